@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// A prepared statement. Parameters are 1-based like SQLite's; columns 0-based.
+class SqliteStatement
+{
+public:
+    SqliteStatement(sqlite3 *db, const QString &sql);
+    ~SqliteStatement();
+    SqliteStatement(SqliteStatement &&other) noexcept;
+    SqliteStatement &operator=(SqliteStatement &&other) noexcept;
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    SqliteStatement &bind(int index, qint64 value);
+    SqliteStatement &bind(int index, int value) { return bind(index, qint64(value)); }
+    SqliteStatement &bind(int index, double value);
+    SqliteStatement &bind(int index, const QString &value); // null QString binds NULL
+    SqliteStatement &bindText(int index, QByteArrayView utf8);  // copied
+    SqliteStatement &bindBlob(int index, QByteArrayView bytes); // copied
+    SqliteStatement &bindNull(int index);
+    // Binds 0 as NULL (for optional foreign keys).
+    SqliteStatement &bindIdOrNull(int index, qint64 id);
+
+    // Steps once: true when a row is available, false when done. Throws on error.
+    bool step();
+    // Steps to completion, then resets for reuse (bindings kept until rebound).
+    void exec();
+    void reset();
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    QByteArrayView blobView(int column) const; // valid until the next step
+    int columnCount() const;
+    QString columnName(int column) const;
+
+private:
+    [[noreturn]] void fail(int rc) const;
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "util/CancelToken.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <functional>
+#include <memory>
+
+class Transport;
+class CaseFile;
+
+// Where a collector writes and how it reports. One per host per run; used on
+// that host's worker thread only.
+struct CollectionContext
+{
+    CaseFile *caseFile = nullptr;   // this worker's own connection to the case
+    qint64 hostId = 0;              // hosts.id of the host being collected
+    QString hostSpec;               // as the user named it
+    std::function<void(const QString &message, int percent)> progress; // percent -1 = unknown
+};
+
+struct CollectorResult
+{
+    bool ok = true;
+    QString error;                 // user-presentable when !ok
+    QList<qint64> collectionIds;   // collections this run created
+    QJsonObject summary;           // for --json output (counts, ids...)
+};
+
+// Runs one kind of collection over a connected transport: creates its own
+// collections rows (CollectionStore::begin/finish), streams artifacts in as
+// they arrive, then parses and analyses. Must honour cancel and never hang.
+class Collector
+{
+public:
+    virtual ~Collector();
+    virtual QString kind() const = 0;
+    virtual CollectorResult collect(Transport &transport, CollectionContext &context, const CancelToken &cancel) = 0;
+};
+
+// A kind of collector as the command line and the GUI's Collect dialog know it.
+struct CollectorFactory
+{
+    QString kind;        // "procfs", "kernel-log", "strace", "tcpdump", "file"
+    QString description; // one line for help and the dialog
+    // Declares the collector's casectl collect options.
+    std::function<void(QCommandLineParser &)> addOptions;
+    // Builds the collector if its options were given, else returns nullptr.
+    // Throws std::invalid_argument with a message for bad option values.
+    std::function<std::unique_ptr<Collector>(const QCommandLineParser &)> fromOptions;
+};
