@@ -2,6 +2,7 @@
 #include "casefile/ArtifactWriter.h"
 #include "casefile/CaseFile.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -82,6 +83,47 @@ private slots:
         const auto bad = casectl({QStringLiteral("verify"), p});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.out.contains("MISMATCH"));
+    }
+
+    void editAuditArtifacts()
+    {
+        const QString p = m_dir.filePath(QStringLiteral("e.casebook"));
+        QCOMPARE(casectl({QStringLiteral("new"), p, QStringLiteral("--title"), QStringLiteral("t")}).exitCode, 0);
+        const auto e = casectl({QStringLiteral("edit"), p, QStringLiteral("--status"), QStringLiteral("mitigated"),
+                                QStringLiteral("--start"), QStringLiteral("2026-11-20T07:50:00Z"), QStringLiteral("--json")});
+        QCOMPARE(e.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(e.out).object();
+        QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("mitigated"));
+        QCOMPARE(o.value(QStringLiteral("incident_start")).toString(), QStringLiteral("2026-11-20T07:50:00.000Z"));
+        QCOMPARE(casectl({QStringLiteral("edit"), p, QStringLiteral("--status"), QStringLiteral("bogus")}).exitCode, 1);
+        QCOMPARE(casectl({QStringLiteral("edit"), p, QStringLiteral("--start"), QStringLiteral("yesterday")}).exitCode, 2);
+
+        QByteArray payload("hostile \x1b[31mred\x1b[0m name\n");
+        payload += QByteArray(1, '\0');
+        qint64 id = 0;
+        {
+            auto cf = CaseFile::open(p);
+            ArtifactWriter w(cf->db(), {0, 0, QStringLiteral("file"), QStringLiteral("evil\x1b]0;title\x07.txt"), {}});
+            w.append(payload);
+            w.finish();
+            id = w.id();
+        }
+        const auto list = casectl({QStringLiteral("artifacts"), p});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(!list.out.contains('\x1b')); // terminal escapes neutralised
+        QVERIFY(list.out.contains("evil\\x1b]0;title\\x07.txt"));
+        const QString out = m_dir.filePath(QStringLiteral("extracted.bin"));
+        QCOMPARE(casectl({QStringLiteral("artifacts"), p, QStringLiteral("--extract"), QString::number(id), QStringLiteral("-o"), out}).exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), payload);
+
+        const auto a = casectl({QStringLiteral("audit"), p, QStringLiteral("--json")});
+        QCOMPARE(a.exitCode, 0);
+        const QJsonObject audit = QJsonDocument::fromJson(a.out).object();
+        QCOMPARE(audit.value(QStringLiteral("chain")).toString(), QStringLiteral("ok"));
+        const QJsonArray entries = audit.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(entries.last().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("export-artifact"));
     }
 
     void foreignFileGivesClearError()
