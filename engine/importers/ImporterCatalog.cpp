@@ -1,4 +1,5 @@
 #include "ImporterCatalog.h"
+#include "strace/StraceImporter.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Importer>> all()
 {
     std::vector<std::unique_ptr<Importer>> list;
     // list.push_back(std::make_unique<StraceImporter>()); one line per importer.
+    list.push_back(std::make_unique<StraceImporter>());
     return list;
 }
 

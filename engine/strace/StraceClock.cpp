@@ -1,0 +1,43 @@
+#include "StraceClock.h"
+
+namespace {
+constexpr qint64 kDayUs = 86400LL * 1000000;
+constexpr qint64 kHalfDayUs = kDayUs / 2;
+}
+
+StraceClock::StraceClock(const QDateTime &reference, const QTimeZone &zone)
+    : m_reference(reference.isValid() ? reference : QDateTime::currentDateTimeUtc()), m_zone(zone)
+{
+}
+
+bool StraceClock::timeOf(const StraceLine &line, qint64 &us)
+{
+    switch (line.timeKind) {
+    case StraceLine::TimeKind::None:
+        return false;
+    case StraceLine::TimeKind::Epoch:
+        us = line.timeUs;
+        return true;
+    case StraceLine::TimeKind::Relative:
+        m_relativeUs += line.timeUs;
+        us = m_relativeUs;
+        return true;
+    case StraceLine::TimeKind::TimeOfDay:
+        break;
+    }
+    const qint64 tod = line.timeUs;
+    if (!m_dayKnown) {
+        const QDateTime ref = m_reference.toTimeZone(m_zone);
+        QDate day = ref.date();
+        const qint64 refTod = qint64(ref.time().msecsSinceStartOfDay()) * 1000;
+        if (tod > refTod + 3600LL * 1000000) // later in the day than the reference: the day before
+            day = day.addDays(-1);
+        m_dayStartUs = QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch() * 1000;
+        m_dayKnown = true;
+    } else if (tod + kHalfDayUs < m_lastTodUs) {
+        m_dayStartUs += kDayUs;
+    }
+    m_lastTodUs = tod;
+    us = m_dayStartUs + tod;
+    return true;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "StraceLine.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+// Turns strace timestamps into Casebook times (microseconds since the epoch,
+// UTC). -ttt is already absolute. -t/-tt print only the time of day in the
+// traced host's zone: the day comes from a reference instant at or after the
+// trace (the file's modification time, or the collection's end), and a jump
+// back of more than 12 hours is taken as midnight passing. -r prints deltas:
+// times stay relative to the first line (the trace says nothing absolute).
+class StraceClock
+{
+public:
+    explicit StraceClock(const QDateTime &reference = QDateTime::currentDateTimeUtc(),
+                         const QTimeZone &zone = QTimeZone::systemTimeZone());
+
+    // Absolute (or, for -r, relative) microseconds for a line; false without a timestamp.
+    bool timeOf(const StraceLine &line, qint64 &us);
+
+private:
+    QDateTime m_reference;
+    QTimeZone m_zone;
+    bool m_dayKnown = false;
+    qint64 m_dayStartUs = 0;
+    qint64 m_lastTodUs = -1;
+    qint64 m_relativeUs = 0;
+};
