@@ -176,7 +176,10 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         Finding f = base(QStringLiteral("strace-summary"), QStringLiteral("info"));
         f.title = QStringLiteral("strace: %1 calls, %2 failed, %3 unfinished; time in %4")
                       .arg(calls).arg(errors).arg(hung.size()).arg(top.join(QStringLiteral(", ")));
-        f.data.insert(QStringLiteral("summary"), QJsonArray(sum.begin(), sum.begin() + qMin<qsizetype>(sum.size(), 50)));
+        QJsonArray top50;
+        for (qsizetype i = 0; i < qMin<qsizetype>(sum.size(), 50); ++i)
+            top50.append(sum.at(i));
+        f.data.insert(QStringLiteral("summary"), top50);
         f.evidence = logs;
         findings.add(f);
         ++made;

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QTimeZone>
 
 namespace {
 
@@ -52,7 +53,7 @@ QJsonObject callRow(const SqliteStatement &st)
     o.insert(QStringLiteral("ret_text"), textOrNull(st, 10));
     o.insert(QStringLiteral("errno"), textOrNull(st, 11));
     o.insert(QStringLiteral("duration_us"), intOrNull(st, 12));
-    const int unf = int(qBound<qint64>(0, st.int64(13), 3));
+    const int unf = int(qBound(qint64(0), st.int64(13), qint64(3)));
     o.insert(QStringLiteral("unfinished"), unf != 0);
     if (unf)
         o.insert(QStringLiteral("unfinished_reason"), QLatin1String(kUnfinished[unf]));
