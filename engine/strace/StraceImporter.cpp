@@ -111,7 +111,8 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
                                  totalBytes > 0 ? int(doneBytes * 100 / totalBytes) : -1);
                 }
             }
-            const StraceTraceResult r = ingest.finish(!cancelled && !readError);
+            const StraceTraceResult r = ingest.finish(!cancelled && !readError, false,
+                                                      QFileInfo(f.path).lastModified().toMSecsSinceEpoch() * 1000);
             ++imported;
             unparsed += r.stats.unparsed;
             if (r.stats.unparsed > 0)

@@ -150,11 +150,13 @@ void result(const char *b, const char *e, StraceLine &out)
     out.result = view(b, e);
     Cursor c{b, e};
     bool neg = false;
+    bool hex = false;
     if (c.peek() == '-') {
         neg = true;
         ++c.p;
     }
     if (c.startsWith("0x", 2)) {
+        hex = true;
         c.p += 2;
         quint64 v = 0;
         const char *s = c.p;
@@ -191,7 +193,7 @@ void result(const char *b, const char *e, StraceLine &out)
         return;
     }
     if (c.atEnd()) {
-        out.retIsPlain = out.retIsNumber;
+        out.retIsPlain = out.retIsNumber && !hex; // keep "0x7f..." as printed
         return;
     }
     if (out.retIsNumber && c.peek() == '<') { // -y: "3</etc/passwd>"
@@ -210,6 +212,10 @@ void result(const char *b, const char *e, StraceLine &out)
         while (!c.atEnd() && (isUpper(c.peek()) || isDigit(c.peek()) || c.peek() == '_'))
             ++c.p;
         if (c.atEnd() || c.peek() == ' ') {
+            const char *re = s;
+            trimRight(b, re);
+            out.result = view(b, re);
+            out.retIsPlain = out.retIsNumber && !hex;
             out.errnoName = view(s, c.p);
             c.skipSpaces();
             if (c.peek() == '(' && e[-1] == ')')
@@ -358,15 +364,21 @@ bool body(Cursor c, StraceLine &out)
 
 qsizetype StraceLineParser::decorationLength(QByteArrayView text)
 {
-    int depth = 0;
+    int depth = 0;  // [ ] of socket:[N], TCP:[a->b]
+    int angles = 0; // -yy nests: "/dev/null<char 1:3>"
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char ch = text[i];
         if (ch == '[')
             ++depth;
         else if (ch == ']' && depth > 0)
             --depth;
-        else if (ch == '>' && depth == 0)
-            return i;
+        else if (depth == 0 && ch == '<')
+            ++angles;
+        else if (depth == 0 && ch == '>') {
+            if (angles == 0)
+                return i;
+            --angles;
+        }
     }
     return -1;
 }

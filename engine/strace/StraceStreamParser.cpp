@@ -67,7 +67,7 @@ void StraceStreamParser::feed(QByteArrayView data)
         const char *stop = nl ? nl : e;
         const qsizetype n = stop - p;
         if (m_carryLength == 0 && nl) {
-            processLine(QByteArrayView(p, n), n); // the common case: no copy
+            processLine(QByteArrayView(p, qMin(n, kMaxLineBytes)), n); // the common case: no copy
         } else {
             const qsizetype room = kMaxLineBytes - m_carry.size();
             if (room > 0)
@@ -85,18 +85,32 @@ void StraceStreamParser::feed(QByteArrayView data)
     }
 }
 
-void StraceStreamParser::finish()
+void StraceStreamParser::finish(qint64 endHintUs)
 {
     if (m_finished)
         return;
     m_finished = true;
     if (m_carryLength > 0) {
         m_stats.truncatedTail = true;
+        // strace on a terminal leaves a blocked call's line open: "flock(11, LOCK_EX".
+        StraceLine probe;
+        if (m_carryLength == m_carry.size() && !StraceLineParser::parse(m_carry, probe)) {
+            QByteArray open = m_carry + " <unfinished ...>";
+            if (StraceLineParser::parse(open, probe) && probe.kind == StraceLine::Kind::Unfinished) {
+                m_carry = std::move(open);
+                m_carryLength = m_carry.size();
+            }
+        }
         processLine(m_carry, m_carryLength);
         m_carry.clear();
         m_carryLength = 0;
     }
-    m_assembler.finish(m_stats.hasTime, m_stats.lastUs);
+    qint64 endUs = m_stats.lastUs;
+    const bool absolute = !m_stats.seenTime[int(StraceLine::TimeKind::Relative)];
+    constexpr qint64 kDayUs = 86400LL * 1000000;
+    if (m_stats.hasTime && absolute && endHintUs > endUs && endHintUs - endUs < kDayUs)
+        endUs = endHintUs;
+    m_assembler.finish(m_stats.hasTime, endUs);
 }
 
 void StraceStreamParser::processLine(QByteArrayView line, qint64 fullLength)

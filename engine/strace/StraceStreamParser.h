@@ -41,8 +41,10 @@ public:
     // Pid for lines without a pid prefix (from an -ff file suffix); 0 = unknown.
     void setDefaultPid(qint64 pid) { m_defaultPid = pid; }
     void feed(QByteArrayView data);
-    // End of input: parses a last line without newline and emits calls still in flight.
-    void finish();
+    // End of input: parses a last line without newline and emits calls still in
+    // flight, with the time they waited until endHintUs (when strace stopped,
+    // e.g. the log's modification time) or else until the last timestamp.
+    void finish(qint64 endHintUs = 0);
     const StraceParseStats &stats() const { return m_stats; }
 
 private:

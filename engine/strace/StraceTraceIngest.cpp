@@ -17,9 +17,9 @@ void StraceTraceIngest::feed(QByteArrayView data)
     m_writer.maybeCommit();
 }
 
-StraceTraceResult StraceTraceIngest::finish(bool complete, bool truncated)
+StraceTraceResult StraceTraceIngest::finish(bool complete, bool truncated, qint64 endHintUs)
 {
-    m_parser.finish();
+    m_parser.finish(endHintUs);
     StraceTraceResult r;
     r.traceId = m_traceId;
     r.artifactId = m_artifact.id();

@@ -28,8 +28,9 @@ public:
     StraceTraceIngest(SqliteDatabase &db, StraceCaseWriter &writer, const ArtifactSpec &spec, qint64 filePid,
                       const StraceClock &clock);
     void feed(QByteArrayView data);
-    // complete = false when the log was cut short (cancel, size cap).
-    StraceTraceResult finish(bool complete, bool truncated = false);
+    // complete = false when the log was cut short (cancel, size cap). endHintUs:
+    // when strace stopped writing (file mtime, collection end), 0 if unknown.
+    StraceTraceResult finish(bool complete, bool truncated = false, qint64 endHintUs = 0);
 
 private:
     StraceCaseWriter &m_writer;

@@ -105,7 +105,7 @@ public:
                 out << "imported " << kind << " (" << group.size() << " path" << (group.size() == 1 ? "" : "s") << ")";
                 for (qint64 id : r.collectionIds)
                     out << " collection " << id;
-                for (const QString key : {QStringLiteral("calls"), QStringLiteral("unfinished"), QStringLiteral("processes"),
+                for (const QString &key : {QStringLiteral("calls"), QStringLiteral("unfinished"), QStringLiteral("processes"),
                                           QStringLiteral("unparsed"), QStringLiteral("findings")})
                     if (r.summary.contains(key))
                         out << ", " << qint64(r.summary.value(key).toDouble()) << ' ' << key;
