@@ -1,4 +1,5 @@
 #include "ImporterCatalog.h"
+#include "pcap/PcapImporter.h"
 #include "strace/StraceImporter.h"
 
 #include <QDir>
@@ -13,6 +14,7 @@ std::vector<std::unique_ptr<Importer>> all()
 {
     std::vector<std::unique_ptr<Importer>> list;
     // list.push_back(std::make_unique<StraceImporter>()); one line per importer.
+    list.push_back(std::make_unique<PcapImporter>());
     list.push_back(std::make_unique<StraceImporter>());
     return list;
 }

@@ -1,0 +1,116 @@
+#include "PcapImporter.h"
+
+#include "CaptureReader.h"
+#include "PcapIngest.h"
+#include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
+#include "util/CaseError.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+bool PcapImporter::recognises(QByteArrayView head, const QString &) const
+{
+    return CaptureReader::looksLikeCapture(reinterpret_cast<const uint8_t *>(head.data()), size_t(head.size()));
+}
+
+ImportResult PcapImporter::import(const ImportRequest &request, const CancelToken &cancel)
+{
+    ImportResult result;
+    if (!request.caseFile)
+        throw CaseError(QStringLiteral("pcap import: no case file"));
+    SqliteDatabase &db = request.caseFile->db();
+    CollectionStore collections(db);
+    QJsonArray captures;
+    for (const QString &path : request.paths) {
+        QFile file(path);
+        const QFileInfo fi(path);
+        if (!fi.isFile() || !file.open(QIODevice::ReadOnly)) {
+            result.ok = false;
+            result.error = QStringLiteral("cannot read %1: %2").arg(path, fi.exists() ? file.errorString() : QStringLiteral("no such file"));
+            return result;
+        }
+        const qint64 size = file.size();
+        const bool keep = m_keep == KeepRaw::Always || (m_keep == KeepRaw::Auto && size <= kAutoKeepBytes);
+        QJsonObject params{{QStringLiteral("importer"), QStringLiteral("pcap")},
+                           {QStringLiteral("file"), fi.absoluteFilePath()},
+                           {QStringLiteral("size"), size},
+                           {QStringLiteral("modified"), fi.lastModified().toUTC().toString(Qt::ISODateWithMs)},
+                           {QStringLiteral("raw_kept"), keep}};
+        const qint64 collectionId = collections.begin(request.hostId, QStringLiteral("import"), fi.absoluteFilePath(), params);
+        result.collectionIds.append(collectionId);
+        try {
+            PcapIngest::Options opt;
+            opt.collectionId = collectionId;
+            opt.hostId = request.hostId;
+            opt.source = fi.absoluteFilePath();
+            opt.keepRaw = keep;
+            opt.artifactName = fi.fileName();
+            PcapIngest ingest(db, opt);
+            constexpr qint64 kSlice = 16LL << 20;
+            bool cancelled = false;
+            uchar *map = size > 0 ? file.map(0, size) : nullptr;
+            QByteArray buffer;
+            for (qint64 off = 0; off < size; off += kSlice) {
+                if (cancel.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                const qint64 n = qMin(kSlice, size - off);
+                if (map) {
+                    ingest.feed(QByteArrayView(reinterpret_cast<const char *>(map + off), n));
+                } else {
+                    buffer = file.read(n);
+                    if (buffer.isEmpty())
+                        break;
+                    ingest.feed(buffer);
+                }
+                if (!keep && ingest.summarizer().stopped())
+                    break; // corrupt: nothing more to summarise and nothing to keep
+                if (request.progress)
+                    request.progress(QStringLiteral("reading %1").arg(fi.fileName()), int((off + n) * 100 / size));
+            }
+            const qint64 captureId = ingest.finish(cancelled);
+            const CaptureOverview &o = ingest.summarizer().overview();
+            const bool notCapture = o.format.isEmpty() || (!o.error.isEmpty() && o.packets == 0 && o.interfaces.empty());
+            if (notCapture) {
+                const QString why = o.error.isEmpty() ? QStringLiteral("not a pcap or pcapng capture") : o.error;
+                collections.finish(collectionId, CollectionRecord::Status::Failed, why);
+                result.ok = false;
+                result.error = QStringLiteral("%1: %2").arg(path, why);
+                return result;
+            }
+            for (const QString &w : o.warnings)
+                result.warnings << QStringLiteral("%1: %2").arg(fi.fileName(), w);
+            collections.finish(collectionId, cancelled ? CollectionRecord::Status::Incomplete : CollectionRecord::Status::Complete,
+                               cancelled ? QStringLiteral("cancelled") : QString());
+            QJsonObject c{{QStringLiteral("capture_id"), captureId},
+                          {QStringLiteral("collection_id"), collectionId},
+                          {QStringLiteral("file"), fi.absoluteFilePath()},
+                          {QStringLiteral("format"), o.format},
+                          {QStringLiteral("packets"), qint64(o.packets)},
+                          {QStringLiteral("conversations"), qint64(ingest.summarizer().flows().size())},
+                          {QStringLiteral("rpc_calls"), qint64(ingest.summarizer().rpc().totalCalls())},
+                          {QStringLiteral("findings"), ingest.findings()},
+                          {QStringLiteral("truncated"), o.truncated},
+                          {QStringLiteral("corrupt"), !o.error.isEmpty()},
+                          {QStringLiteral("artifact_id"), ingest.artifactId()},
+                          {QStringLiteral("warnings"), QJsonArray::fromStringList(o.warnings)}};
+            if (keep)
+                c.insert(QStringLiteral("sha256"), ingest.artifactSha256());
+            captures.append(c);
+            if (cancelled) {
+                result.ok = false;
+                result.error = QStringLiteral("cancelled");
+                break;
+            }
+        } catch (const CaseError &e) {
+            collections.finish(collectionId, CollectionRecord::Status::Failed, e.message());
+            throw;
+        }
+    }
+    result.summary.insert(QStringLiteral("kind"), QStringLiteral("pcap"));
+    result.summary.insert(QStringLiteral("captures"), captures);
+    return result;
+}
