@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace {
 
 void bindView(sqlite3_stmt *st, int i, QByteArrayView v)
@@ -31,17 +33,20 @@ StraceCaseWriter::StraceCaseWriter(SqliteDatabase &db, qint64 collectionId, qint
         "duration_us, unfinished, fd, fd_path) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)";
     if (sqlite3_prepare_v3(m_db.handle(), sql, int(sizeof sql - 1), SQLITE_PREPARE_PERSISTENT, &m_insertCall, nullptr) != SQLITE_OK)
         throw CaseError(QStringLiteral("SQL error: %1").arg(m_db.errorMessage()));
+    // A bigger page cache keeps a batch's pages in memory until its commit.
+    m_savedCacheSize = m_db.queryInt(QStringLiteral("PRAGMA cache_size"), -2000);
+    m_db.exec(QStringLiteral("PRAGMA cache_size=%1").arg(-kCacheKiB));
     begin();
 }
 
 StraceCaseWriter::~StraceCaseWriter()
 {
     sqlite3_finalize(m_insertCall);
-    if (m_inTx) {
-        try {
+    try {
+        if (m_inTx)
             m_db.exec(QStringLiteral("COMMIT")); // keep the evidence stored so far
-        } catch (...) {
-        }
+        m_db.exec(QStringLiteral("PRAGMA cache_size=%1").arg(m_savedCacheSize));
+    } catch (...) {
     }
 }
 
@@ -83,11 +88,66 @@ qint64 StraceCaseWriter::beginTrace(const QString &name, qint64 filePid, qint64 
     st.exec();
     m_traceId = m_db.lastInsertRowId();
     m_traceCalls = m_traceUnfinished = m_firstCallId = m_lastCallId = 0;
+    m_slowest.clear();
     return m_traceId;
+}
+
+void StraceCaseWriter::account(const StraceCall &c, qint64 id)
+{
+    const QByteArray raw = QByteArray::fromRawData(c.name.data(), c.name.size());
+    auto it = m_syscallIds.constFind(raw);
+    int sid;
+    if (it == m_syscallIds.cend()) {
+        if (m_syscallNames.size() >= 65535)
+            return; // not a real strace log; the rows are still stored
+        sid = int(m_syscallNames.size());
+        m_syscallNames.append(c.name.toByteArray());
+        m_syscallIds.insert(m_syscallNames.last(), sid);
+    } else {
+        sid = *it;
+    }
+    Stat &st = m_stats[(quint64(c.pid) << 16) | quint64(sid)];
+    ++st.calls;
+    if (!c.errnoName.isEmpty())
+        ++st.errors;
+    if (c.durationUs >= 0) {
+        st.totalUs += c.durationUs;
+        st.maxUs = qMax(st.maxUs, c.durationUs);
+        if (m_slowest.size() < size_t(kSlowestKept) || c.durationUs > m_slowest.front().first) {
+            auto greater = std::greater<std::pair<qint64, qint64>>();
+            if (m_slowest.size() >= size_t(kSlowestKept)) {
+                std::pop_heap(m_slowest.begin(), m_slowest.end(), greater);
+                m_slowest.pop_back();
+            }
+            m_slowest.emplace_back(c.durationUs, id);
+            std::push_heap(m_slowest.begin(), m_slowest.end(), greater);
+        }
+    }
+    if (m_stats.size() > kMaxStatKeys)
+        flushStats();
+}
+
+void StraceCaseWriter::flushStats()
+{
+    SqliteStatement st = m_db.prepare(QStringLiteral(
+        "INSERT INTO strace_stats(trace_id, pid, syscall, calls, errors, total_us, max_us) VALUES (?,?,?,?,?,?,?)"));
+    for (auto it = m_stats.cbegin(); it != m_stats.cend(); ++it) {
+        st.bind(1, m_traceId).bind(2, qint64(it.key() >> 16)).bindText(3, m_syscallNames.at(int(it.key() & 0xffff)))
+            .bind(4, it->calls).bind(5, it->errors).bind(6, it->totalUs).bind(7, it->maxUs);
+        st.exec();
+    }
+    m_stats.clear();
 }
 
 void StraceCaseWriter::endTrace(const StraceParseStats &s, bool complete)
 {
+    flushStats();
+    {
+        SqliteStatement st = m_db.prepare(QStringLiteral("INSERT INTO strace_slowest(trace_id, call_id, duration_us) VALUES (?,?,?)"));
+        for (const auto &[duration, id] : m_slowest)
+            st.bind(1, m_traceId).bind(2, id).bind(3, duration).exec();
+        m_slowest.clear();
+    }
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "UPDATE strace_traces SET time_style = ?, has_durations = ?, lines = ?, bytes = ?, calls = ?, unfinished = ?, "
         "unparsed = ?, first_call_id = ?, last_call_id = ?, first_us = ?, last_us = ?, detached = ?, truncated_tail = ?, "
@@ -168,12 +228,14 @@ void StraceCaseWriter::onCall(const StraceCall &c)
         ++m_totalUnfinished;
     }
 
-    if (!c.errnoName.isEmpty() && !m_errnos.contains(c.errnoName.toByteArray())) {
+    if (!c.errnoName.isEmpty() && !m_errnos.contains(QByteArray::fromRawData(c.errnoName.data(), c.errnoName.size()))) {
         m_errnos.insert(c.errnoName.toByteArray());
         SqliteStatement e = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO strace_errnos(name, text) VALUES (?,?)"));
         e.bindText(1, c.errnoName).bindText(2, c.errnoText.data() ? c.errnoText : QByteArrayView("")).exec();
     }
 
+    if (!c.isSignal && !c.unfinished)
+        account(c, id);
     if (!c.isSignal) {
         Proc &p = proc(c.pid);
         if (p.calls == 0)

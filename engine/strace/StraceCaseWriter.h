@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QString>
 
+#include <vector>
+
 class SqliteDatabase;
 struct sqlite3_stmt;
 
@@ -23,6 +25,9 @@ public:
     static constexpr int kBatchRows = 50000;
     static constexpr int kBatchMs = 250;
     static constexpr qsizetype kMaxUnparsedBytes = 64 * 1024;
+    static constexpr int kCacheKiB = 64 * 1024;
+    static constexpr int kSlowestKept = 20;
+    static constexpr int kMaxStatKeys = 200000; // flushed to strace_stats beyond this
 
     StraceCaseWriter(SqliteDatabase &db, qint64 collectionId, qint64 hostId);
     ~StraceCaseWriter() override;
@@ -61,7 +66,16 @@ private:
         QByteArray killedBy;
         bool core = false;
     };
+    struct Stat
+    {
+        qint64 calls = 0;
+        qint64 errors = 0;
+        qint64 totalUs = 0;
+        qint64 maxUs = 0;
+    };
     Proc &proc(qint64 pid);
+    void account(const StraceCall &c, qint64 id);
+    void flushStats();
     void touch(Proc &p, bool hasTime, qint64 us);
     void begin();
     void commit();
@@ -70,6 +84,7 @@ private:
     qint64 m_collectionId;
     qint64 m_hostId;
     sqlite3_stmt *m_insertCall = nullptr;
+    qint64 m_savedCacheSize = -2000;
     bool m_inTx = false;
     int m_rowsInBatch = 0;
     QElapsedTimer m_batchTimer;
@@ -82,4 +97,8 @@ private:
     qint64 m_totalUnfinished = 0;
     QHash<qint64, Proc> m_procs;
     QSet<QByteArray> m_errnos;
+    QHash<QByteArray, int> m_syscallIds; // interned syscall names
+    QList<QByteArray> m_syscallNames;
+    QHash<quint64, Stat> m_stats;        // key: pid << 16 | syscall id
+    std::vector<std::pair<qint64, qint64>> m_slowest; // min-heap of (duration, call id)
 };

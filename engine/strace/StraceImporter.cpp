@@ -69,6 +69,8 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
     int imported = 0;
     QElapsedTimer progressTimer;
     progressTimer.start();
+    QElapsedTimer totalTimer;
+    totalTimer.start();
     try {
         StraceCaseWriter writer(db, collectionId, req.hostId);
         QByteArray buffer(1 << 20, Qt::Uninitialized);
@@ -142,7 +144,10 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
         result.error = e.message();
         return result;
     }
+    const qint64 ingestMs = progressTimer.isValid() ? totalTimer.elapsed() : 0;
     const int findings = StraceAnalyzer(db).analyse(collectionId);
+    result.summary.insert(QStringLiteral("ingest_ms"), ingestMs);
+    result.summary.insert(QStringLiteral("analysis_ms"), totalTimer.elapsed() - ingestMs);
     const bool complete = !cancelled && imported == files.size();
     collections.finish(collectionId,
                        imported == 0 ? CollectionRecord::Status::Failed

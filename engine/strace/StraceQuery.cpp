@@ -123,11 +123,10 @@ QJsonArray StraceQuery::traces() const
 
 QJsonArray StraceQuery::summary(bool perProcess) const
 {
-    const QString group = perProcess ? QStringLiteral("c.pid, c.syscall") : QStringLiteral("c.syscall");
+    const QString group = perProcess ? QStringLiteral("s.pid, s.syscall") : QStringLiteral("s.syscall");
     SqliteStatement st = m_db.prepare(QStringLiteral(
-        "SELECT %1, COUNT(*), SUM(c.errno IS NOT NULL), COALESCE(SUM(c.duration_us), 0), COALESCE(MAX(c.duration_us), 0) "
-        "FROM strace_traces t JOIN strace_calls c ON c.id BETWEEN t.first_call_id AND t.last_call_id AND c.trace_id = t.id "
-        "WHERE %2 AND c.kind = 0 AND c.unfinished = 0 GROUP BY %1").arg(group, traceFilter()));
+        "SELECT %1, SUM(s.calls), SUM(s.errors), SUM(s.total_us), MAX(s.max_us) "
+        "FROM strace_traces t JOIN strace_stats s ON s.trace_id = t.id WHERE %2 GROUP BY %1").arg(group, traceFilter()));
     st.bind(1, m_collectionId);
     struct Row { qint64 pid; QString name; qint64 calls, errors, total, max; };
     QList<Row> rows;
@@ -183,6 +182,16 @@ QJsonArray StraceQuery::hung() const
 
 QJsonArray StraceQuery::slowest(int limit) const
 {
+    if (limit <= 20) { // kept while importing: no scan of strace_calls
+        SqliteStatement top = m_db.prepare(QStringLiteral(
+            "SELECT %1 FROM strace_traces t JOIN strace_slowest s ON s.trace_id = t.id JOIN strace_calls c ON c.id = s.call_id "
+            "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 ORDER BY s.duration_us DESC, c.id LIMIT ?2").arg(kCallColumns, traceFilter()));
+        top.bind(1, m_collectionId).bind(2, limit);
+        QJsonArray out;
+        while (top.step())
+            out.append(callRow(top));
+        return out;
+    }
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT %1 FROM strace_traces t JOIN strace_calls c ON c.id BETWEEN t.first_call_id AND t.last_call_id AND c.trace_id = t.id "
         "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 AND c.kind = 0 AND c.unfinished = 0 "

@@ -108,7 +108,10 @@ void StraceStreamParser::finish(qint64 endHintUs)
     qint64 endUs = m_stats.lastUs;
     const bool absolute = !m_stats.seenTime[int(StraceLine::TimeKind::Relative)];
     constexpr qint64 kDayUs = 86400LL * 1000000;
-    if (m_stats.hasTime && absolute && endHintUs > endUs && endHintUs - endUs < kDayUs)
+    // strace writes "<detached ...>" when it lets go, so then the log's last
+    // write (endHintUs) is when the wait was last seen; otherwise the wait is
+    // known only up to the last timestamp.
+    if (m_stats.detached && m_stats.hasTime && absolute && endHintUs > endUs && endHintUs - endUs < kDayUs)
         endUs = endHintUs;
     m_assembler.finish(m_stats.hasTime, endUs);
 }

@@ -42,8 +42,9 @@ public:
     void setDefaultPid(qint64 pid) { m_defaultPid = pid; }
     void feed(QByteArrayView data);
     // End of input: parses a last line without newline and emits calls still in
-    // flight, with the time they waited until endHintUs (when strace stopped,
-    // e.g. the log's modification time) or else until the last timestamp.
+    // flight with the time they had waited: until the last timestamp, or, when
+    // strace detached, until endHintUs (when it stopped writing: the log's
+    // modification time, the collector's stop time) if that is later.
     void finish(qint64 endHintUs = 0);
     const StraceParseStats &stats() const { return m_stats; }
 

@@ -49,7 +49,29 @@ CREATE TABLE strace_calls (
     fd_path          TEXT                    -- its -y/-yy decoration: /path, socket:[N], TCP:[a:p->b:q]
 ) STRICT;
 CREATE INDEX strace_calls_unfinished ON strace_calls(trace_id) WHERE unfinished <> 0;
-CREATE INDEX strace_calls_errors ON strace_calls(trace_id, errno) WHERE errno IS NOT NULL;
+CREATE INDEX strace_calls_errors ON strace_calls(trace_id, errno, syscall) WHERE errno IS NOT NULL;
+
+-- Per-syscall totals of completed calls, computed while importing (what
+-- strace -c shows), so summaries need not scan strace_calls. A (trace, pid,
+-- syscall) may have several rows on huge traces: sum them.
+CREATE TABLE strace_stats (
+    trace_id         INTEGER NOT NULL,
+    pid              INTEGER NOT NULL,
+    syscall          TEXT NOT NULL,
+    calls            INTEGER NOT NULL,
+    errors           INTEGER NOT NULL,
+    total_us         INTEGER NOT NULL,       -- sum of known durations
+    max_us           INTEGER NOT NULL
+) STRICT;
+CREATE INDEX strace_stats_trace ON strace_stats(trace_id);
+
+-- The slowest completed calls of each trace (top 20), kept while importing.
+CREATE TABLE strace_slowest (
+    trace_id         INTEGER NOT NULL,
+    call_id          INTEGER NOT NULL,
+    duration_us      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX strace_slowest_trace ON strace_slowest(trace_id);
 
 CREATE TABLE strace_errnos (
     name             TEXT PRIMARY KEY,       -- ENOENT
