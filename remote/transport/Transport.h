@@ -23,7 +23,7 @@ struct RunRequest
     QString command;                   // run by sh -c on the host
     QByteArray stdinData;              // written to stdin, then stdin is closed
     int timeoutMs = 60000;             // whole-command limit; <= 0 means none
-    qint64 maxOutputBytes = 64LL << 20; // per stream; the rest is discarded and flagged
+    qint64 maxOutputBytes = 64LL << 20; // per stream, sinks too; the rest is discarded and flagged; <= 0: none
 };
 
 struct RunResult
@@ -55,6 +55,11 @@ struct PullRequest
     QString remotePath;
     qint64 maxBytes = 1LL << 30; // beyond this the pull stops and is flagged truncated
     int timeoutMs = 300000;
+    // When non-empty, an absolute directory the file must resolve into: a path
+    // whose symlinks lead outside it is refused ("symlink escape").
+    QString confineTo;
+    // When false, a path whose last component is a symlink is refused.
+    bool followSymlinks = true;
 };
 
 struct PullResult
@@ -64,6 +69,7 @@ struct PullResult
     bool truncated = false;
     bool cancelled = false;
     QString error;      // e.g. "not a regular file", permission denied
+    QString resolvedPath; // the path actually read (symlinks resolved)
     bool ok() const { return error.isEmpty() && !cancelled; }
 };
 

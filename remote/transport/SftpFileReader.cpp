@@ -1,0 +1,236 @@
+#include "SftpFileReader.h"
+
+#include "PathConfinement.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+
+#include <deque>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+namespace {
+
+constexpr int kInFlight = 16;
+constexpr size_t kDefaultChunk = 65536;
+
+QString typeName(sftp_attributes a)
+{
+    const uint32_t fmt = a->permissions & S_IFMT;
+    switch (fmt) {
+    case S_IFDIR: return QStringLiteral("a directory");
+    case S_IFCHR: return QStringLiteral("a character device");
+    case S_IFBLK: return QStringLiteral("a block device");
+    case S_IFIFO: return QStringLiteral("a FIFO");
+    case S_IFSOCK: return QStringLiteral("a socket");
+    case S_IFLNK: return QStringLiteral("a symbolic link");
+    default: break;
+    }
+    if (a->type == SSH_FILEXFER_TYPE_DIRECTORY)
+        return QStringLiteral("a directory");
+    return QStringLiteral("not a regular file");
+}
+
+bool isRegular(sftp_attributes a)
+{
+    if (a->flags & SSH_FILEXFER_ATTR_PERMISSIONS)
+        return (a->permissions & S_IFMT) == S_IFREG;
+    return a->type == SSH_FILEXFER_TYPE_REGULAR;
+}
+
+bool isSymlink(sftp_attributes a)
+{
+    if (a->flags & SSH_FILEXFER_ATTR_PERMISSIONS)
+        return (a->permissions & S_IFMT) == S_IFLNK;
+    return a->type == SSH_FILEXFER_TYPE_SYMLINK;
+}
+
+struct AttrsDeleter
+{
+    void operator()(sftp_attributes a) const { sftp_attributes_free(a); }
+};
+using Attrs = std::unique_ptr<sftp_attributes_struct, AttrsDeleter>;
+
+}
+
+SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec)
+    : m_session(session), m_hostSpec(hostSpec)
+{
+}
+
+SftpFileReader::~SftpFileReader()
+{
+    if (m_sftp)
+        sftp_free(m_sftp);
+}
+
+QString SftpFileReader::start()
+{
+    m_sftp = sftp_new(m_session);
+    if (!m_sftp)
+        return QStringLiteral("%1: cannot open an SFTP channel: %2").arg(m_hostSpec, QString::fromUtf8(ssh_get_error(m_session)));
+    if (sftp_init(m_sftp) != SSH_OK) {
+        const QString error = QStringLiteral("%1: SFTP is not available: %2").arg(m_hostSpec, QString::fromUtf8(ssh_get_error(m_session)));
+        sftp_free(m_sftp);
+        m_sftp = nullptr;
+        return error;
+    }
+    return {};
+}
+
+QString SftpFileReader::sftpError(const QString &path) const
+{
+    const int code = sftp_get_error(m_sftp);
+    QString why;
+    switch (code) {
+    case SSH_FX_NO_SUCH_FILE: why = QStringLiteral("No such file or directory"); break;
+    case SSH_FX_PERMISSION_DENIED: why = QStringLiteral("Permission denied"); break;
+    case SSH_FX_EOF: why = QStringLiteral("end of file"); break;
+    case SSH_FX_OK:
+    case SSH_FX_FAILURE:
+    default:
+        why = QString::fromUtf8(ssh_get_error(m_session));
+        if (!ssh_is_connected(m_session))
+            why = QStringLiteral("connection lost: ") + why;
+        break;
+    }
+    return QStringLiteral("%1:%2: %3").arg(m_hostSpec, path, why);
+}
+
+PullResult SftpFileReader::read(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,
+                                const CancelToken &cancel)
+{
+    PullResult r;
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray path = request.remotePath.toUtf8();
+    Attrs link(sftp_lstat(m_sftp, path.constData()));
+    if (!link) {
+        r.error = sftpError(request.remotePath);
+        return r;
+    }
+    if (isSymlink(link.get()) && !request.followSymlinks) {
+        r.error = QStringLiteral("%1:%2: refusing a symbolic link").arg(m_hostSpec, request.remotePath);
+        return r;
+    }
+    char *real = sftp_canonicalize_path(m_sftp, path.constData());
+    if (!real) {
+        r.error = sftpError(request.remotePath);
+        return r;
+    }
+    const QString resolved = QString::fromUtf8(real);
+    ssh_string_free_char(real);
+    r.resolvedPath = resolved;
+    if (!request.confineTo.isEmpty()) {
+        const QByteArray rootPath = request.confineTo.toUtf8();
+        char *root = sftp_canonicalize_path(m_sftp, rootPath.constData());
+        if (!root) {
+            r.error = sftpError(request.confineTo);
+            return r;
+        }
+        const QString rootResolved = QString::fromUtf8(root);
+        ssh_string_free_char(root);
+        if (!PathConfinement::isInside(resolved, rootResolved)) {
+            r.error = QStringLiteral("%1:%2").arg(m_hostSpec, PathConfinement::escapeMessage(request.remotePath, resolved, rootResolved));
+            return r;
+        }
+    }
+    const QByteArray resolvedName = resolved.toUtf8();
+    Attrs target(sftp_stat(m_sftp, resolvedName.constData()));
+    if (!target) {
+        r.error = sftpError(request.remotePath);
+        return r;
+    }
+    if (!isRegular(target.get())) {
+        r.error = QStringLiteral("%1:%2: refusing %3").arg(m_hostSpec, request.remotePath, typeName(target.get()));
+        return r;
+    }
+    sftp_file file = sftp_open(m_sftp, resolvedName.constData(), O_RDONLY, 0);
+    if (!file) {
+        r.error = sftpError(request.remotePath);
+        return r;
+    }
+    Attrs opened(sftp_fstat(file));
+    if (!opened || !isRegular(opened.get())) {
+        sftp_close(file);
+        r.error = QStringLiteral("%1:%2: the file changed while it was being opened; refusing").arg(m_hostSpec, request.remotePath);
+        return r;
+    }
+
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    size_t chunk = kDefaultChunk;
+    if (sftp_limits_t limits = sftp_limits(m_sftp)) {
+        if (limits->max_read_length > 0)
+            chunk = size_t(qMin<uint64_t>(limits->max_read_length, 256 * 1024));
+        sftp_limits_free(limits);
+    }
+    QByteArray buf(qsizetype(chunk), Qt::Uninitialized);
+    std::deque<std::pair<sftp_aio, uint64_t>> inFlight; // request, offset
+    uint64_t nextOffset = 0;
+    bool eof = false;
+    auto drain = [&] {
+        for (auto &[aio, offset] : inFlight) {
+            Q_UNUSED(offset);
+            sftp_aio_wait_read(&aio, buf.data(), size_t(buf.size())); // frees aio
+        }
+        inFlight.clear();
+    };
+    const qint64 wantBytes = request.maxBytes >= 0 ? request.maxBytes + 1 : -1; // one more to see truncation
+    while (true) {
+        if (cancel.isCancelled()) {
+            r.cancelled = true;
+            break;
+        }
+        if (request.timeoutMs > 0 && clock.elapsed() >= request.timeoutMs) {
+            r.error = QStringLiteral("%1:%2: timed out after %3 ms").arg(m_hostSpec, request.remotePath).arg(clock.elapsed());
+            break;
+        }
+        while (!eof && int(inFlight.size()) < kInFlight && (wantBytes < 0 || qint64(nextOffset) < wantBytes)) {
+            sftp_aio aio = nullptr;
+            if (sftp_aio_begin_read(file, chunk, &aio) == SSH_ERROR) {
+                r.error = sftpError(request.remotePath);
+                break;
+            }
+            inFlight.emplace_back(aio, nextOffset);
+            nextOffset += chunk;
+        }
+        if (!r.error.isEmpty() || inFlight.empty())
+            break;
+        auto [aio, offset] = inFlight.front();
+        inFlight.pop_front();
+        const ssize_t n = sftp_aio_wait_read(&aio, buf.data(), size_t(buf.size()));
+        if (n == SSH_ERROR) {
+            r.error = sftpError(request.remotePath);
+            break;
+        }
+        if (n == 0) {
+            eof = true;
+            drain();
+            break;
+        }
+        qint64 keep = n;
+        if (request.maxBytes >= 0 && r.size + keep > request.maxBytes) {
+            keep = request.maxBytes - r.size;
+            r.truncated = true;
+        }
+        if (keep > 0) {
+            const QByteArrayView part(buf.constData(), qsizetype(keep));
+            hash.addData(part);
+            r.size += keep;
+            if (onData)
+                onData(part);
+        }
+        if (r.truncated)
+            break;
+        if (size_t(n) < chunk) {
+            // Short read: the requests after it start at the wrong offset.
+            drain();
+            nextOffset = offset + uint64_t(n);
+            sftp_seek64(file, nextOffset);
+        }
+    }
+    drain();
+    sftp_close(file);
+    r.sha256 = QString::fromLatin1(hash.result().toHex());
+    return r;
+}

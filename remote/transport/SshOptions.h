@@ -1,0 +1,23 @@
+#pragma once
+
+#include "SecretPrompt.h"
+#include "trust/HostKeyPrompt.h"
+
+#include <QString>
+
+// How SSH connections are made. Empty paths mean OpenSSH's defaults
+// (~/.ssh/config and /etc/ssh/ssh_config, ~/.ssh/known_hosts and
+// /etc/ssh/ssh_known_hosts), found through the passwd database as libssh does.
+struct SshOptions
+{
+    QString configFile;        // like ssh -F: only this file is read
+    QString knownHostsFile;    // like -o UserKnownHostsFile=FILE
+    QString globalKnownHostsFile;
+    bool acceptNew = false;    // like StrictHostKeyChecking=accept-new
+    bool allowPassword = false; // keyboard-interactive and password auth
+    int connectTimeoutMs = 0;  // 0: ConnectTimeout from the config, else 20 s
+    int keepaliveIntervalMs = 10000; // keepalive@openssh.com when idle
+    int keepaliveCountMax = 3; // unanswered intervals before the peer is dead
+    HostKeyPrompt hostKeyPrompt;  // unknown host keys; unset = refuse (unless acceptNew)
+    SecretPrompt secretPrompt;    // passphrases and passwords; unset = none
+};

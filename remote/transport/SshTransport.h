@@ -1,0 +1,36 @@
+#pragma once
+
+#include "SshOptions.h"
+#include "Transport.h"
+
+#include <memory>
+
+class SshConnection;
+class SftpFileReader;
+
+// A host over SSH (libssh): OpenSSH config honoured (HostName, User, Port,
+// IdentityFile, IdentitiesOnly, ProxyJump, ConnectTimeout), known_hosts
+// checked with OpenSSH semantics, agent/keys then (if allowed) passwords.
+// Commands run on exec channels, files come over SFTP. One instance belongs to
+// one worker thread; every blocking step has a timeout and polls the cancel.
+class SshTransport : public Transport
+{
+public:
+    SshTransport(const QString &hostSpec, const SshOptions &options);
+    ~SshTransport() override;
+
+    QString hostSpec() const override { return m_hostSpec; }
+    void connect(const CancelToken &cancel) override;
+    HostKeyInfo hostKey() const override;
+    RunResult run(const RunRequest &request, const OutputSink *sink, const CancelToken &cancel) override;
+    PullResult pull(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,
+                    const CancelToken &cancel) override;
+
+private:
+    QString lostMessage() const;
+
+    QString m_hostSpec;
+    SshOptions m_options;
+    std::unique_ptr<SshConnection> m_connection;
+    std::unique_ptr<SftpFileReader> m_sftp; // started on the first pull
+};
