@@ -61,7 +61,7 @@ bool looksBinary(const QByteArray &head, const QString &kind, const QString &med
 void collectKnown(SqliteDatabase &db, Redactor &r)
 {
     {
-        SqliteStatement st = db.prepare(QStringLiteral("SELECT name, address, user FROM hosts"));
+        SqliteStatement st = db.prepare(QStringLiteral("SELECT name, address, user FROM hosts ORDER BY id"));
         while (st.step()) {
             r.addHost(st.text(0));
             r.addHost(st.text(1));

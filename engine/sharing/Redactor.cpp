@@ -94,6 +94,7 @@ void Redactor::addHost(const QString &raw)
     if (m_literals.contains(name.toLower()))
         return;
     m_literals.insert(name.toLower(), {QStringLiteral("host"), name});
+    m_map.pseudonymFor(QStringLiteral("host"), name); // numbered in discovery order
     // The short name of a fully qualified one too.
     const QString shortName = name.section(QLatin1Char('.'), 0, 0);
     if (shortName != name && !isSystemAccount(shortName) && !m_literals.contains(shortName.toLower()))
@@ -107,6 +108,7 @@ void Redactor::addUser(const QString &raw)
     if (isSystemAccount(name) || m_literals.contains(name.toLower()))
         return;
     m_literals.insert(name.toLower(), {QStringLiteral("user"), name});
+    m_map.pseudonymFor(QStringLiteral("user"), name);
     m_dirty = true;
 }
 

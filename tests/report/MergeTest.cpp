@@ -46,6 +46,7 @@ private slots:
         m_mine = m_dir.filePath(QStringLiteral("mine.casebook"));
         ReportFixture::build(m_mine);
         m_theirs = m_dir.filePath(QStringLiteral("theirs.casebook"));
+        {
         auto cf = CaseFile::create(m_theirs, QStringLiteral("colleague's view"));
         SqliteDatabase &db = cf->db();
         const qint64 host = HostStore(db).ensure(QStringLiteral("web-node-12"));
@@ -73,12 +74,14 @@ private slots:
         n.body = QStringLiteral("Only nodes with NFS client workloads start rpc.statd.");
         n.tags = {QStringLiteral("root-cause")};
         NoteStore(db).create(n);
+        }
         for (const QString &p : {m_mine, m_theirs}) {
             auto x = CaseFile::open(p);
             x->db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS later_area_rows (id INTEGER PRIMARY KEY, host_id INTEGER REFERENCES hosts(id), "
                                         "artifact_id INTEGER REFERENCES artifacts(id), text TEXT NOT NULL) STRICT"));
         }
-        db.exec(QStringLiteral("INSERT INTO later_area_rows(host_id, artifact_id, text) VALUES (2, 2, 'from a later area')"));
+        auto theirs = CaseFile::open(m_theirs);
+        theirs->db().exec(QStringLiteral("INSERT INTO later_area_rows(host_id, artifact_id, text) VALUES (2, 2, 'from a later area')"));
     }
 
     void mergeAddsDeduplicatesAndMaps()

@@ -22,7 +22,7 @@ namespace ReportFixture {
 
 QByteArray fixture(const QString &name)
 {
-    QFile f(TestEnv::dataDir() + QStringLiteral("/report/") + name);
+    QFile f(TestEnv::sourceDir() + QStringLiteral("/tests/data/report/") + name);
     if (!f.open(QIODevice::ReadOnly))
         throw CaseError(QStringLiteral("missing fixture %1").arg(f.fileName()));
     return f.readAll();
