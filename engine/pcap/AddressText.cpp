@@ -1,6 +1,7 @@
 #include "AddressText.h"
 
 #include <arpa/inet.h>
+#include <cstring>
 #include <sys/socket.h>
 
 namespace AddressText {
@@ -11,6 +12,16 @@ QString of(const uint8_t *addr, uint8_t ipVersion)
     if (!inet_ntop(ipVersion == 6 ? AF_INET6 : AF_INET, addr, buf, sizeof buf))
         return QStringLiteral("?");
     return QString::fromLatin1(buf);
+}
+
+int format(char *buf, const uint8_t *addr, uint8_t ipVersion)
+{
+    if (!inet_ntop(ipVersion == 6 ? AF_INET6 : AF_INET, addr, buf, INET6_ADDRSTRLEN)) {
+        buf[0] = '?';
+        buf[1] = 0;
+        return 1;
+    }
+    return int(std::strlen(buf));
 }
 
 QString withPort(const uint8_t *addr, uint8_t ipVersion, uint16_t port)

@@ -48,28 +48,42 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
             opt.keepRaw = keep;
             opt.artifactName = fi.fileName();
             PcapIngest ingest(db, opt);
-            constexpr qint64 kSlice = 16LL << 20;
+            // The file is mapped window by window (each unmapped after use),
+            // so resident memory stays at one window plus the flow table
+            // whatever the file size; unmappable files are read in blocks.
+            constexpr qint64 kWindow = 64LL << 20;
             bool cancelled = false;
-            uchar *map = size > 0 ? file.map(0, size) : nullptr;
             QByteArray buffer;
-            for (qint64 off = 0; off < size; off += kSlice) {
+            qint64 done = 0;
+            int lastPercent = -1;
+            while (done < size) {
                 if (cancel.isCancelled()) {
                     cancelled = true;
                     break;
                 }
-                const qint64 n = qMin(kSlice, size - off);
-                if (map) {
-                    ingest.feed(QByteArrayView(reinterpret_cast<const char *>(map + off), n));
+                const qint64 n = qMin(kWindow, size - done);
+                if (uchar *map = file.map(done, n)) {
+                    ingest.feed(QByteArrayView(reinterpret_cast<const char *>(map), n));
+                    file.unmap(map);
                 } else {
-                    buffer = file.read(n);
                     if (buffer.isEmpty())
+                        buffer.resize(8 << 20);
+                    file.seek(done);
+                    const qint64 got = file.read(buffer.data(), qMin<qint64>(n, buffer.size()));
+                    if (got <= 0)
                         break;
-                    ingest.feed(buffer);
+                    ingest.feed(QByteArrayView(buffer.constData(), got));
+                    done += got;
+                    continue;
                 }
+                done += n;
                 if (!keep && ingest.summarizer().stopped())
                     break; // corrupt: nothing more to summarise and nothing to keep
-                if (request.progress)
-                    request.progress(QStringLiteral("reading %1").arg(fi.fileName()), int((off + n) * 100 / size));
+                const int percent = int(done * 100 / size);
+                if (request.progress && percent != lastPercent) {
+                    lastPercent = percent;
+                    request.progress(QStringLiteral("reading %1").arg(fi.fileName()), percent);
+                }
             }
             const qint64 captureId = ingest.finish(cancelled);
             const CaptureOverview &o = ingest.summarizer().overview();

@@ -9,8 +9,10 @@
 #include "casefile/SqliteTransaction.h"
 #include "util/TimeUtil.h"
 
+#include <cstdio>
+#include <cstring>
+#include <array>
 #include <map>
-#include <string>
 #include <tuple>
 
 namespace {
@@ -58,6 +60,17 @@ QString statusName(int32_t status, bool answered)
 QString nn(const QString &s)
 {
     return s.isNull() ? QString(QLatin1String("")) : s;
+}
+
+int protocolText(char *buf, uint8_t p)
+{
+    switch (p) {
+    case 6: return std::snprintf(buf, 16, "tcp");
+    case 17: return std::snprintf(buf, 16, "udp");
+    case 1: return std::snprintf(buf, 16, "icmp");
+    case 58: return std::snprintf(buf, 16, "icmpv6");
+    default: return std::snprintf(buf, 16, "ip-%u", unsigned(p));
+    }
 }
 
 struct EndpointTotals
@@ -121,7 +134,7 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
         " packets_ba, bytes_ba, first_us, last_us, handshake, syn_count, synack_count, rst_ab, rst_ba, fin_ab, fin_ba,"
         " retransmissions, zero_window, rpc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     std::vector<qint64> convIds(flows.size(), 0);
-    std::map<std::string, EndpointTotals> endpoints;
+    std::map<std::array<uint8_t, 17>, EndpointTotals> endpoints; // version + address
     std::map<std::tuple<uint8_t, int>, PortTotals> ports;
     for (size_t k = 0; k < flows.size(); ++k) {
         const Conversation &c = flows.at(uint32_t(k));
@@ -130,23 +143,28 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
         const uint8_t *addrB = c.aIsLo ? key.addrHi : key.addrLo;
         const uint16_t portA = c.aIsLo ? key.portLo : key.portHi;
         const uint16_t portB = c.aIsLo ? key.portHi : key.portLo;
-        const QString proto = protocolName(key.protocol);
-        // parameters numbered explicitly
-        cv.bind(1, captureId).bind(2, proto).bind(3, int(key.ipVersion))
-            .bind(4, AddressText::of(addrA, key.ipVersion)).bind(5, int(portA))
-            .bind(6, AddressText::of(addrB, key.ipVersion)).bind(7, int(portB))
+        // The hot loop of storing: text bound from stack buffers, no QString.
+        char textA[64], textB[64], proto[16];
+        const int lenA = AddressText::format(textA, addrA, key.ipVersion);
+        const int lenB = AddressText::format(textB, addrB, key.ipVersion);
+        const char *handshake = Conversation::handshakeName(c.handshake());
+        cv.bind(1, captureId).bindText(2, QByteArrayView(proto, protocolText(proto, key.protocol))).bind(3, int(key.ipVersion))
+            .bindText(4, QByteArrayView(textA, lenA)).bind(5, int(portA))
+            .bindText(6, QByteArrayView(textB, lenB)).bind(7, int(portB))
             .bind(8, qint64(c.packets[0])).bind(9, qint64(c.bytes[0]))
             .bind(10, qint64(c.packets[1])).bind(11, qint64(c.bytes[1]))
             .bind(12, qint64(c.firstUs)).bind(13, qint64(c.lastUs))
-            .bind(14, QString::fromLatin1(Conversation::handshakeName(c.handshake())))
+            .bindText(14, QByteArrayView(handshake, qsizetype(std::strlen(handshake))))
             .bind(15, qint64(c.syn)).bind(16, qint64(c.synAck)).bind(17, qint64(c.rst[0])).bind(18, qint64(c.rst[1]))
             .bind(19, qint64(c.fin[0])).bind(20, qint64(c.fin[1])).bind(21, qint64(c.retransmissions))
             .bind(22, qint64(c.zeroWindow)).bind(23, int(c.isRpc));
         cv.exec();
         convIds[k] = m_db.lastInsertRowId();
 
-        const std::string ka = std::string(1, char(key.ipVersion)) + std::string(reinterpret_cast<const char *>(addrA), 16);
-        const std::string kb = std::string(1, char(key.ipVersion)) + std::string(reinterpret_cast<const char *>(addrB), 16);
+        std::array<uint8_t, 17> ka, kb;
+        ka[0] = kb[0] = key.ipVersion;
+        std::memcpy(ka.data() + 1, addrA, 16);
+        std::memcpy(kb.data() + 1, addrB, 16);
         EndpointTotals &ea = endpoints[ka];
         ea.packetsSent += c.packets[0];
         ea.bytesSent += c.bytes[0];
@@ -173,7 +191,7 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
         "INSERT INTO pcap_endpoints(capture_id, address, packets_sent, bytes_sent, packets_received, bytes_received, conversations)"
         " VALUES (?,?,?,?,?,?,?)"));
     for (const auto &[k, e] : endpoints) {
-        ep.bind(1, captureId).bind(2, AddressText::of(reinterpret_cast<const uint8_t *>(k.data() + 1), uint8_t(k[0])))
+        ep.bind(1, captureId).bind(2, AddressText::of(k.data() + 1, k[0]))
             .bind(3, qint64(e.packetsSent)).bind(4, qint64(e.bytesSent)).bind(5, qint64(e.packetsReceived))
             .bind(6, qint64(e.bytesReceived)).bind(7, qint64(e.conversations));
         ep.exec();

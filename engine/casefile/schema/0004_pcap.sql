@@ -78,6 +78,7 @@ CREATE TABLE pcap_conversations (
     rpc              INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX pcap_conversations_capture ON pcap_conversations(capture_id);
+CREATE INDEX pcap_conversations_destination ON pcap_conversations(capture_id, addr_b, port_b);
 
 CREATE TABLE pcap_endpoints (
     capture_id       INTEGER NOT NULL REFERENCES pcap_captures(id) ON DELETE CASCADE,
