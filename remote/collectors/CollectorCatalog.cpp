@@ -1,4 +1,7 @@
 #include "CollectorCatalog.h"
+#include "pcap/TcpdumpCollector.h"
+#include "strace/StraceCollector.h"
+#include "procfs/ProcfsCollectorFactory.h"
 
 // Each area declares its factory function in its own header.
 
@@ -10,6 +13,10 @@ QList<CollectorFactory> all()
 {
     QList<CollectorFactory> list;
     // list.append(procfsCollectorFactory()); etc., one line per collector.
+    list.append(straceCollectorFactory());
+    list.append(procfsCollectorFactory());
+    list.append(kernelLogCollectorFactory());
+    list.append(tcpdumpCollectorFactory());
     return list;
 }
 

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "KernelLogLine.h"
+#include "util/CancelToken.h"
+
+#include <QByteArray>
+#include <functional>
+
+// Parses a kernel log into lines (wall-clock time = boot time + the printed
+// seconds since boot) and recognised events. Accepts plain dmesg output,
+// journalctl -k -o short-monotonic, and the kernel-log collector's output
+// (a "CASEBOOK-KLOG 1" header giving the boot time). Binary junk and
+// truncated lines are kept as text, never fatal.
+class KernelLogParser
+{
+public:
+    std::function<void(const KernelLogLine &)> onLine;
+    std::function<void(const KernelLogEvent &)> onEvent;
+    std::function<void()> onFinished;
+    std::function<void(const QString &)> onFailed;
+
+    // bootTimeUs: wall-clock boot time when the data carries none (0 = unknown).
+    void parse(QByteArrayView data, qint64 bootTimeUs = 0, const CancelToken &cancel = {});
+
+    // Boot time and source found in the collector header (after parse).
+    qint64 bootTimeUs() const { return m_bootUs; }
+    const QString &source() const { return m_source; }
+
+    static constexpr int kMaxLines = 2000000;
+
+private:
+    qint64 m_bootUs = 0;
+    QString m_source;
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ProcfsSample.h"
+#include "util/CancelToken.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <functional>
+
+// Parses the output of the procfs snapshot script (stdout and stderr) into
+// samples: one onSample call per sample, then onFinished, or onFailed when
+// the data is not a snapshot at all. A stream cut short gives its samples so
+// far, the last one flagged in problems. Never throws on hostile input.
+class ProcfsSnapshotParser
+{
+public:
+    std::function<void(const ProcfsSample &)> onSample;
+    std::function<void()> onFinished;
+    std::function<void(const QString &)> onFailed;
+
+    void parse(QByteArrayView out, QByteArrayView err, const CancelToken &cancel = {});
+
+    static constexpr int kClockTicks = 100; // USER_HZ on every Linux ABI
+
+private:
+    struct Host
+    {
+        QString kernel, hostname, os;
+        QList<HostValue> values;
+        QHash<qint64, QString> users;
+    };
+    void parseHost(const QByteArray &name, const QByteArray &body, Host &host);
+    void parseSection(const QByteArray &name, const QByteArray &body, ProcfsSample &s, QHash<qint64, qsizetype> &byTid,
+                      QHash<qint64, QByteArray> &stackErrors);
+    void finishSample(ProcfsSample &s, QHash<qint64, qsizetype> &byTid, QHash<qint64, QByteArray> &stackErrors,
+                      const Host &host, bool complete);
+};

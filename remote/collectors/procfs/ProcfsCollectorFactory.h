@@ -1,0 +1,7 @@
+#pragma once
+
+#include "collectors/Collector.h"
+
+// casectl collect --procfs [--samples N --interval S] [--services LIST] / --kernel-log
+CollectorFactory procfsCollectorFactory();
+CollectorFactory kernelLogCollectorFactory();

@@ -1,0 +1,239 @@
+#include "TestEnv.h"
+#include "analysis/DStateTriage.h"
+#include "analysis/StackDiffTarget.h"
+#include "analysis/StackGrouper.h"
+#include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
+#include "casefile/FindingStore.h"
+#include "casefile/HostStore.h"
+#include "procfs/ProcStatLine.h"
+#include "procfs/ProcfsIngest.h"
+#include "procfs/ProcfsSnapshotParser.h"
+#include "procfs/ProcfsStream.h"
+#include "procfs/SnapshotStore.h"
+#include "procfs/StackFrames.h"
+#include "procfs/TaskQuery.h"
+#include "util/CaseError.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Parsers and D-state triage on the seed fixtures (tests/data/procfs).
+class ProcfsFixturesTest : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    static QByteArray fixture(const QString &name)
+    {
+        QFile f(TestEnv::sourceDir() + QStringLiteral("/tests/data/procfs/") + name);
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("missing fixture %s", qPrintable(name));
+        return f.readAll();
+    }
+    std::unique_ptr<CaseFile> caseWith(const QString &name, const QByteArray &stream, qint64 *collection = nullptr)
+    {
+        auto cf = CaseFile::create(m_dir.filePath(name + QStringLiteral(".casebook")), name);
+        const qint64 host = HostStore(cf->db()).ensure(QStringLiteral("cell-z1-17"));
+        const qint64 cid = CollectionStore(cf->db()).begin(host, QStringLiteral("procfs"), QStringLiteral("fixture"));
+        ProcfsIngest(cf->db()).ingest(stream, {}, cid, host, 0);
+        CollectionStore(cf->db()).finish(cid, CollectionRecord::Status::Complete);
+        if (collection)
+            *collection = cid;
+        return cf;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void statLineTakesLastParen()
+    {
+        ProcStatLine s;
+        QVERIFY(ProcStatLine::parse("42 (a) S 1 (b) R 7 42 42 0 -1 0 0 0 0 0 11 12 0 0 20 0 3 0 999 0 0", &s));
+        QCOMPARE(s.comm, QStringLiteral("a) S 1 (b"));
+        QCOMPARE(s.state, QStringLiteral("R"));
+        QCOMPARE(s.ppid, 7);
+        QCOMPARE(s.utime, 11);
+        QCOMPARE(s.threads, 3);
+        QCOMPARE(s.startTicks, 999);
+        QVERIFY(!ProcStatLine::parse("42 (truncated", &s));
+        QVERIFY(!ProcStatLine::parse("", &s));
+        QVERIFY(!ProcStatLine::parse("x (y) S", &s));
+    }
+
+    void sedEscapesRoundTrip()
+    {
+        QCOMPARE(ProcfsStream::unescape("a\\\\b\\tc\\001\\377$"), QByteArray("a\\b\tc\x01\xff$"));
+        const auto files = ProcfsStream::files("1/stat\nline one$\nline\\ntwo$\n2/stat\n$\n");
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0].content, QByteArray("line one\nline\ntwo\n"));
+        QCOMPARE(files[1].content, QByteArray("\n"));
+    }
+
+    void stackFramesIgnoreOffsets()
+    {
+        const QStringList f = StackFrames::parse(QStringLiteral("[<0>] flush_work+0x129/0x1e0\n[<0>] fuse_get_req+0x1c/0x2a0 [fuse]\n[<0>] 0xffffffffffffffff\n"));
+        QCOMPARE(f.size(), 2);
+        QCOMPARE(StackFrames::normalize(f[0]), QStringLiteral("flush_work"));
+        QCOMPARE(StackFrames::normalize(f[1]), QStringLiteral("fuse_get_req [fuse]"));
+        QCOMPARE(StackFrames::normalize(f[0], true), QStringLiteral("flush_work+0x129/0x1e0"));
+        QVERIFY(StackFrames::signature({}).isEmpty());
+    }
+
+    void hostileNamesRoundTrip()
+    {
+        QList<ProcfsSample> samples;
+        ProcfsSnapshotParser p;
+        p.onSample = [&](const ProcfsSample &s) { samples.append(s); };
+        p.parse(fixture(QStringLiteral("hostile-names.snapshot")), {});
+        QCOMPARE(samples.size(), 1);
+        QStringList comms;
+        for (const ProcTask &t : samples[0].tasks)
+            comms.append(t.comm);
+        for (const char *n : {"a) b", "x) S 1 (y", "new\nline", "tab\there", "back\\slash", "))", "\xc3\xa9t\xc3\xa9"})
+            QVERIFY2(comms.contains(QString::fromUtf8(n)), n);
+        for (const ProcTask &t : samples[0].tasks)
+            QCOMPARE(t.state, QStringLiteral("S"));
+    }
+
+    void garbageAndTruncation()
+    {
+        QString failure;
+        ProcfsSnapshotParser p;
+        p.onFailed = [&](const QString &m) { failure = m; };
+        p.parse("\x00\xff garbage", {});
+        QVERIFY(!failure.isEmpty());
+        // Cut the seed 000 stream in the middle of its first sample's stacks.
+        const QByteArray full = fixture(QStringLiteral("seed000.snapshot"));
+        const QByteArray cut = full.left(full.indexOf(" STACK\n") + 3000);
+        QList<ProcfsSample> samples;
+        ProcfsSnapshotParser q;
+        q.onSample = [&](const ProcfsSample &s) { samples.append(s); };
+        q.parse(cut, {});
+        QCOMPARE(samples.size(), 1);
+        QVERIFY(samples[0].problems.join(QLatin1Char(' ')).contains(QStringLiteral("partial")));
+        QVERIFY(samples[0].tasks.size() > 60);
+        // Every prefix parses without crashing.
+        for (qsizetype n = 0; n < full.size(); n += 997) {
+            ProcfsSnapshotParser r;
+            r.parse(full.left(n), {});
+        }
+        // Ingesting garbage is a clear error.
+        auto cf = CaseFile::create(m_dir.filePath(QStringLiteral("g.casebook")), QStringLiteral("g"));
+        QVERIFY_THROWS_EXCEPTION(CaseError, ProcfsIngest(cf->db()).ingest("nonsense", {}, 0, 0, 0));
+    }
+
+    void seed000Triage()
+    {
+        qint64 cid = 0;
+        auto cf = caseWith(QStringLiteral("seed000"), fixture(QStringLiteral("seed000.snapshot")), &cid);
+        SqliteDatabase &db = cf->db();
+        const auto snaps = SnapshotStore(db).forCollection(cid);
+        QCOMPARE(snaps.size(), 2);
+        QCOMPARE(snaps.last().load1, 280.12);
+        const auto host = HostStore(db).byName(QStringLiteral("cell-z1-17"));
+        QCOMPARE(host->kernel, QStringLiteral("4.15.0-45-generic"));
+        QCOMPARE(host->os, QStringLiteral("Ubuntu 16.04.5 LTS"));
+        QVERIFY(host->bootTimeUs > 0);
+
+        const QList<ProcTask> d = TaskQuery(db).snapshot(snaps.last().id).state(QStringLiteral("D")).run();
+        QCOMPARE(d.size(), 61 + 12);
+        int disguised = 0;
+        for (const ProcTask &t : d)
+            disguised += t.isZombieInDisguise();
+        QCOMPARE(disguised, 12);
+        QList<ProcTask> really;
+        for (const ProcTask &t : d)
+            if (t.isReallyD())
+                really.append(t);
+        const QList<StackGroup> groups = StackGrouper::group(really);
+        QCOMPARE(groups.size(), 2);
+        QCOMPARE(groups[0].count, 60);
+        QCOMPARE(groups[0].frames.first(), QStringLiteral("flush_work"));
+        QCOMPARE(groups[0].comms.value(QStringLiteral("envoy")), 60);
+        QCOMPARE(groups[1].count, 1);
+        QCOMPARE(groups[1].topComm(), QStringLiteral("kworker/u4:3"));
+        // With offsets kept, the tasks at flush_work+0x12c split off.
+        QVERIFY(StackGrouper::group(really, {true, true}).size() == 3);
+
+        FindingStore findings(db);
+        const auto blockers = findings.list(0, QStringLiteral("blocker-candidate"));
+        QCOMPARE(blockers.size(), 1);
+        QCOMPARE(blockers[0].data.value(QStringLiteral("comm")).toString(), QStringLiteral("kworker/u4:3"));
+        QCOMPARE(blockers[0].data.value(QStringLiteral("tids")).toArray().first().toInteger(), 3129652);
+        QVERIFY(blockers[0].detail.contains(QStringLiteral("synchronize_srcu")));
+        QVERIFY(blockers[0].detail.contains(QStringLiteral("fsnotify")));
+        QVERIFY(FindingStore::severityRank(blockers[0].severity) >= 3);
+        bool hasTaskEvidence = false;
+        for (const EvidenceRef &e : blockers[0].evidence)
+            hasTaskEvidence |= e.refKind == QLatin1String("task") && TaskQuery::byId(db, e.refId).tid == 3129652;
+        QVERIFY(hasTaskEvidence);
+
+        const auto zd = findings.list(0, QStringLiteral("zombie-in-disguise"));
+        QCOMPARE(zd.size(), 1);
+        QCOMPARE(zd[0].data.value(QStringLiteral("count")).toInt(), 12);
+
+        const auto dg = findings.list(0, QStringLiteral("d-state-group"));
+        QCOMPARE(dg.size(), 2);
+        const Finding &big = dg[0].data.value(QStringLiteral("count")).toInt() == 60 ? dg[0] : dg[1];
+        QCOMPARE(big.data.value(QStringLiteral("count")).toInt(), 60);
+        QCOMPARE(big.data.value(QStringLiteral("persistent")).toInt(), 60); // same stack in both samples
+        int taskRefs = 0;
+        for (const EvidenceRef &e : big.evidence)
+            taskRefs += e.refKind == QLatin1String("task");
+        QCOMPARE(taskRefs, 60);
+
+        const auto summary = findings.list(0, QStringLiteral("d-state-summary"));
+        QCOMPARE(summary.size(), 1);
+        QCOMPARE(summary[0].data.value(QStringLiteral("really_d")).toInt(), 61);
+        QVERIFY(summary[0].detail.contains(QStringLiteral("not CPU demand")));
+
+        // Re-running the triage replaces, not duplicates.
+        DStateTriage(db).run(cid);
+        QCOMPARE(findings.list(0, QStringLiteral("blocker-candidate")).size(), 1);
+
+        // Diffs: task vs task, group vs group, snapshot vs snapshot.
+        const auto td = StackDiffTarget::diff(db, QStringLiteral("task:3013281"), QStringLiteral("task:cell-z1-17/3129652"));
+        QCOMPARE(td.kind, QStringLiteral("task"));
+        QVERIFY(td.onlyA.contains(QStringLiteral("flush_work")));
+        QVERIFY(td.onlyB.contains(QStringLiteral("synchronize_srcu")));
+        const auto sd = StackDiffTarget::diff(db, QStringLiteral("snapshot:%1").arg(snaps.first().id),
+                                              QStringLiteral("snapshot:%1").arg(snaps.last().id));
+        QCOMPARE(sd.cleared.size(), 0);
+        QCOMPARE(sd.appeared.size(), 0);
+        QCOMPARE(sd.stayed.size(), d.size() + 2);
+        const auto gd = StackDiffTarget::diff(db, QStringLiteral("group:") + groups[0].signature,
+                                              QStringLiteral("group:") + groups[1].signature);
+        QVERIFY(gd.onlyB.contains(QStringLiteral("fsnotify_mark_destroy_workfn")));
+        QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::diff(db, QStringLiteral("task:1"), QStringLiteral("host:cell-z1-17")));
+        QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::resolve(db, QStringLiteral("bogus")));
+        QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::resolve(db, QStringLiteral("task:999999999")));
+    }
+
+    void seed001ZombieHoldsPort()
+    {
+        auto cf = caseWith(QStringLiteral("seed001"), fixture(QStringLiteral("seed001.snapshot")));
+        const auto z = FindingStore(cf->db()).list(0, QStringLiteral("zombie-holding-port"));
+        QCOMPARE(z.size(), 1);
+        QCOMPARE(z[0].data.value(QStringLiteral("pid")).toInteger(), 4242);
+        const QJsonArray ports = z[0].data.value(QStringLiteral("ports")).toArray();
+        QCOMPARE(ports.size(), 1);
+        QCOMPARE(ports[0].toObject().value(QStringLiteral("port")).toInt(), 8080);
+        const SnapshotInfo s = SnapshotStore(cf->db()).resolve(0);
+        const auto cgroups = SnapshotStore(cf->db()).cgroups(s.id);
+        QCOMPARE(cgroups.size(), 1);
+        QCOMPARE(cgroups[0].path, QStringLiteral("/rain/slice-42"));
+        QCOMPARE(cgroups[0].limit, 2147483648LL);
+        QCOMPARE(cgroups[0].oomKills, 3);
+        const auto services = SnapshotStore(cf->db()).services(s.id);
+        QCOMPARE(services.size(), 2);
+        QCOMPARE(services[0].state, QStringLiteral("inactive"));
+        // The healthy java (pid 5000) with a listening socket is not reported.
+        QCOMPARE(SnapshotStore(cf->db()).sockets(s.id).size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(ProcfsFixturesTest)
+#include "ProcfsFixturesTest.moc"
