@@ -1,0 +1,206 @@
+#include "StraceCollector.h"
+
+#include "casefile/ArtifactWriter.h"
+#include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
+#include "strace/StraceAnalyzer.h"
+#include "strace/StraceCaseWriter.h"
+#include "strace/StraceTraceIngest.h"
+#include "transport/Transport.h"
+#include "util/CaseError.h"
+#include "util/TimeUtil.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <stdexcept>
+
+namespace {
+
+// "casebook: log /tmp/casebook-strace.AbC123/strace.log" -> the path, checked.
+QString logPathFrom(const QByteArray &out)
+{
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.startsWith("casebook: log "))
+            continue;
+        const QString path = QString::fromUtf8(line.mid(14)).trimmed();
+        static const QRegularExpression ok(QStringLiteral("^/[A-Za-z0-9._/-]*/casebook-strace\\.[A-Za-z0-9]+/strace\\.log$"));
+        if (ok.match(path).hasMatch())
+            return path;
+    }
+    return {};
+}
+
+QString stopReasonFrom(const QByteArray &out)
+{
+    for (const QByteArray &line : out.split('\n'))
+        if (line.startsWith("casebook: stop "))
+            return QString::fromUtf8(line.mid(15)).trimmed();
+    return {};
+}
+
+}
+
+CollectorResult StraceCollector::collect(Transport &transport, CollectionContext &ctx, const CancelToken &cancel)
+{
+    CollectorResult result;
+    SqliteDatabase &db = ctx.caseFile->db();
+    CollectionStore collections(db);
+    const QString script = m_options.script();
+    QJsonArray pids;
+    for (qint64 p : m_options.pids)
+        pids.append(p);
+    const qint64 cid = collections.begin(ctx.hostId, QStringLiteral("strace"), script,
+                                         {{QStringLiteral("pids"), pids},
+                                          {QStringLiteral("command"), m_options.command},
+                                          {QStringLiteral("duration_s"), m_options.durationSeconds},
+                                          {QStringLiteral("max_bytes"), m_options.maxBytes}});
+    result.collectionIds.append(cid);
+    const HostKeyInfo key = transport.hostKey();
+    if (!key.isEmpty())
+        collections.setHostKey(cid, key.type, key.sha256);
+    auto fail = [&](const QString &message) {
+        collections.finish(cid, CollectionRecord::Status::Failed, message);
+        result.ok = false;
+        result.error = message;
+        return result;
+    };
+
+    try {
+        if (ctx.progress)
+            ctx.progress(QStringLiteral("tracing for %1 s").arg(m_options.durationSeconds), -1);
+        RunRequest run;
+        run.command = script;
+        run.timeoutMs = (m_options.durationSeconds + 60) * 1000;
+        run.maxOutputBytes = 1 << 20;
+        const RunResult r = transport.run(run, nullptr, cancel);
+        {
+            ArtifactSpec spec;
+            spec.collectionId = cid;
+            spec.hostId = ctx.hostId;
+            spec.kind = QStringLiteral("stderr");
+            spec.name = QStringLiteral("strace.stderr");
+            spec.mediaType = QStringLiteral("text/plain");
+            ArtifactWriter err(db, spec);
+            err.append(r.stderrData);
+            err.finish(r.stderrTruncated);
+        }
+        const QString stderrText = QString::fromUtf8(r.stderrData).trimmed();
+        if (!r.error.isEmpty())
+            return fail(QStringLiteral("%1: %2").arg(ctx.hostSpec, r.error));
+        if (r.cancelled)
+            return fail(QStringLiteral("cancelled"));
+        if (r.exitCode == 127 || stderrText.contains(QLatin1String("casebook: strace-missing")))
+            return fail(QStringLiteral("strace is not installed on %1 (install the strace package there)").arg(ctx.hostSpec));
+        const QString log = logPathFrom(r.stdoutData);
+        if (log.isEmpty())
+            return fail(QStringLiteral("strace capture on %1 did not start: %2").arg(ctx.hostSpec, stderrText.left(500)));
+        const QString dir = log.section(QLatin1Char('/'), 0, -2);
+
+        StraceCaseWriter writer(db, cid, ctx.hostId);
+        ArtifactSpec spec;
+        spec.collectionId = cid;
+        spec.hostId = ctx.hostId;
+        spec.kind = QStringLiteral("strace-log");
+        spec.name = QStringLiteral("strace.log");
+        spec.sourcePath = ctx.hostSpec + QLatin1Char(':') + log;
+        spec.mediaType = QStringLiteral("text/plain");
+        const qint64 stoppedUs = TimeUtil::nowUs();
+        StraceTraceIngest ingest(db, writer, spec, m_options.pids.size() == 1 ? m_options.pids.first() : 0,
+                                 StraceClock(QDateTime::currentDateTimeUtc(), QTimeZone::UTC));
+        PullRequest pull;
+        pull.remotePath = log;
+        pull.maxBytes = m_options.maxBytes + (1 << 20);
+        const PullResult pr = transport.pull(pull, [&](QByteArrayView d) { ingest.feed(d); }, cancel);
+        const StraceTraceResult tr = ingest.finish(pr.ok() && !pr.truncated, pr.truncated, stoppedUs);
+        writer.finish();
+        RunRequest cleanup;
+        cleanup.command = QStringLiteral("rm -rf -- '%1'").arg(dir);
+        cleanup.timeoutMs = 30000;
+        transport.run(cleanup, nullptr, CancelToken());
+        if (!pr.ok())
+            return fail(QStringLiteral("pulling %1 from %2: %3").arg(log, ctx.hostSpec, pr.error.isEmpty() ? QStringLiteral("cancelled") : pr.error));
+
+        const bool denied = stderrText.contains(QLatin1String("Operation not permitted"));
+        const bool noProcess = stderrText.contains(QLatin1String("No such process"));
+        if (tr.calls == 0 && (denied || noProcess)) {
+            const QString what = denied ? QStringLiteral("not permitted to trace on %1 (strace needs root or CAP_SYS_PTRACE; "
+                                                         "check kernel.yama.ptrace_scope)").arg(ctx.hostSpec)
+                                        : QStringLiteral("no such process on %1").arg(ctx.hostSpec);
+            return fail(QStringLiteral("%1: %2").arg(what, stderrText.left(500)));
+        }
+        const int findings = StraceAnalyzer(db).analyse(cid);
+        const QString reason = stopReasonFrom(r.stdoutData);
+        collections.finish(cid, pr.truncated ? CollectionRecord::Status::Incomplete : CollectionRecord::Status::Complete,
+                           pr.truncated ? QStringLiteral("log cut at the size cap") : QString());
+        result.summary = QJsonObject{{QStringLiteral("kind"), QStringLiteral("strace")},
+                                     {QStringLiteral("collection_id"), cid},
+                                     {QStringLiteral("trace_id"), tr.traceId},
+                                     {QStringLiteral("artifact_id"), tr.artifactId},
+                                     {QStringLiteral("sha256"), tr.sha256},
+                                     {QStringLiteral("bytes"), tr.stats.bytes},
+                                     {QStringLiteral("calls"), tr.calls},
+                                     {QStringLiteral("unfinished"), writer.totalUnfinished()},
+                                     {QStringLiteral("unparsed"), tr.stats.unparsed},
+                                     {QStringLiteral("stopped_by"), reason},
+                                     {QStringLiteral("findings"), findings},
+                                     {QStringLiteral("strace_messages"), stderrText.left(2000)}};
+        return result;
+    } catch (const CaseError &e) {
+        return fail(e.message());
+    } catch (const TransportError &e) {
+        return fail(e.message());
+    }
+}
+
+CollectorFactory straceCollectorFactory()
+{
+    CollectorFactory f;
+    f.kind = QStringLiteral("strace");
+    f.description = QStringLiteral("Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd).");
+    f.addOptions = [](QCommandLineParser &p) {
+        p.addOption({QStringLiteral("strace-pid"), QStringLiteral("Attach strace to these processes."), QStringLiteral("PID[,PID..]")});
+        p.addOption({QStringLiteral("strace-cmd"), QStringLiteral("Run this command under strace (sh -c)."), QStringLiteral("COMMAND")});
+        p.addOption({QStringLiteral("duration"), QStringLiteral("How long to trace (seconds, default 10)."), QStringLiteral("S")});
+        p.addOption({QStringLiteral("strace-max-mb"), QStringLiteral("Stop strace when its log reaches this size (default 256)."),
+                     QStringLiteral("MB")});
+    };
+    f.fromOptions = [](const QCommandLineParser &p) -> std::unique_ptr<Collector> {
+        const bool byPid = p.isSet(QStringLiteral("strace-pid"));
+        const bool byCmd = p.isSet(QStringLiteral("strace-cmd"));
+        if (!byPid && !byCmd)
+            return nullptr;
+        if (byPid && byCmd)
+            throw std::invalid_argument("give --strace-pid or --strace-cmd, not both");
+        StraceCaptureOptions o;
+        if (byPid) {
+            for (const QString &part : p.value(QStringLiteral("strace-pid")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                bool ok = false;
+                const qint64 pid = part.trimmed().toLongLong(&ok);
+                if (!ok || pid <= 0 || pid > 0x7fffffff)
+                    throw std::invalid_argument("--strace-pid takes process ids separated by commas");
+                o.pids.append(pid);
+            }
+            if (o.pids.isEmpty())
+                throw std::invalid_argument("--strace-pid takes process ids separated by commas");
+        } else {
+            o.command = p.value(QStringLiteral("strace-cmd"));
+            if (o.command.trimmed().isEmpty())
+                throw std::invalid_argument("--strace-cmd needs a command");
+        }
+        if (p.isSet(QStringLiteral("duration"))) {
+            bool ok = false;
+            o.durationSeconds = p.value(QStringLiteral("duration")).toInt(&ok);
+            if (!ok || o.durationSeconds < 1 || o.durationSeconds > 86400)
+                throw std::invalid_argument("--duration takes 1..86400 seconds");
+        }
+        if (p.isSet(QStringLiteral("strace-max-mb"))) {
+            bool ok = false;
+            const int mb = p.value(QStringLiteral("strace-max-mb")).toInt(&ok);
+            if (!ok || mb < 1 || mb > 65536)
+                throw std::invalid_argument("--strace-max-mb takes 1..65536");
+            o.maxBytes = qint64(mb) << 20;
+        }
+        return std::make_unique<StraceCollector>(o);
+    };
+    return f;
+}
