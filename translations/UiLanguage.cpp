@@ -51,7 +51,7 @@ QString install(const QLocale &locale)
     } else {
         delete qt;
     }
-    return app->language();
+    return app->language().section(QLatin1Char('_'), 0, 0);
 }
 
 }

@@ -1,4 +1,1208 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPane</name>
+    <message>
+        <source>Filter the audit log…</source>
+        <translation>Prüfprotokoll filtern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries; hash chain intact.</source>
+        <translation><numerusform>%n Eintrag; Hash-Kette intakt.</numerusform><numerusform>%n Einträge; Hash-Kette intakt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Hash chain broken at entry %1: %2</source>
+        <translation>Hash-Kette bei Eintrag %1 unterbrochen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseInfoDialog</name>
+    <message>
+        <source>Case Properties</source>
+        <translation>Falleigenschaften</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>Bekannt</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Schweregrad:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>Incident &amp;start:</source>
+        <translation>&amp;Beginn des Vorfalls:</translation>
+    </message>
+    <message>
+        <source>Incident &amp;end:</source>
+        <translation>&amp;Ende des Vorfalls:</translation>
+    </message>
+    <message>
+        <source>Created %1 by %2 · %3</source>
+        <translation>Erstellt %1 von %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSession</name>
+    <message>
+        <source>Another case is being opened.</source>
+        <translation>Ein anderer Fall wird gerade geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Collect</source>
+        <translation>Erheben</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>local, an ssh_config alias, or user@host:port</source>
+        <translation>local, ein ssh_config-Alias oder benutzer@host:port</translation>
+    </message>
+    <message>
+        <source>&amp;Add Host</source>
+        <translation>Host &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Selected</source>
+        <translation>Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>No collectors are available in this build.</source>
+        <translation>In diesem Build sind keine Kollektoren verfügbar.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Authentication for %1</source>
+        <translation>Anmeldung für %1</translation>
+    </message>
+    <message>
+        <source>Password for %1@%2:</source>
+        <translation>Passwort für %1@%2:</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fertig: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Open a case you can write to first.</source>
+        <translation>Öffnen Sie zuerst einen Fall mit Schreibzugriff.</translation>
+    </message>
+    <message>
+        <source>A collection is already running.</source>
+        <translation>Es läuft bereits eine Erhebung.</translation>
+    </message>
+    <message>
+        <source>Add at least one host ('local' is this machine).</source>
+        <translation>Fügen Sie mindestens einen Host hinzu ('local' ist dieser Rechner).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: these options do not start a collection (see the hint).</source>
+        <translation>%1: Diese Optionen starten keine Erhebung (siehe Hinweis).</translation>
+    </message>
+    <message>
+        <source>Choose at least one collector.</source>
+        <translation>Wählen Sie mindestens einen Kollektor.</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Warte…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>CollectRunner</name>
+    <message>
+        <source>Refused: the host key of this host has CHANGED since it was trusted. This can mean someone is intercepting the connection, or the host was reinstalled. Casebook does not override this; check the new key with the host's owner and update known_hosts. (%1)</source>
+        <translation>Abgelehnt: Der Hostschlüssel dieses Hosts hat sich GEÄNDERT, seit ihm vertraut wurde. Das kann bedeuten, dass jemand die Verbindung abfängt, oder der Host wurde neu installiert. Casebook setzt sich darüber nicht hinweg; prüfen Sie den neuen Schlüssel mit dem Verantwortlichen des Hosts und aktualisieren Sie known_hosts. (%1)</translation>
+    </message>
+    <message>
+        <source>Refused: the host key was not trusted. (%1)</source>
+        <translation>Abgelehnt: Dem Hostschlüssel wurde nicht vertraut. (%1)</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 fertig</translation>
+    </message>
+    <message>
+        <source>cancelled; what arrived is kept</source>
+        <translation>abgebrochen; was angekommen ist, bleibt erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <source>Find in evidence (Enter: next, Shift+Enter: previous)</source>
+        <translation>In Beweismitteln suchen (Enter: nächster, Umschalt+Enter: vorheriger Treffer)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Artifact %1</source>
+        <translation>Artefakt %1</translation>
+    </message>
+    <message>
+        <source>Loading artifact %1…</source>
+        <translation>Lade Artefakt %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>no hash yet (incomplete)</source>
+        <translation>noch kein Hash (unvollständig)</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>TRUNCATED at collection (size cap)</source>
+        <translation>bei der Erhebung GEKÜRZT (Größengrenze)</translation>
+    </message>
+    <message>
+        <source>only the first part is shown</source>
+        <translation>nur der erste Teil wird angezeigt</translation>
+    </message>
+    <message>
+        <source>binary: hex dump</source>
+        <translation>binär: Hex-Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export / Share case</source>
+        <translation>Fall exportieren / weitergeben</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Redact host names, IP addresses and user names</source>
+        <translation>Hostnamen, IP-Adressen und Benutzernamen schwärzen</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Strict (also MAC addresses)</source>
+        <translation>Streng (auch MAC-Adressen)</translation>
+    </message>
+    <message>
+        <source>Further words to replace, one per line (customer names, project names…)</source>
+        <translation>Weitere zu ersetzende Wörter, eines pro Zeile (Kundennamen, Projektnamen…)</translation>
+    </message>
+    <message>
+        <source>Regular expressions to replace, one per line</source>
+        <translation>Zu ersetzende reguläre Ausdrücke, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Replaced values get consistent pseudonyms (host-1, 192.0.2.1, user-1). The mapping stays only in this case. Binary captures are left out of a redacted copy.</source>
+        <translation>Ersetzte Werte erhalten durchgängige Pseudonyme (host-1, 192.0.2.1, user-1). Die Zuordnung bleibt nur in diesem Fall. Binäre Mitschnitte werden in einer geschwärzten Kopie weggelassen.</translation>
+    </message>
+    <message>
+        <source>Save copy as:</source>
+        <translation>Kopie speichern als:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Terms:</source>
+        <translation>Begriffe:</translation>
+    </message>
+    <message>
+        <source>Patterns:</source>
+        <translation>Muster:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export case</source>
+        <translation>Fall exportieren</translation>
+    </message>
+    <message>
+        <source>Case files (*.casebook)</source>
+        <translation>Falldateien (*.casebook)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the copy.</source>
+        <translation>Wählen Sie, wo die Kopie gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterLineEdit</name>
+    <message>
+        <source>Filter…</source>
+        <translation>Filtern…</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beweismittel</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPane</name>
+    <message>
+        <source>Filter findings…</source>
+        <translation>Befunde filtern…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beweismittel</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown Host Key</source>
+        <translation>Unbekannter Hostschlüssel</translation>
+    </message>
+    <message>
+        <source>Casebook has not seen this host's key before. Compare the fingerprint with one obtained from the host's owner or console before trusting it.</source>
+        <translation>Casebook kennt den Schlüssel dieses Hosts noch nicht. Vergleichen Sie den Fingerabdruck mit einem, den Sie vom Verantwortlichen des Hosts oder über dessen Konsole erhalten haben, bevor Sie ihm vertrauen.</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>Schlüsseltyp:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Recorded in:</source>
+        <translation>Gespeichert in:</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and Connect</source>
+        <translation>&amp;Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunner</name>
+    <message>
+        <source>%1 is not a kind of file Casebook can import (strace log, pcap/pcapng capture...).</source>
+        <translation>%1 ist keine Dateiart, die Casebook importieren kann (strace-Protokoll, pcap/pcapng-Mitschnitt...).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1 (%2)%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation><numerusform>, %n Warnung</numerusform><numerusform>, %n Warnungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Import cancelled; what was read so far is kept and marked.</source>
+        <translation>Import abgebrochen; das bisher Gelesene bleibt erhalten und ist markiert.</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Processes: the tasks of a procfs snapshot appear here once one is collected.</source>
+        <translation>Prozesse: Die Tasks eines procfs-Schnappschusses erscheinen hier, sobald einer erhoben wurde.</translation>
+    </message>
+    <message>
+        <source>Stacks: kernel stack groups and the stack diff appear here once a snapshot is collected.</source>
+        <translation>Stacks: Kernel-Stack-Gruppen und der Stack-Vergleich erscheinen hier, sobald ein Schnappschuss erhoben wurde.</translation>
+    </message>
+    <message>
+        <source>Report: the incident report draft appears here.</source>
+        <translation>Bericht: Der Entwurf des Vorfallberichts erscheint hier.</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Processes</source>
+        <translation>&amp;Prozesse</translation>
+    </message>
+    <message>
+        <source>S&amp;tacks</source>
+        <translation>S&amp;tacks</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <source>Verify Hash</source>
+        <translation>Hash prüfen</translation>
+    </message>
+    <message>
+        <source>Note at %1</source>
+        <translation>Notiz zu %1</translation>
+    </message>
+    <message>
+        <source>Opening and checking %1…</source>
+        <translation>Öffne und prüfe %1…</translation>
+    </message>
+    <message>
+        <source>Case &amp;Navigator</source>
+        <translation>Fall-&amp;Navigator</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>&amp;Befunde</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation>&amp;Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Neuer Fall…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>Fall ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Everything is saved into the case as you work; this saves pending note edits now.</source>
+        <translation>Alles wird während der Arbeit im Fall gespeichert; dies speichert ausstehende Notizänderungen sofort.</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>&amp;Kopie speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save a Copy of the Case</source>
+        <translation>Eine Kopie des Falls speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close Case</source>
+        <translation>Fall &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Fall</translation>
+    </message>
+    <message>
+        <source>&amp;Properties…</source>
+        <translation>&amp;Eigenschaften…</translation>
+    </message>
+    <message>
+        <source>&amp;Collect…</source>
+        <translation>&amp;Erheben…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>New &amp;Note</source>
+        <translation>Neue &amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Place &amp;Marker…</source>
+        <translation>&amp;Markierung setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Stacks</source>
+        <translation>&amp;Stacks</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Casebook</source>
+        <translation>&amp;Über Casebook</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Casebook</source>
+        <translation>Casebook</translation>
+    </message>
+    <message>
+        <source>%1 — %2%3 — Casebook</source>
+        <translation>%1 — %2%3 — Casebook</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 hosts · %4 artifacts · %5 findings · %6 events</source>
+        <translation>%1 · %2 · %3 Hosts · %4 Artefakte · %5 Befunde · %6 Ereignisse</translation>
+    </message>
+    <message>
+        <source>New Case</source>
+        <translation>Neuer Fall</translation>
+    </message>
+    <message>
+        <source>Open Case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation>%1 konnte nicht geöffnet werden:
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted collection(s) were marked incomplete.</source>
+        <translation><numerusform>%n unterbrochene Erhebung wurde als unvollständig markiert.</numerusform><numerusform>%n unterbrochene Erhebungen wurden als unvollständig markiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Case Properties</source>
+        <translation>Falleigenschaften</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>Kopie speichern</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Copy saved to %1</source>
+        <translation>Kopie gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Case title:</source>
+        <translation>Falltitel:</translation>
+    </message>
+    <message>
+        <source>Import Evidence</source>
+        <translation>Beweismittel importieren</translation>
+    </message>
+    <message>
+        <source>Evidence (*.strace *.log *.txt *.pcap *.pcapng);;All files (*)</source>
+        <translation>Beweismittel (*.strace *.log *.txt *.pcap *.pcapng);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importiere…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>About Casebook</source>
+        <translation>Über Casebook</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Casebook %1&lt;/h3&gt;&lt;p&gt;An investigation workbench for Linux incident responders: procfs snapshots, kernel logs, strace and captures in one hashed, attributed case file; D-state triage, stack diff, timeline, notes and report drafts.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and KDE Syntax Highlighting.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Casebook %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für die Untersuchung von Linux-Störungen: procfs-Schnappschüsse, Kernel-Protokolle, strace und Mitschnitte in einer gehashten, zugeordneten Falldatei; D-State-Triage, Stack-Vergleich, Zeitleiste, Notizen und Berichtsentwürfe.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 und KDE Syntax Highlighting.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: not found in this case, or not supported by this pane yet.</source>
+        <translation>%1 kann nicht angezeigt werden: nicht in diesem Fall gefunden oder von dieser Ansicht noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Artifact %1</source>
+        <translation>Artefakt %1</translation>
+    </message>
+    <message>
+        <source>There is no event %1.</source>
+        <translation>Es gibt kein Ereignis %1.</translation>
+    </message>
+    <message>
+        <source>Event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerDialog</name>
+    <message>
+        <source>Place Marker</source>
+        <translation>Markierung setzen</translation>
+    </message>
+    <message>
+        <source>What happened at this moment</source>
+        <translation>Was in diesem Moment geschah</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Beschriftung:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation>Erkennung</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Behebung</translation>
+    </message>
+    <message>
+        <source>Key moment</source>
+        <translation>Schlüsselmoment</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Command: %1
+Operator: %2
+Tool: %3%4</source>
+        <translation>Befehl: %1
+Bearbeiter: %2
+Werkzeug: %3%4</translation>
+    </message>
+    <message>
+        <source>
+Error: %1</source>
+        <translation>
+Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source> [truncated]</source>
+        <translation> [gekürzt]</translation>
+    </message>
+    <message>
+        <source> [incomplete]</source>
+        <translation> [unvollständig]</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+from %3</source>
+        <translation>%1
+SHA-256 %2
+von %3</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>Kernel: %1</translation>
+    </message>
+    <message>
+        <source>Host key: %1 %2</source>
+        <translation>Hostschlüssel: %1 %2</translation>
+    </message>
+    <message>
+        <source>Imports without a host</source>
+        <translation>Importe ohne Host</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>(untitled note %1)</source>
+        <translation>(Notiz %1 ohne Titel)</translation>
+    </message>
+    <message>
+        <source>%1  [%2]</source>
+        <translation>%1  [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorPane</name>
+    <message>
+        <source>&amp;View Raw</source>
+        <translation>&amp;Rohdaten anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Artifact…</source>
+        <translation>Artefakt &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Verify &amp;Hash</source>
+        <translation>&amp;Hash prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Re-collect…</source>
+        <translation>&amp;Erneut erheben…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Note</source>
+        <translation>Notiz ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Export Artifact</source>
+        <translation>Artefakt exportieren</translation>
+    </message>
+    <message>
+        <source>Artifact %1 is incomplete: it has no recorded hash (%2 bytes now hash to %3).</source>
+        <translation>Artefakt %1 ist unvollständig: Es hat keinen gespeicherten Hash (%2 Bytes ergeben jetzt den Hash %3).</translation>
+    </message>
+    <message>
+        <source>Artifact %1 is intact: SHA-256 %2 matches the recorded hash.</source>
+        <translation>Artefakt %1 ist unversehrt: SHA-256 %2 stimmt mit dem gespeicherten Hash überein.</translation>
+    </message>
+    <message>
+        <source>Artifact %1 does NOT match: recorded %2, now %3.</source>
+        <translation>Artefakt %1 stimmt NICHT überein: gespeichert %2, jetzt %3.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Write in Markdown. Link evidence with [[finding:12]], [[task:host/123]], [[artifact:5]]; Ctrl+click a link to follow it.</source>
+        <translation>In Markdown schreiben. Beweismittel verknüpfen mit [[finding:12]], [[task:host/123]], [[artifact:5]]; Strg+Klick folgt einem Verweis.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>(untitled note %1)</source>
+        <translation>(Notiz %1 ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Modified %1 by %2%3</source>
+        <translation>Geändert %1 von %2%3</translation>
+    </message>
+    <message>
+        <source>
+About %1</source>
+        <translation>
+Betrifft %1</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPane</name>
+    <message>
+        <source>Filter notes, or #tag…</source>
+        <translation>Notizen filtern oder #Schlagwort…</translation>
+    </message>
+    <message>
+        <source>&amp;New Note</source>
+        <translation>&amp;Neue Notiz</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Tags, comma separated (e.g. nfs, root-cause)</source>
+        <translation>Schlagwörter, durch Komma getrennt (z. B. nfs, root-cause)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>New Note</source>
+        <translation>Neue Notiz</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert %1</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>Notiz löschen</translation>
+    </message>
+    <message>
+        <source>Delete the note "%1"? Its text stays in the audit log.</source>
+        <translation>Die Notiz „%1“ löschen? Ihr Text bleibt im Prüfprotokoll erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>There is no artifact %1 in this case.</source>
+        <translation>In diesem Fall gibt es kein Artefakt %1.</translation>
+    </message>
+    <message>
+        <source>There is no artifact %1.</source>
+        <translation>Es gibt kein Artefakt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPane</name>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Regenerate from case</source>
+        <translation>Aus dem Fall neu erstellen</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>Berichtssprache:</translation>
+    </message>
+    <message>
+        <source>Open a case to draft its incident report.</source>
+        <translation>Öffnen Sie einen Fall, um seinen Vorfallbericht zu entwerfen.</translation>
+    </message>
+    <message>
+        <source>Edit (Markdown)</source>
+        <translation>Bearbeiten (Markdown)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Edited, not saved</source>
+        <translation>Bearbeitet, nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not draft the report: %1</source>
+        <translation>Der Bericht konnte nicht entworfen werden: %1</translation>
+    </message>
+    <message>
+        <source>Draft generated from the case</source>
+        <translation>Entwurf aus dem Fall erstellt</translation>
+    </message>
+    <message>
+        <source>Saved draft</source>
+        <translation>Gespeicherter Entwurf</translation>
+    </message>
+    <message>
+        <source>Drafting…</source>
+        <translation>Entwerfe…</translation>
+    </message>
+    <message>
+        <source>Draft saved in the case</source>
+        <translation>Entwurf im Fall gespeichert</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>Es ist kein Fall geöffnet.</translation>
+    </message>
+    <message>
+        <source>Unknown format %1</source>
+        <translation>Unbekanntes Format %1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;PDF (*.pdf)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht geschrieben nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePane</name>
+    <message>
+        <source>Filter the timeline by text or kind…</source>
+        <translation>Zeitleiste nach Text oder Art filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts</source>
+        <translation>&amp;Hosts</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Verkleinern (-)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show everything (Home)</source>
+        <translation>Alles zeigen (Pos1)</translation>
+    </message>
+    <message>
+        <source>&amp;Marker…</source>
+        <translation>&amp;Markierung…</translation>
+    </message>
+    <message>
+        <source>Place a marker (detection, diagnosis, repair, key moment) at the centre of the view</source>
+        <translation>Eine Markierung (Erkennung, Diagnose, Behebung, Schlüsselmoment) in der Mitte der Ansicht setzen</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>(case-wide)</source>
+        <translation>(fallweit)</translation>
+    </message>
+    <message>
+        <source>Reading the timeline…</source>
+        <translation>Lese die Zeitleiste…</translation>
+    </message>
+    <message>
+        <source>No timed items match.</source>
+        <translation>Keine zeitlichen Einträge passen.</translation>
+    </message>
+    <message>
+        <source>%1 items in %2 lanes · view %3 s · %4</source>
+        <translation>%1 Einträge in %2 Spuren · Ansicht %3 s · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items shown</source>
+        <translation><numerusform>%n Eintrag angezeigt</numerusform><numerusform>%n Einträge angezeigt</numerusform></translation>
+    </message>
+    <message>
+        <source>aggregated (zoom in for items)</source>
+        <translation>zusammengefasst (für Einzeleinträge vergrößern)</translation>
+    </message>
+    <message>
+        <source> · loading…</source>
+        <translation> · lädt…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4  (Enter or double-click opens the evidence)</source>
+        <translation>%1 · %2 · %3 — %4  (Enter oder Doppelklick öffnet das Beweismittel)</translation>
+    </message>
+    <message>
+        <source>Place Marker</source>
+        <translation>Markierung setzen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Nothing timed in this case yet</source>
+        <translation>Noch nichts Zeitliches in diesem Fall</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Nothing to show: collect or import evidence, or widen the filter.</source>
+        <translation>Nichts anzuzeigen: Beweismittel erheben oder importieren, oder den Filter erweitern.</translation>
+    </message>
+    <message>
+        <source>Place &amp;Marker Here…</source>
+        <translation>&amp;Markierung hier setzen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note at This Time…</source>
+        <translation>&amp;Notiz zu diesem Zeitpunkt…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In Here</source>
+        <translation>Hier &amp;vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Verkleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit All</source>
+        <translation>&amp;Alles einpassen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Casebook</source>
+        <translation>Casebook</translation>
+    </message>
+    <message>
+        <source>Investigate hung Linux hosts: collect procfs snapshots, kernel logs, strace and captures into one case file, find the blocked tasks and what they wait on, and write it up.</source>
+        <translation>Hängende Linux-Hosts untersuchen: procfs-Schnappschüsse, Kernel-Protokolle, strace und Mitschnitte in einer Falldatei sammeln, die blockierten Tasks finden und worauf sie warten, und alles aufschreiben.</translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Neuer Fall…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>Fall ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Collect from This Machine…</source>
+        <translation>Von diesem Rechner &amp;erheben…</translation>
+    </message>
+    <message>
+        <source>Create a case and collect from the local machine (host 'local')</source>
+        <translation>Einen Fall anlegen und vom lokalen Rechner erheben (Host 'local')</translation>
+    </message>
+    <message>
+        <source>&amp;Recent cases:</source>
+        <translation>&amp;Zuletzt geöffnete Fälle:</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Casebook, the investigation workbench for Linux incident responders.</source>
+        <translation>Casebook, die Werkbank für die Untersuchung von Linux-Störungen.</translation>
+    </message>
+    <message>
+        <source>Case file (*.casebook) to open.</source>
+        <translation>Zu öffnende Falldatei (*.casebook).</translation>
+    </message>
+</context>
 </TS>
