@@ -3,6 +3,7 @@
 #include "StackGrouper.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
+#include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
 #include "procfs/SnapshotStore.h"
 #include "procfs/TaskQuery.h"
@@ -129,7 +130,18 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
     }
     const SnapshotInfo &last = samples.last();
     const QString host = last.hostName.isEmpty() ? last.hostname : last.hostName;
-    const QList<ProcTask> tasks = TaskQuery(m_db).snapshot(last.id).run();
+    // Only the tasks the analysis reasons about: D and Z (a snapshot holds
+    // thousands of sleeping threads); runnable ones are counted in SQL.
+    QList<ProcTask> tasks = TaskQuery(m_db).snapshot(last.id).state(QStringLiteral("D")).run();
+    tasks += TaskQuery(m_db).snapshot(last.id).state(QStringLiteral("Z")).run();
+    QSet<qint64> zombiePids;
+    for (const ProcTask &t : tasks)
+        if (t.state == QLatin1String("Z") && t.pid == t.tid)
+            zombiePids.insert(t.pid);
+    for (const qint64 pid : zombiePids) // their live threads hold the fds
+        for (const ProcTask &t : TaskQuery(m_db).snapshot(last.id).pid(pid).run())
+            if (t.state != QLatin1String("D") && t.state != QLatin1String("Z"))
+                tasks.append(t);
     int written = 0;
     auto snapshotRef = EvidenceRef{QStringLiteral("snapshot"), last.id, QStringLiteral("snapshot %1").arg(last.id)};
     auto taskRef = [](const ProcTask &t) {
@@ -151,14 +163,14 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
     };
 
     QList<ProcTask> reallyD, disguised;
-    int running = 0;
+    auto count = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM procfs_tasks WHERE snapshot_id = ? AND state = 'R'"));
+    count.bind(1, last.id);
+    const int running = count.step() ? int(count.int64(0)) : 0;
     for (const ProcTask &t : tasks) {
         if (t.isZombieInDisguise())
             disguised.append(t);
         else if (t.isReallyD())
             reallyD.append(t);
-        else if (t.state == QLatin1String("R"))
-            ++running;
     }
 
     if (!reallyD.isEmpty() || !disguised.isEmpty()) {

@@ -9,7 +9,6 @@
 #include "procfs/TaskQuery.h"
 #include "util/TimeUtil.h"
 
-#include <QHash>
 #include <QRegularExpression>
 #include <limits>
 
@@ -26,9 +25,6 @@ int KernelEventCorrelator::run(qint64 hostId)
         tx.commit();
         return 0;
     }
-    QHash<qint64, ProcTask> byTid;
-    for (const ProcTask &t : TaskQuery(m_db).snapshot(snap->id).run())
-        byTid.insert(t.tid, t);
     static const QRegularExpression pidRe(QStringLiteral("pid ([0-9]+) \\((.*)\\)"));
     int written = 0;
     for (const TimelineEvent &e : EventStore(m_db).range(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
@@ -36,11 +32,10 @@ int KernelEventCorrelator::run(qint64 hostId)
         const auto m = pidRe.match(e.summary);
         if (!m.hasMatch())
             continue;
-        const qint64 pid = m.captured(1).toLongLong();
-        const auto it = byTid.constFind(pid);
-        if (it == byTid.cend() || (!m.captured(2).isEmpty() && it->comm != m.captured(2)))
+        const QList<ProcTask> found = TaskQuery(m_db).snapshot(snap->id).tid(m.captured(1).toLongLong()).run();
+        if (found.isEmpty() || (!m.captured(2).isEmpty() && found.first().comm != m.captured(2)))
             continue;
-        const ProcTask &t = *it;
+        const ProcTask &t = found.first();
         Finding f;
         f.hostId = hostId;
         f.collectionId = e.collectionId;

@@ -198,6 +198,17 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
                     t->ppid = line.mid(5).trimmed().toLongLong();
             }
         }
+    } else if (name == "UIDS") {
+        for (const QByteArray &line : body.split('\n')) {
+            const qsizetype sp = line.lastIndexOf(' ');
+            qint64 pid = 0, tid = 0;
+            if (sp <= 0 || !splitPath(line.left(sp), &pid, &tid))
+                continue;
+            bool ok = false;
+            const qint64 uid = line.mid(sp + 1).toLongLong(&ok);
+            if (ProcTask *t = taskFor(tid); t && ok)
+                t->uid = uid;
+        }
     } else if (name == "WCHAN") {
         for (const auto &f : ProcfsStream::files(body)) {
             qint64 pid = 0, tid = 0;

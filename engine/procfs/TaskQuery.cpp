@@ -52,14 +52,29 @@ ProcTask readTask(const SqliteStatement &st)
 
 QList<ProcTask> TaskQuery::run() const
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(kColumns)
-                           + QStringLiteral(" FROM procfs_tasks t LEFT JOIN procfs_stacks k ON k.id = t.stack_id"
-                                            " WHERE (?1 = 0 OR t.snapshot_id = ?1) AND (?2 = '' OR t.state = ?2)"
-                                            " AND (?3 = 0 OR t.pid = ?3) AND (?4 = 0 OR t.tid = ?4) AND (?5 = 0 OR t.stack_id = ?5)"
-                                            " AND (?6 = '' OR instr(t.comm, ?6) > 0)"
-                                            " ORDER BY t.snapshot_id, t.pid, t.tid LIMIT ?7"));
-    st.bind(1, m_snapshot).bind(2, m_state.isNull() ? QStringLiteral("") : m_state).bind(3, m_pid).bind(4, m_tid).bind(5, m_stack);
-    st.bind(6, m_comm.isNull() ? QStringLiteral("") : m_comm).bind(7, qint64(m_limit));
+    // Only the filters in use appear in the SQL (so SQLite can use the
+    // snapshot/state index); values are always bound.
+    QStringList where;
+    if (m_snapshot) where.append(QStringLiteral("t.snapshot_id = :snapshot"));
+    if (!m_state.isEmpty()) where.append(QStringLiteral("t.state = :state"));
+    if (m_pid) where.append(QStringLiteral("t.pid = :pid"));
+    if (m_tid) where.append(QStringLiteral("t.tid = :tid"));
+    if (m_stack) where.append(QStringLiteral("t.stack_id = :stack"));
+    if (!m_comm.isEmpty()) where.append(QStringLiteral("instr(t.comm, :comm) > 0"));
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(kColumns)
+                  + QStringLiteral(" FROM procfs_tasks t LEFT JOIN procfs_stacks k ON k.id = t.stack_id");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY t.snapshot_id, t.pid, t.tid LIMIT :limit");
+    auto st = m_db.prepare(sql);
+    int i = 1;
+    if (m_snapshot) st.bind(i++, m_snapshot);
+    if (!m_state.isEmpty()) st.bind(i++, m_state);
+    if (m_pid) st.bind(i++, m_pid);
+    if (m_tid) st.bind(i++, m_tid);
+    if (m_stack) st.bind(i++, m_stack);
+    if (!m_comm.isEmpty()) st.bind(i++, m_comm);
+    st.bind(i, qint64(m_limit));
     QList<ProcTask> out;
     while (st.step())
         out.append(readTask(st));

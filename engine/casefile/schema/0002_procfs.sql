@@ -41,7 +41,7 @@ CREATE TABLE procfs_tasks (
     user             TEXT NOT NULL DEFAULT '',
     comm             TEXT NOT NULL,          -- exact, may hold ')' spaces newlines
     state            TEXT NOT NULL,          -- from stat
-    status_state     TEXT NOT NULL DEFAULT '', -- letter from status ('' if unread)
+    status_state     TEXT NOT NULL DEFAULT '', -- letter from status, read where stat says D ('' if unread)
     wchan            TEXT NOT NULL DEFAULT '',
     stack_id         INTEGER REFERENCES procfs_stacks(id),
     stack_status     TEXT NOT NULL,          -- ok, empty, not-permitted, vanished, unreadable

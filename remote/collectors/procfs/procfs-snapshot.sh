@@ -57,21 +57,50 @@ while [ "$i" -le "$samples" ]; do
     files uptime loadavg stat meminfo
     hdr PSI
     files pressure/cpu pressure/memory pressure/io
+    # One glob for every task of this sample; per-kind lists are derived
+    # from it by printf (no lstat per file). A task that vanishes in between
+    # shows up as a read error on stderr, attributed by the parser.
+    set -- [0-9]*/task/[0-9]*
     hdr TASKSTAT
-    globbed [0-9]*/task/[0-9]*/stat
+    st=$(printf '%s/stat\n' "$@" | $T xargs sed -s -n '1F;l 0')
+    printf '%s\n' "$st"
+    # Threads stat shows in D or Z, from the stat dump: a path line, then
+    # content lines; the last one holds the state after the last ')'.
+    dz=$(printf '%s\n' "$st" | $T sed -n -e '/[$]$/!{h;d;}' -e '/) D [^)]*[$]$/{g;s/^/D /p;}' -e '/) Z [^)]*[$]$/{g;s/^/Z /p;}')
+    st=
+    dprocs=
+    zprocs=
+    dstatus=
+    oldifs=$IFS
+    IFS='
+'
+    set -f
+    for x in $dz; do
+        pth=${x#? }
+        pid=${pth%%/*}
+        case $x in
+        D*) dstatus="$dstatus ${pth%/stat}/status"
+            case " $dprocs " in *" $pid "*) ;; *) dprocs="$dprocs $pid" ;; esac ;;
+        Z*) [ "$pth" = "$pid/task/$pid/stat" ] && zprocs="$zprocs $pid" ;;
+        esac
+    done
+    set +f
+    IFS=$oldifs
+    # status is costly to produce: read only where stat says D, to tell
+    # threads really in D from dead ones (status Z) that stat shows as D.
     hdr TASKSTATUS
-    printf '%s\n' [0-9]*/task/[0-9]*/status |
+    [ -n "$dstatus" ] && printf '%s\n' $dstatus |
         $T xargs sed -s -n '1F;/^\(Name\|State\|Tgid\|Pid\|PPid\|Uid\|NSpid\):/l 0'
+    hdr UIDS
+    $T find "$@" -maxdepth 0 -printf '%p %U\n'
     hdr WCHAN
-    globbed [0-9]*/task/[0-9]*/wchan
+    printf '%s/wchan\n' "$@" | $T xargs sed -s -n '1F;l 0'
     hdr STACK
-    globbed [0-9]*/task/[0-9]*/stack
+    printf '%s/stack\n' "$@" | $T xargs sed -s -n '1F;l 0'
     hdr CGROUP
     globbed [0-9]*/cgroup
     # cmdline takes the target's mmap lock: a process with a thread in D may
     # hold it forever, so its cmdline is skipped (and recorded as skipped).
-    dprocs=$($T grep -l -E '\) D [^)]*$' [0-9]*/task/[0-9]*/stat 2>/dev/null | $T sed 's|/.*||' | $T sort -u)
-    zprocs=$($T grep -l -E '\) Z [^)]*$' [0-9]*/stat 2>/dev/null | $T sed 's|/.*||')
     hdr SKIPPED-CMDLINE
     printf '%s\n' $dprocs
     dl=" $(echo $dprocs) "
