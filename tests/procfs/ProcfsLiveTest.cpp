@@ -319,6 +319,41 @@ private slots:
         m_fs->kill(pids);
     }
 
+    // Ten lookups of one name on the hung mount: the first waits for the
+    // FUSE daemon, the nine others behind it in the dcache. The triage must
+    // point at the first as the blocker candidate.
+    void blockerCandidateOnRealLookups()
+    {
+        HangFs fs; // its own mount: these waiters only go when it aborts
+        QString error;
+        QVERIFY2(fs.mount(&error), qPrintable(error));
+        const QList<qint64> pids = fs.spawnWaiters(10, "hangfs-lookup", true);
+        QVERIFY(HangFs::waitForState(pids, 'D', 20000));
+        const CollectorResult r = collect();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        auto cf = CaseFile::open(m_case, CaseFile::Access::ReadOnly);
+        qint64 first = 0;
+        for (const ProcTask &t : TaskQuery(cf->db()).snapshot(lastSnapshot(r)).commContains(QStringLiteral("hangfs-lookup")).run()) {
+            QCOMPARE(t.state, QStringLiteral("D"));
+            if (t.stackRaw.join(QLatin1Char(' ')).contains(QStringLiteral("fuse_get_req"))) {
+                QCOMPARE(first, 0); // exactly one waits in FUSE itself
+                first = t.tid;
+            }
+        }
+        QVERIFY(first != 0);
+        bool flagged = false;
+        for (const Finding &f : FindingStore(cf->db()).list(0, QStringLiteral("blocker-candidate"))) {
+            if (f.collectionId != r.collectionIds.first())
+                continue;
+            const QJsonArray tids = f.data.value(QStringLiteral("tids")).toArray();
+            QCOMPARE(tids.size(), 1);
+            QCOMPARE(tids.first().toInteger(), first);
+            QCOMPARE(f.data.value(QStringLiteral("dominant_count")).toInt(), 9);
+            flagged = true;
+        }
+        QVERIFY(flagged);
+    } // fs aborts the connection, kills and reaps the ten, detaches the mount
+
     void kernelLogCollector()
     {
         auto cf = CaseFile::open(m_case);
