@@ -117,7 +117,9 @@ void CaptureSummarizer::onPacket(const RawPacket &raw)
         slot.tag = tag;
         slot.conv = index;
     }
-    if (pkt.protocol == 6) {
+    if ((pkt.protocol == 1 && pkt.icmpType == 3) || (pkt.protocol == 58 && pkt.icmpType == 1)) {
+        unreachable(); // before anything that may grow the flow table
+    } else if (pkt.protocol == 6) {
         tcp(c, created, dir, index, t);
     } else if (pkt.protocol == 17 && pkt.payloadLength >= 24) {
         if (m_rpc.onUdp(index, dir, pkt, t))
@@ -174,6 +176,24 @@ void CaptureSummarizer::tcp(Conversation &c, bool created, int dir, uint32_t ind
         else
             ++c.rpcProbes;
     }
+}
+
+void CaptureSummarizer::unreachable()
+{
+    // Destination/port unreachable: the error quotes the offending packet's IP
+    // header and the start of its transport header (after 4 unused bytes).
+    const DecodedPacket &pkt = m_pkt;
+    if (!pkt.payload || pkt.payloadCaptured < 4 + 20)
+        return;
+    DecodedPacket &q = m_quoted;
+    PacketDecoder::decode(PacketDecoder::Raw, pkt.payload + 4, pkt.payloadCaptured - 4, q);
+    if (!q.ip || !q.hasTransport || (q.protocol != 6 && q.protocol != 17))
+        return;
+    FlowKey key;
+    FlowKey::fromPacket(q, key);
+    const int64_t found = m_flows.find(key);
+    if (found >= 0)
+        ++m_flows.at(uint32_t(found)).icmpUnreachable;
 }
 
 void CaptureSummarizer::finish()

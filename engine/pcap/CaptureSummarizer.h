@@ -32,6 +32,7 @@ public:
 
 private:
     void tcp(Conversation &c, bool created, int dir, uint32_t index, int64_t timeUs);
+    void unreachable();
     static uint64_t fragmentTag(const DecodedPacket &pkt);
 
     struct FragmentSlot
@@ -46,6 +47,7 @@ private:
     FlowTable m_flows;
     RpcTracker m_rpc;
     DecodedPacket m_pkt;
+    DecodedPacket m_quoted;
     std::vector<FragmentSlot> m_fragments;
     bool m_finished = false;
 };

@@ -60,7 +60,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
             "SELECT addr_b, protocol, port_b, COUNT(*), SUM(packets_ab), MIN(first_us), SUM(syn_count),"
             " SUM(CASE WHEN handshake='unanswered' THEN 1 ELSE 0 END)"
             " FROM pcap_conversations WHERE capture_id = ? AND protocol IN ('tcp','udp')"
-            " AND handshake NOT IN ('refused','midstream')"
+            " AND handshake NOT IN ('refused','midstream') AND icmp_unreachable = 0"
             " GROUP BY addr_b, protocol, port_b HAVING SUM(packets_ba) = 0 AND SUM(packets_ab) > 0"
             " ORDER BY SUM(packets_ab) DESC LIMIT ?"));
         st.bind(1, captureId).bind(2, kMaxFindingsPerKind);
@@ -100,29 +100,35 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
         }
     }
 
-    // Refused connections.
+    // Refused: TCP SYNs answered by RST, or ICMP unreachable errors back.
     {
         SqliteStatement st = m_db.prepare(QStringLiteral(
-            "SELECT addr_b, port_b, COUNT(*), MIN(first_us) FROM pcap_conversations WHERE capture_id = ? AND handshake = 'refused'"
-            " GROUP BY addr_b, port_b ORDER BY COUNT(*) DESC LIMIT ?"));
+            "SELECT addr_b, protocol, port_b, COUNT(*), MIN(first_us) FROM pcap_conversations WHERE capture_id = ?"
+            " AND (handshake = 'refused' OR icmp_unreachable > 0)"
+            " GROUP BY addr_b, protocol, port_b ORDER BY COUNT(*) DESC LIMIT ?"));
         st.bind(1, captureId).bind(2, kMaxFindingsPerKind);
-        struct Row { QString addr; qint64 port, count, first; };
+        struct Row { QString addr, proto; qint64 port, count, first; };
         QList<Row> rows;
         while (st.step())
-            rows.append({st.text(0), st.int64(1), st.int64(2), st.int64(3)});
+            rows.append({st.text(0), st.text(1), st.int64(2), st.int64(3), st.int64(4)});
         for (const Row &r : rows) {
             Finding f;
             f.kind = QStringLiteral("connection-refused");
             f.severity = r.port == 2049 || r.port == 111 ? QStringLiteral("high") : QStringLiteral("medium");
-            f.title = QStringLiteral("%1 refused %2 connection(s) to port %3/tcp").arg(r.addr).arg(r.count).arg(r.port);
-            f.detail = QStringLiteral("The SYNs were answered with RST: the host is up but nothing listens on port %1.").arg(r.port);
+            const bool tcp = r.proto == QLatin1String("tcp");
+            f.title = tcp ? QStringLiteral("%1 refused %2 connection(s) to port %3/tcp").arg(r.addr).arg(r.count).arg(r.port)
+                          : QStringLiteral("%1 port %2/%3 unreachable (%4 conversation(s))").arg(r.addr).arg(r.port).arg(r.proto).arg(r.count);
+            f.detail = tcp ? QStringLiteral("The SYNs were answered with RST (or ICMP unreachable): the host is up but nothing listens on port %1.").arg(r.port)
+                           : QStringLiteral("ICMP unreachable errors came back: the host is up but nothing listens on port %1/%2.").arg(r.port).arg(r.proto);
             f.atUs = r.first;
             f.data.insert(QStringLiteral("address"), r.addr);
+            f.data.insert(QStringLiteral("protocol"), r.proto);
             f.data.insert(QStringLiteral("port"), r.port);
             f.data.insert(QStringLiteral("connections"), r.count);
             f.evidence = evidence(m_db, QStringLiteral("SELECT id, %1 FROM pcap_conversations WHERE capture_id = ? AND addr_b = ?"
-                                                       " AND port_b = ? AND handshake = 'refused' ORDER BY first_us").arg(convLabel),
-                                  {captureId, r.addr, r.port}, QStringLiteral("conversation"));
+                                                       " AND protocol = ? AND port_b = ? AND (handshake = 'refused' OR icmp_unreachable > 0)"
+                                                       " ORDER BY first_us").arg(convLabel),
+                                  {captureId, r.addr, r.proto, r.port}, QStringLiteral("conversation"));
             add(f);
         }
     }

@@ -74,8 +74,8 @@ QJsonArray PcapQuery::conversations(qint64 captureId, int limit) const
 {
     return rows(filtered(
         "SELECT id, capture_id, protocol, ip_version, addr_a, port_a, addr_b, port_b, packets_ab, bytes_ab, packets_ba, bytes_ba,"
-        " first_us, last_us, handshake, syn_count, synack_count, rst_ab, rst_ba, fin_ab, fin_ba, retransmissions, zero_window, rpc"
-        " FROM pcap_conversations WHERE $F ORDER BY bytes_ab + bytes_ba DESC, id LIMIT ?2"), captureId, limit);
+        " first_us, last_us, handshake, syn_count, synack_count, rst_ab, rst_ba, fin_ab, fin_ba, retransmissions, zero_window,"
+        " icmp_unreachable, rpc FROM pcap_conversations WHERE $F ORDER BY bytes_ab + bytes_ba DESC, id LIMIT ?2"), captureId, limit);
 }
 
 QJsonArray PcapQuery::endpoints(qint64 captureId) const
@@ -124,6 +124,6 @@ QJsonArray PcapQuery::silentPeers(qint64 captureId) const
         "SELECT capture_id, addr_b AS address, protocol, port_b AS port, COUNT(*) AS conversations, SUM(packets_ab) AS packets,"
         " SUM(bytes_ab) AS bytes, SUM(syn_count) AS syn_count, MIN(first_us) AS first_us, MAX(last_us) AS last_us"
         " FROM pcap_conversations WHERE $F AND protocol IN ('tcp','udp') AND handshake NOT IN ('refused','midstream')"
-        " GROUP BY capture_id, addr_b, protocol, port_b HAVING SUM(packets_ba) = 0"
+        " AND icmp_unreachable = 0 GROUP BY capture_id, addr_b, protocol, port_b HAVING SUM(packets_ba) = 0"
         " ORDER BY capture_id, SUM(packets_ab) DESC LIMIT ?2"), captureId);
 }

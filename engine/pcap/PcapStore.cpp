@@ -132,7 +132,7 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
     SqliteStatement cv = m_db.prepare(QStringLiteral(
         "INSERT INTO pcap_conversations(capture_id, protocol, ip_version, addr_a, port_a, addr_b, port_b, packets_ab, bytes_ab,"
         " packets_ba, bytes_ba, first_us, last_us, handshake, syn_count, synack_count, rst_ab, rst_ba, fin_ab, fin_ba,"
-        " retransmissions, zero_window, rpc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " retransmissions, zero_window, icmp_unreachable, rpc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     std::vector<qint64> convIds(flows.size(), 0);
     std::map<std::array<uint8_t, 17>, EndpointTotals> endpoints; // version + address
     std::map<std::tuple<uint8_t, int>, PortTotals> ports;
@@ -157,7 +157,7 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
             .bindText(14, QByteArrayView(handshake, qsizetype(std::strlen(handshake))))
             .bind(15, qint64(c.syn)).bind(16, qint64(c.synAck)).bind(17, qint64(c.rst[0])).bind(18, qint64(c.rst[1]))
             .bind(19, qint64(c.fin[0])).bind(20, qint64(c.fin[1])).bind(21, qint64(c.retransmissions))
-            .bind(22, qint64(c.zeroWindow)).bind(23, int(c.isRpc));
+            .bind(22, qint64(c.zeroWindow)).bind(23, qint64(c.icmpUnreachable)).bind(24, int(c.isRpc));
         cv.exec();
         convIds[k] = m_db.lastInsertRowId();
 

@@ -118,6 +118,29 @@ private slots:
         QCOMPARE(dns->bytes[0], uint64_t(14 + 20 + 8 + 30));
     }
 
+    void icmpUnreachableIsNotSilence()
+    {
+        CaptureWriter w;
+        const QByteArray udp = W::udpFrame(kClient, kServer, 5000, 514, QByteArray(40, 's'));
+        w.packet(1000000, udp);
+        QByteArray icmp;
+        icmp.append(char(3)).append(char(3)).append(2, '\0').append(4, '\0'); // port unreachable
+        icmp.append(udp.mid(14));
+        w.packet(1000100, W::ethernetIpv4(kServer, kClient, 1, icmp));
+        w.packet(1000200, W::udpFrame(kClient, W::ip(10, 9, 9, 9), 5001, 514, QByteArray(40, 's'))); // nothing back
+        auto s = summarize(w.data());
+        QCOMPARE(s->flows().size(), size_t(3));
+        const Conversation *syslog = findConv(*s, 514);
+        QCOMPARE(syslog->icmpUnreachable, 1u);
+        auto cf = CaseFile::create(m_dir.filePath(QStringLiteral("icmp.casebook")), QStringLiteral("icmp"));
+        const qint64 id = PcapStore(cf->db()).store(*s, {0, 0, 0, QStringLiteral("synthetic")});
+        PcapAnalyzer(cf->db()).analyze(id, 0, 0);
+        const QJsonArray silent = PcapQuery(cf->db()).silentPeers(id);
+        QCOMPARE(silent.size(), 1);
+        QCOMPARE(silent[0].toObject().value(QStringLiteral("address")).toString(), QStringLiteral("10.9.9.9"));
+        QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT COUNT(*) FROM findings WHERE kind = 'connection-refused'")), qint64(1));
+    }
+
     void pcapngInterfacesAndResolutions()
     {
         CaptureWriter w(W::Format::PcapNg);

@@ -75,6 +75,7 @@ CREATE TABLE pcap_conversations (
     fin_ba           INTEGER NOT NULL DEFAULT 0,
     retransmissions  INTEGER NOT NULL DEFAULT 0,
     zero_window      INTEGER NOT NULL DEFAULT 0,
+    icmp_unreachable INTEGER NOT NULL DEFAULT 0, -- ICMP errors quoting this conversation (port unreachable...)
     rpc              INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX pcap_conversations_capture ON pcap_conversations(capture_id);

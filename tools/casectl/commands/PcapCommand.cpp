@@ -185,6 +185,8 @@ private:
                 tcp += QStringLiteral(" retrans %1").arg(n(c, "retransmissions"));
             if (n(c, "zero_window"))
                 tcp += QStringLiteral(" zero-window %1").arg(n(c, "zero_window"));
+            if (n(c, "icmp_unreachable"))
+                tcp += QStringLiteral(" icmp-unreachable %1").arg(n(c, "icmp_unreachable"));
             if (n(c, "rpc"))
                 tcp += QStringLiteral(" rpc");
             o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8  %9\n").arg(s(c, "protocol"), -6).arg(ep("addr_a", "port_a"), -28)
