@@ -81,7 +81,9 @@ QList<DStateTriage::Candidate> DStateTriage::blockerCandidates(const QList<Stack
                                            QStringLiteral("io_schedule"), QStringLiteral("jbd2"), QStringLiteral("flush_work")};
     for (qsizetype i = 1; i < dGroups.size(); ++i) {
         const StackGroup &g = dGroups[i];
-        if (g.signature.startsWith(QLatin1String("no-stack:")) || g.count * 5 > dominant.count)
+        // Small beside the dominant group: a fifth of it at most, or a single
+        // task beside three or more.
+        if (g.signature.startsWith(QLatin1String("no-stack:")) || (g.count * 5 > dominant.count && g.count > 1))
             continue;
         Candidate c;
         c.group = g;

@@ -95,6 +95,16 @@ StackDiff::Result StackDiffTarget::diff(SqliteDatabase &db, const QString &a, co
         r = StackDiff::tasks(ta.tasks.first(), tb.tasks.first());
     else
         r = StackDiff::sets(ta.tasks, tb.tasks, ta.kind == QLatin1String("snapshot") && ta.hostId == tb.hostId);
+    if (ta.kind != QLatin1String("task") && ta.kind != QLatin1String("group")) {
+        // Whole snapshots/hosts compare group by group; the frames of their
+        // largest groups are unrelated more often than not.
+        r.framesA.clear();
+        r.framesB.clear();
+        r.common.clear();
+        r.onlyA.clear();
+        r.onlyB.clear();
+        r.commonOuter = 0;
+    }
     r.kind = ta.kind;
     r.labelA = ta.label;
     r.labelB = tb.label;

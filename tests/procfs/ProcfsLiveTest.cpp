@@ -290,6 +290,11 @@ private slots:
             }
         }
         QCOMPARE(views, 4);
+        const auto th = runCasectl({QStringLiteral("tasks"), m_case, QStringLiteral("--host"), QStringLiteral("local"),
+                                    QStringLiteral("--state"), QStringLiteral("D"), QStringLiteral("--json")});
+        QCOMPARE(th.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(th.out).object().value(QStringLiteral("snapshot")).toInteger(), snap);
+        QCOMPARE(runCasectl({QStringLiteral("tasks"), m_case, QStringLiteral("--host"), QStringLiteral("nowhere")}).exitCode, 2);
 
         const auto s = runCasectl({QStringLiteral("stacks"), m_case, QStringLiteral("--snapshot"), QString::number(snap), QStringLiteral("--json")});
         QCOMPARE(s.exitCode, 0);

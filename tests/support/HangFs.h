@@ -27,8 +27,9 @@ public:
     // Forks count children named comm (prctl PR_SET_NAME) that hang on the
     // mount: by default each stats its root (all wait in fuse_get_req, and
     // SIGKILL releases them); with sameFile each stats one file in it (the
-    // first waits in FUSE, the others behind it in d_alloc_parallel, which
-    // only release() frees). Returns their pids.
+    // first waits in FUSE, the others behind it in d_alloc_parallel; on some
+    // kernels that wait ignores SIGKILL and only release() frees them).
+    // Returns their pids.
     QList<qint64> spawnWaiters(int count, const QByteArray &comm, bool sameFile = false);
     // Waits until every pid shows state D in /proc/PID/stat (true) or the timeout passes.
     static bool waitForState(const QList<qint64> &pids, char state, int timeoutMs);

@@ -40,7 +40,7 @@ CollectorResult KernelLogCollector::collect(Transport &transport, CollectionCont
         req.timeoutMs = (2 * m_stepTimeoutS + 30) * 1000;
         req.maxOutputBytes = 256LL << 20;
         if (ctx.progress)
-            ctx.progress(QStringLiteral("kernel-log: reading"), 0);
+            ctx.progress(QStringLiteral("reading"), 0);
         const RunResult run = transport.run(req, &sink, cancel);
         out.finish(run.stdoutTruncated);
         if (!run.error.isEmpty() || run.cancelled || (data.isEmpty() && !run.ok())) {
@@ -60,7 +60,7 @@ CollectorResult KernelLogCollector::collect(Transport &transport, CollectionCont
                                      {QStringLiteral("events"), r.events}, {QStringLiteral("events_by_kind"), r.eventsByKind},
                                      {QStringLiteral("source"), r.source}};
         if (ctx.progress)
-            ctx.progress(QStringLiteral("kernel-log: %1 lines, %2 events").arg(r.lines).arg(r.events), 100);
+            ctx.progress(QStringLiteral("%1 lines, %2 events").arg(r.lines).arg(r.events), 100);
     } catch (const CaseError &e) {
         collections.finish(cid, CollectionRecord::Status::Failed, e.message());
         result.ok = false;

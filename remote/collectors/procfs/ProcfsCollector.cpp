@@ -55,7 +55,7 @@ CollectorResult ProcfsCollector::collect(Transport &transport, CollectionContext
             outData.append(d);
             if (ctx.progress && outData.size() - lastReport > (1 << 20)) {
                 lastReport = outData.size();
-                ctx.progress(QStringLiteral("procfs: %1 MiB received").arg(outData.size() >> 20), -1);
+                ctx.progress(QStringLiteral("%1 MiB received").arg(outData.size() >> 20), -1);
             }
         };
         sink.onStderr = [&](QByteArrayView d) {
@@ -68,7 +68,7 @@ CollectorResult ProcfsCollector::collect(Transport &transport, CollectionContext
         req.timeoutMs = int((m_options.samples * (m_options.intervalS + 6.0 * m_options.stepTimeoutS) + 60) * 1000);
         req.maxOutputBytes = 512LL << 20;
         if (ctx.progress)
-            ctx.progress(QStringLiteral("procfs: taking %1 sample(s)").arg(m_options.samples), 0);
+            ctx.progress(QStringLiteral("taking %1 sample(s)").arg(m_options.samples), 0);
         const RunResult run = transport.run(req, &sink, cancel);
         out.finish(run.stdoutTruncated);
         err.finish(run.stderrTruncated);
@@ -105,7 +105,7 @@ CollectorResult ProcfsCollector::collect(Transport &transport, CollectionContext
             result.error = QStringLiteral("procfs on %1: no complete sample (%2)").arg(ctx.hostSpec, problems.join(QStringLiteral("; ")));
         }
         if (ctx.progress)
-            ctx.progress(QStringLiteral("procfs: %1 sample(s), %2 tasks").arg(r.snapshotIds.size()).arg(r.tasks), 100);
+            ctx.progress(QStringLiteral("%1 sample(s), %2 tasks").arg(r.snapshotIds.size()).arg(r.tasks), 100);
     } catch (const CaseError &e) {
         collections.finish(cid, CollectionRecord::Status::Failed, e.message());
         result.ok = false;

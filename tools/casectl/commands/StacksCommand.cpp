@@ -6,6 +6,7 @@
 #include "procfs/SnapshotStore.h"
 #include "procfs/TaskQuery.h"
 #include "util/CaseError.h"
+#include "casefile/HostStore.h"
 #include "util/TimeUtil.h"
 
 #include <QJsonArray>
@@ -15,6 +16,19 @@
 // casectl stacks CASE --diff A B [--json]
 class StacksCommand : public Command
 {
+    static SnapshotInfo resolveSnapshot(SqliteDatabase &db, qint64 id, const QString &host)
+    {
+        if (host.isEmpty())
+            return SnapshotStore(db).resolve(id);
+        const auto h = HostStore(db).byName(host);
+        if (!h)
+            throw UsageError(QStringLiteral("no host named '%1' in the case").arg(host));
+        const auto s = SnapshotStore(db).latest(h->id);
+        if (!s)
+            throw CaseError(QStringLiteral("host '%1' has no procfs snapshot").arg(host));
+        return *s;
+    }
+
 public:
     QString name() const override { return QStringLiteral("stacks"); }
     QString summary() const override { return QStringLiteral("Group the kernel stacks of a snapshot, or diff two stacks/groups/snapshots/hosts."); }
@@ -25,6 +39,7 @@ public:
                                                                       "task:HOST/TID, group:SIGNATURE[@SNAPSHOT], snapshot:ID|latest "
                                                                       "or host:NAME."), QStringLiteral("[A B]"));
         p.addOption({QStringLiteral("snapshot"), QStringLiteral("Snapshot id (default: the latest)."), QStringLiteral("ID")});
+        p.addOption({QStringLiteral("host"), QStringLiteral("The latest snapshot of this host."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("state"), QStringLiteral("Only tasks in this state (e.g. D)."), QStringLiteral("S")});
         p.addOption({QStringLiteral("keep-offsets"), QStringLiteral("Group by exact frames, offsets included.")});
         p.addOption({QStringLiteral("diff"), QStringLiteral("Compare two sides A and B.")});
@@ -44,7 +59,7 @@ public:
         const qint64 sid = p.isSet(QStringLiteral("snapshot")) ? p.value(QStringLiteral("snapshot")).toLongLong(&ok) : 0;
         if (!ok || sid < 0)
             throw UsageError(QStringLiteral("--snapshot takes a snapshot id"));
-        const SnapshotInfo snap = SnapshotStore(cf->db()).resolve(sid);
+        const SnapshotInfo snap = resolveSnapshot(cf->db(), sid, p.value(QStringLiteral("host")));
         const QList<ProcTask> tasks = TaskQuery(cf->db()).snapshot(snap.id).state(p.value(QStringLiteral("state"))).run();
         StackGrouper::Options opt;
         opt.keepOffsets = p.isSet(QStringLiteral("keep-offsets"));

@@ -3,6 +3,8 @@
 #include "casefile/CaseFile.h"
 #include "procfs/SnapshotStore.h"
 #include "procfs/TaskQuery.h"
+#include "casefile/HostStore.h"
+#include "util/CaseError.h"
 #include "util/TimeUtil.h"
 
 #include <QJsonArray>
@@ -11,6 +13,19 @@
 // casectl tasks CASE [--snapshot ID] [--state D] [--pid PID] [--comm TEXT] [--json]
 class TasksCommand : public Command
 {
+    static SnapshotInfo resolveSnapshot(SqliteDatabase &db, qint64 id, const QString &host)
+    {
+        if (host.isEmpty())
+            return SnapshotStore(db).resolve(id);
+        const auto h = HostStore(db).byName(host);
+        if (!h)
+            throw UsageError(QStringLiteral("no host named '%1' in the case").arg(host));
+        const auto s = SnapshotStore(db).latest(h->id);
+        if (!s)
+            throw CaseError(QStringLiteral("host '%1' has no procfs snapshot").arg(host));
+        return *s;
+    }
+
 public:
     QString name() const override { return QStringLiteral("tasks"); }
     QString summary() const override { return QStringLiteral("List the tasks (threads) of a procfs snapshot."); }
@@ -18,6 +33,7 @@ public:
     {
         p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
         p.addOption({QStringLiteral("snapshot"), QStringLiteral("Snapshot id (default: the latest)."), QStringLiteral("ID")});
+        p.addOption({QStringLiteral("host"), QStringLiteral("The latest snapshot of this host."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("state"), QStringLiteral("Only tasks in this state (stat letter, e.g. D)."), QStringLiteral("S")});
         p.addOption({QStringLiteral("pid"), QStringLiteral("Only the threads of this process."), QStringLiteral("PID")});
         p.addOption({QStringLiteral("comm"), QStringLiteral("Only tasks whose name contains TEXT."), QStringLiteral("TEXT")});
@@ -36,7 +52,7 @@ public:
         const QString state = p.value(QStringLiteral("state"));
         if (state.size() > 1)
             throw UsageError(QStringLiteral("--state takes one letter (R, S, D, Z, T, I...)"));
-        const SnapshotInfo snap = SnapshotStore(cf->db()).resolve(sid);
+        const SnapshotInfo snap = resolveSnapshot(cf->db(), sid, p.value(QStringLiteral("host")));
         const QList<ProcTask> tasks = TaskQuery(cf->db()).snapshot(snap.id).state(state).pid(pid)
                                           .commContains(p.value(QStringLiteral("comm"))).run();
         if (ctx.json()) {
