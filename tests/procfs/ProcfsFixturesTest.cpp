@@ -10,6 +10,7 @@
 #include "procfs/ProcfsIngest.h"
 #include "procfs/ProcfsSnapshotParser.h"
 #include "procfs/ProcfsStream.h"
+#include "procfs/ProcfsTextParsers.h"
 #include "procfs/SnapshotStore.h"
 #include "procfs/StackFrames.h"
 #include "procfs/TaskQuery.h"
@@ -17,6 +18,8 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -210,6 +213,68 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::diff(db, QStringLiteral("task:1"), QStringLiteral("host:cell-z1-17")));
         QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::resolve(db, QStringLiteral("bogus")));
         QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::resolve(db, QStringLiteral("task:999999999")));
+    }
+
+    void mountsAndNfsStats()
+    {
+        ProcfsSample s;
+        ProcfsTextParsers::mountinfo("36 25 0:32 / /mnt/my\\040share rw,relatime shared:1 - nfs 10.1.84.31:/export rw,vers=3\n"
+                                     "garbage line\n37 25 8:1 / / rw - ext4 /dev/sda1 rw\n", s);
+        QCOMPARE(s.mounts.size(), 2);
+        QCOMPARE(s.mounts[0].mountPoint, QStringLiteral("/mnt/my share"));
+        QCOMPARE(s.mounts[0].fstype, QStringLiteral("nfs"));
+        QCOMPARE(s.mounts[0].source, QStringLiteral("10.1.84.31:/export"));
+        QCOMPARE(s.mounts[0].superOptions, QStringLiteral("rw,vers=3"));
+        ProcfsTextParsers::mountstats(
+            "device /dev/sda1 mounted on / with fstype ext4\n"
+            "device 10.1.84.31:/export/sessions mounted on /var/lib/php/sessions with fstype nfs statvers=1.1\n"
+            "\topts:\trw,vers=3,hard,proto=tcp,timeo=600,retrans=2,sec=sys,local_lock=none\n"
+            "\tage:\t927000\n"
+            "\tRPC iostats version: 1.1  p/v: 100003/3 (nfs)\n"
+            "\txprt:\ttcp 0 1 1 0 0 3 3 0 3 0 2 0 0\n"
+            "\tper-op statistics\n"
+            "\t        NULL: 1 1 0 44 24 0 0 0 0\n"
+            "\t     GETATTR: 1200 1200 0 150000 134400 10 400 500 0\n"
+            "\t      LOOKUP: 300 300 7 40000 60000 2 900 1200 2\n"
+            "\t      BROKEN: 1 2\n", s);
+        QCOMPARE(s.nfsMounts.size(), 1);
+        const NfsMountStats &n = s.nfsMounts[0];
+        QCOMPARE(n.mountPoint, QStringLiteral("/var/lib/php/sessions"));
+        QCOMPARE(n.device, QStringLiteral("10.1.84.31:/export/sessions"));
+        QCOMPARE(n.ageS, 927000);
+        QCOMPARE(n.ops, 1501);
+        QCOMPARE(n.timeouts, 7);
+        QVERIFY(n.options.contains(QStringLiteral("vers=3")));
+        const QJsonObject summary = QJsonDocument::fromJson(n.summaryJson.toUtf8()).object();
+        const QJsonArray busiest = summary.value(QStringLiteral("busiest_ops")).toArray();
+        QCOMPARE(busiest.first().toObject().value(QStringLiteral("op")).toString(), QStringLiteral("GETATTR"));
+        QCOMPARE(busiest[1].toObject().value(QStringLiteral("avg_rtt_ms")).toDouble(), 3.0);
+    }
+
+    void vanishedAndForbiddenStacksFromStderr()
+    {
+        // Three tasks: one stack read, one refused, one gone before its stack was read.
+        const QByteArray t = "0e5b1d9c-7f3a-4c2e";
+        const QByteArray out = "CASEBOOK-PROCFS 1 " + t + "\n\n@@" + t + " SAMPLE 1\n\n@@" + t + " TASKSTAT\n"
+            "1/task/1/stat\n1 (init) S 0 1 1 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 0$\n"
+            "2/task/2/stat\n2 (a) S 1 2 2 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 0$\n"
+            "3/task/3/stat\n3 (b) S 1 3 3 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 0$\n"
+            "\n@@" + t + " STACK\n1/task/1/stack\n[<0>] do_wait+0x53/0x120$\n\n@@" + t + " END-SAMPLE 1\n";
+        const QByteArray err = "\n@@" + t + " SAMPLE 1\n\n@@" + t + " STACK\n"
+            "sed: read error on 2/task/2/stack: Permission denied\n"
+            "sed: can't read 3/task/3/stack: No such file or directory\n"
+            "\n@@" + t + " PSI\nsed: can't read pressure/cpu: No such file or directory\n";
+        QList<ProcfsSample> samples;
+        ProcfsSnapshotParser p;
+        p.onSample = [&](const ProcfsSample &s) { samples.append(s); };
+        p.parse(out, err);
+        QCOMPARE(samples.size(), 1);
+        QCOMPARE(samples[0].tasks.size(), 3);
+        QCOMPARE(samples[0].tasks[0].stackStatus, QStringLiteral("ok"));
+        QCOMPARE(samples[0].tasks[1].stackStatus, QStringLiteral("not-permitted"));
+        QCOMPARE(samples[0].tasks[2].stackStatus, QStringLiteral("vanished"));
+        // A kernel without PSI: reported, not fatal.
+        QVERIFY(samples[0].problems.join(QLatin1Char(' ')).contains(QStringLiteral("pressure/cpu")));
     }
 
     void seed001ZombieHoldsPort()
