@@ -160,6 +160,60 @@ private slots:
         QVERIFY(o.warnings.join(QLatin1Char(' ')).contains(QLatin1String("never described")));
     }
 
+    void ipv6FragmentsAndSimplePackets()
+    {
+        auto v6 = [](uint8_t last, uint8_t lastDst, const QByteArray &payload, uint8_t next) {
+            QByteArray h;
+            h.append(char(0x60)).append(3, '\0');
+            h.append(char(payload.size() >> 8)).append(char(payload.size()));
+            h.append(char(next)).append(char(64));
+            QByteArray a(16, '\0'), b(16, '\0');
+            a[0] = char(0x20); a[1] = char(0x01); a[2] = char(0x0d); a[3] = char(0xb8); a[15] = char(last);
+            b[0] = char(0x20); b[1] = char(0x01); b[2] = char(0x0d); b[3] = char(0xb8); b[15] = char(lastDst);
+            return h + a + b + payload;
+        };
+        auto frag = [](uint16_t offsetUnits, bool more, uint32_t id, const QByteArray &rest) {
+            QByteArray f;
+            f.append(char(17)).append(char(0));
+            const uint16_t v = uint16_t(offsetUnits << 3) | (more ? 1 : 0);
+            f.append(char(v >> 8)).append(char(v));
+            CaptureWriter::u32(f, id);
+            return f + rest;
+        };
+        CaptureWriter w(W::Format::PcapNg, 229); // raw IPv6
+        const QByteArray udp = W::udp(5000, 53, QByteArray(100, 'q'));
+        w.packet(1000000, v6(1, 2, frag(0, true, 77, udp.left(104)), 44));
+        w.packet(1000010, v6(1, 2, frag(13, false, 77, udp.mid(104)), 44));
+        w.packet(1000020, v6(2, 1, W::udp(53, 5000, QByteArray(20, 'a')), 17));
+        // A simple packet block (no timestamp: it takes the previous one).
+        const QByteArray spbData = v6(1, 2, W::udp(5001, 53, QByteArray(8, 's')), 17);
+        QByteArray spb;
+        const uint32_t len = uint32_t(16 + spbData.size() + (4 - spbData.size() % 4) % 4);
+        for (uint32_t v : {3u, len, uint32_t(spbData.size())})
+            spb.append(reinterpret_cast<const char *>(&v), 4);
+        spb.append(spbData).append(int((4 - spbData.size() % 4) % 4), '\0');
+        spb.append(reinterpret_cast<const char *>(&len), 4);
+        w.data().append(spb);
+        auto s = summarize(w.data());
+        const CaptureOverview &o = s->overview();
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.packets, uint64_t(4));
+        QCOMPARE(o.ipv6, uint64_t(4));
+        QCOMPARE(o.fragments, uint64_t(2));
+        QCOMPARE(o.unattributedFragments, uint64_t(0));
+        QCOMPARE(o.lastUs, int64_t(1000020));
+        QCOMPARE(s->flows().size(), size_t(2));
+        const Conversation *dns = findConv(*s, 53);
+        QVERIFY(dns);
+        QCOMPARE(dns->packets[0], uint64_t(2));
+        QCOMPARE(dns->packets[1], uint64_t(1));
+        auto cf = CaseFile::create(m_dir.filePath(QStringLiteral("v6.casebook")), QStringLiteral("v6"));
+        const qint64 id = PcapStore(cf->db()).store(*s, {0, 0, 0, QStringLiteral("synthetic")});
+        const QJsonArray convs = PcapQuery(cf->db()).conversations(id);
+        QCOMPARE(convs[0].toObject().value(QStringLiteral("addr_a")).toString(), QStringLiteral("2001:db8::1"));
+        QCOMPARE(convs[0].toObject().value(QStringLiteral("ip_version")).toInt(), 6);
+    }
+
     void linkTypes()
     {
         const QByteArray eth = W::udpFrame(kClient, kServer, 1000, 2000, QByteArray(10, 'z'));

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 // casectl pcap CASE [--conversations|--rpc|--silent] [--capture ID] [--json]
 // casectl pcap CASE --import FILE [--keep-raw|--no-raw] [--host NAME]
 class PcapCommand : public Command
@@ -145,6 +147,21 @@ private:
               << "  other " << n(c, "other_ip_packets") << "  non-IP " << n(c, "non_ip_packets") << '\n'
               << "  Conversations: " << n(c, "conversations") << "   RPC calls " << n(c, "rpc_calls") << ", replies "
               << n(c, "rpc_replies") << '\n';
+            // Busiest service ports (the responder's port of each conversation).
+            QList<QJsonObject> ports;
+            for (const QJsonValue &pv : q.ports(n(c, "id")))
+                if (pv.toObject().value(QStringLiteral("port")).toInteger() >= 0)
+                    ports.append(pv.toObject());
+            std::sort(ports.begin(), ports.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                return a.value(QStringLiteral("bytes")).toInteger() > b.value(QStringLiteral("bytes")).toInteger();
+            });
+            if (!ports.isEmpty()) {
+                o << "  Top ports:    ";
+                for (int k = 0; k < ports.size() && k < 6; ++k)
+                    o << ' ' << n(ports[k], "port") << '/' << s(ports[k], "protocol") << " (" << n(ports[k], "packets") << " pkts, "
+                      << n(ports[k], "conversations") << " conv)";
+                o << '\n';
+            }
             for (const QJsonValue &w : c.value(QStringLiteral("warnings")).toArray())
                 o << "  WARNING: " << CliContext::safe(w.toString()) << '\n';
             for (const Finding &f : findings)
