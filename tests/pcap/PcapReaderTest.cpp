@@ -141,6 +141,41 @@ private slots:
         QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT COUNT(*) FROM findings WHERE kind = 'connection-refused'")), qint64(1));
     }
 
+    void resetsStormsAndZeroWindowFindings()
+    {
+        CaptureWriter w;
+        mixedTraffic(w, 1000000); // one zero-window event
+        // An established connection reset by the server.
+        w.packet(7000000, W::tcpFrame(kClient, kServer, 41000, 443, 10, 0, W::SYN));
+        w.packet(7000100, W::tcpFrame(kServer, kClient, 443, 41000, 90, 11, W::SYN | W::ACK));
+        w.packet(7000200, W::tcpFrame(kClient, kServer, 41000, 443, 11, 91, W::ACK));
+        w.packet(7000300, W::tcpFrame(kServer, kClient, 443, 41000, 91, 11, W::RST | W::ACK));
+        // A storm: the same segment sent 15 times.
+        w.packet(8000000, W::tcpFrame(kClient, kServer, 42000, 8443, 500, 0, W::SYN));
+        w.packet(8000100, W::tcpFrame(kServer, kClient, 8443, 42000, 700, 501, W::SYN | W::ACK));
+        w.packet(8000200, W::tcpFrame(kClient, kServer, 42000, 8443, 501, 701, W::ACK));
+        for (int i = 0; i < 16; ++i)
+            w.packet(8100000 + i * 200000, W::tcpFrame(kClient, kServer, 42000, 8443, 501, 701, W::ACK | W::PSH, QByteArray(1000, 'p')));
+        auto s = summarize(w.data());
+        QCOMPARE(findConv(*s, 8443)->retransmissions, 15u);
+        auto cf = CaseFile::create(m_dir.filePath(QStringLiteral("storm.casebook")), QStringLiteral("storm"));
+        const qint64 id = PcapStore(cf->db()).store(*s, {0, 0, 0, QStringLiteral("synthetic")});
+        PcapAnalyzer(cf->db()).analyze(id, 0, 0);
+        QMap<QString, Finding> byKind;
+        for (const Finding &f : FindingStore(cf->db()).list())
+            byKind.insert(f.kind, f);
+        QVERIFY(byKind.contains(QStringLiteral("tcp-reset")));
+        QCOMPARE(byKind[QStringLiteral("tcp-reset")].evidence.size(), 1);
+        QVERIFY(byKind[QStringLiteral("tcp-reset")].evidence[0].label.contains(QLatin1String(":443")));
+        QVERIFY(byKind.contains(QStringLiteral("retransmissions")));
+        QVERIFY(byKind[QStringLiteral("retransmissions")].evidence[0].label.contains(QLatin1String(":8443")));
+        QVERIFY(byKind.contains(QStringLiteral("zero-window")));
+        QVERIFY(byKind.contains(QStringLiteral("connection-refused")));
+        QCOMPARE(byKind[QStringLiteral("silent-peer")].data.value(QStringLiteral("port")).toInt(), 2049);
+        QCOMPARE(byKind[QStringLiteral("silent-peer")].data.value(QStringLiteral("syn_count")).toInt(), 3);
+        QCOMPARE(byKind[QStringLiteral("silent-peer")].severity, QStringLiteral("high"));
+    }
+
     void pcapngInterfacesAndResolutions()
     {
         CaptureWriter w(W::Format::PcapNg);

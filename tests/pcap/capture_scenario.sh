@@ -10,7 +10,10 @@ iptables -A INPUT -p tcp --dport 2049 -j DROP
 iptables -A INPUT -p udp --dport 4045 -j DROP
 tcpdump -i lo -U -s 0 -w "$OUT/live.pcap" 2>"$OUT/tcpdump.err" &
 TCPDUMP=$!
-for _ in $(seq 50); do grep -q listening "$OUT/tcpdump.err" 2>/dev/null && break; sleep 0.1; done
+# The same traffic seen through "any": Linux cooked capture (SLL2 or SLL).
+tcpdump -i any -U -s 0 -w "$OUT/any.pcap" 2>"$OUT/tcpdump-any.err" &
+TCPDUMP_ANY=$!
+for _ in $(seq 50); do grep -q listening "$OUT/tcpdump.err" 2>/dev/null && grep -q listening "$OUT/tcpdump-any.err" 2>/dev/null && break; sleep 0.1; done
 # HTTP on loopback: two GETs.
 "$HELPER" http-serve 8080 2 "$OUT/ready" &
 SERVER=$!
@@ -35,6 +38,6 @@ if command -v rpcbind >/dev/null && command -v rpcinfo >/dev/null; then
     wait $RPCBIND 2>/dev/null
 fi
 sleep 0.5
-kill -INT $TCPDUMP
-wait $TCPDUMP
+kill -INT $TCPDUMP $TCPDUMP_ANY
+wait $TCPDUMP $TCPDUMP_ANY
 exit 0
