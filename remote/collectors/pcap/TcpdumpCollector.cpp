@@ -166,11 +166,17 @@ CollectorResult TcpdumpCollector::collect(Transport &transport, CollectionContex
         if (r.exitCode == 127 || errText.contains(QLatin1String("casebook: tcpdump-missing")))
             return fail(QStringLiteral("tcpdump is not installed on %1 (install the tcpdump package there)").arg(ctx.hostSpec));
         if (ingest.bytes() == 0) {
-            QString why = errText.left(500);
+            // tcpdump's own complaint: its first "tcpdump: ..." line.
+            QString why = errText.section(QLatin1Char('\n'), 0, 0).left(500);
+            for (const QString &line : errText.split(QLatin1Char('\n')))
+                if (line.startsWith(QLatin1String("tcpdump: ")) && !line.contains(QLatin1String("listening on"))) {
+                    why = line.left(500);
+                    break;
+                }
             if (errText.contains(QLatin1String("ermission")) || errText.contains(QLatin1String("not permitted")))
-                why = QStringLiteral("no permission to capture on %1 (tcpdump needs root or CAP_NET_RAW): %2").arg(m_options.interface, why);
+                why = QStringLiteral("no permission to capture on %1: tcpdump needs root or CAP_NET_RAW (%2)").arg(m_options.interface, why);
             else if (errText.contains(QLatin1String("No such device")) || errText.contains(QLatin1String("doesn't exist")))
-                why = QStringLiteral("no interface %1: %2").arg(m_options.interface, why);
+                why = QStringLiteral("no interface %1 (%2)").arg(m_options.interface, why);
             else if (errText.contains(QLatin1String("syntax error")) || errText.contains(QLatin1String("can't parse filter")))
                 why = QStringLiteral("tcpdump rejected the filter: %1").arg(why);
             return fail(QStringLiteral("tcpdump on %1 captured nothing: %2").arg(ctx.hostSpec, why));
