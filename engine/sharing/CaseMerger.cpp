@@ -1,5 +1,6 @@
 #include "CaseMerger.h"
 
+#include "PseudonymMap.h"
 #include "SchemaIntrospection.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CaseFile.h"
@@ -7,13 +8,17 @@
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
 #include "util/CaseError.h"
+#include "util/Json.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <memory>
 #include <vector>
 #include <sqlite3.h>
@@ -201,6 +206,63 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
     }
     tables = dependencyOrder(tables);
 
+    // A redacted copy of this very case coming back: restore the originals
+    // from this case's pseudonym map, and recognise its re-hashed artifacts
+    // by the original SHA-256 its audit log records.
+    QHash<QString, QString> restoreMap; // lower(pseudonym) -> original
+    QHash<QString, QString> originalSha; // redacted sha256 -> original sha256
+    QRegularExpression restoreRe;
+    if (!result.sourceUuid.isEmpty() && result.sourceUuid == db.queryText(QStringLiteral("SELECT uuid FROM main.case_info WHERE id = 1"))) {
+        PseudonymMap pm;
+        pm.load(db);
+        QStringList alts;
+        // IPv4 in /proc/net/tcp form: little-endian hex, as the Redactor writes it.
+        auto procHex = [](const QString &ip) {
+            const QStringList p = ip.split(QLatin1Char('.'));
+            if (p.size() != 4)
+                return QString();
+            quint32 v = 0;
+            for (int i = 3; i >= 0; --i)
+                v = (v << 8) | p.at(i).toUInt();
+            return QStringLiteral("%1").arg(v, 8, 16, QLatin1Char('0')).toUpper();
+        };
+        auto add = [&](const QString &pseudonym, const QString &original) {
+            if (pseudonym.isEmpty() || restoreMap.contains(pseudonym.toLower()))
+                return;
+            restoreMap.insert(pseudonym.toLower(), original);
+            alts.append(QRegularExpression::escape(pseudonym));
+        };
+        for (const PseudonymMap::Entry &e : pm.entries()) {
+            add(e.pseudonym, e.original);
+            if (e.kind == QLatin1String("ip"))
+                add(procHex(e.pseudonym), procHex(e.original));
+        }
+        std::sort(alts.begin(), alts.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        if (!alts.isEmpty())
+            restoreRe = QRegularExpression(QStringLiteral("(?<![A-Za-z0-9_])(%1)(?![A-Za-z0-9_])").arg(alts.join(QLatin1Char('|'))),
+                                           QRegularExpression::CaseInsensitiveOption);
+        SqliteStatement ex = db.prepare(QStringLiteral("SELECT details FROM other.audit_log WHERE action = 'export-redacted'"));
+        while (ex.step())
+            for (const QJsonValue &a : Json::parseObject(ex.text(0)).value(QStringLiteral("artifacts")).toArray())
+                originalSha.insert(a.toObject().value(QStringLiteral("sha256")).toString(),
+                                   a.toObject().value(QStringLiteral("original_sha256")).toString());
+    }
+    auto restore = [&](const QString &text) {
+        QString out;
+        qsizetype last = 0;
+        for (auto it = restoreRe.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            out += QStringView(text).mid(last, m.capturedStart(1) - last);
+            out += restoreMap.value(m.captured(1).toLower());
+            last = m.capturedEnd(1);
+        }
+        if (last == 0)
+            return text;
+        out += QStringView(text).mid(last);
+        return out;
+    };
+    qint64 restored = 0;
+
     QHash<QString, IdMap> maps; // table -> other id -> local id
     SqliteTransaction tx(db);
     for (const Table &t : tables) {
@@ -295,6 +357,25 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
             }
             if (skip)
                 continue;
+            QHash<int, QByteArray> restoredText, restoredBlob;
+            if (restoreRe.isValid() && !restoreMap.isEmpty())
+                for (int i = 0; i < cols.size(); ++i)
+                    if (sqlite3_value_type(values.at(i)) == SQLITE_TEXT && i != shaCol) {
+                        const QString in = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(values.at(i))), sqlite3_value_bytes(values.at(i)));
+                        const QString out = restore(in);
+                        if (out != in) {
+                            restoredText.insert(i, out.toUtf8());
+                            ++restored;
+                        }
+                    } else if (sqlite3_value_type(values.at(i)) == SQLITE_BLOB) {
+                        // Byte-wise, as the Redactor treats blobs (Latin-1 view).
+                        const QByteArray in(static_cast<const char *>(sqlite3_value_blob(values.at(i))), sqlite3_value_bytes(values.at(i)));
+                        const QByteArray out = restore(QString::fromLatin1(in)).toLatin1();
+                        if (out != in) {
+                            restoredBlob.insert(i, out);
+                            ++restored;
+                        }
+                    }
             auto bindRow = [&](sqlite3_stmt *st, const QList<int> &which) {
                 for (int k = 0; k < which.size(); ++k) {
                     const int i = which.at(k);
@@ -302,6 +383,10 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
                         sqlite3_bind_null(st, k + 1);
                     else if (mappedInts.contains(i))
                         sqlite3_bind_int64(st, k + 1, mappedInts.value(i));
+                    else if (restoredText.contains(i))
+                        sqlite3_bind_text(st, k + 1, restoredText[i].constData(), int(restoredText[i].size()), SQLITE_TRANSIENT);
+                    else if (restoredBlob.contains(i))
+                        sqlite3_bind_blob(st, k + 1, restoredBlob[i].constData(), int(restoredBlob[i].size()), SQLITE_TRANSIENT);
                     else
                         sqlite3_bind_value(st, k + 1, values.at(i));
                 }
@@ -313,6 +398,14 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
                 if (bySha->step())
                     existing = sqlite3_column_int64(bySha->get(), 0);
                 bySha->reset();
+                const QString redactedSha = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(values.at(shaCol))));
+                if (existing < 0 && originalSha.contains(redactedSha)) {
+                    const QByteArray orig = originalSha.value(redactedSha).toUtf8();
+                    sqlite3_bind_text(bySha->get(), 1, orig.constData(), int(orig.size()), SQLITE_TRANSIENT);
+                    if (bySha->step())
+                        existing = sqlite3_column_int64(bySha->get(), 0);
+                    bySha->reset();
+                }
             }
             for (int u = 0; existing < 0 && u < t.uniqueKeys.size(); ++u) {
                 QList<int> which;
@@ -367,6 +460,7 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
                          {QStringLiteral("source_audit_head"), otherHead},
                          {QStringLiteral("inserted"), result.inserted()},
                          {QStringLiteral("unmapped_references"), result.unmappedReferences},
+                         {QStringLiteral("pseudonyms_restored"), restored},
                          {QStringLiteral("tables"), tablesJson}});
     tx.commit();
     return result;

@@ -13,7 +13,10 @@ class CaseFile;
 // note, collection, host, and <kind>s tables of other areas) are mapped to
 // the new ids. Artifacts are deduplicated by SHA-256; hosts by name (any
 // UNIQUE key); every other row by its full content, so merging the same file
-// twice adds nothing. Not merged: case metadata, the audit log (one 'merge'
+// twice adds nothing. A redacted export of this same case (same case id)
+// coming back has its pseudonyms replaced by the originals from this case's
+// map, and its re-hashed artifacts matched by the original SHA-256 its audit
+// log records, so it merges without duplicates. Not merged: case metadata, the audit log (one 'merge'
 // entry records the source, its audit head hash and the counts), the other
 // case's pseudonym map and saved report drafts.
 class CaseMerger

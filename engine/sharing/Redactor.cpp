@@ -91,13 +91,13 @@ void Redactor::addHost(const QString &raw)
     if (isSystemAccount(name) || ipv4Re().match(name).capturedLength(0) == name.size()
         || ipv6Re().match(name).capturedLength(0) == name.size())
         return; // addresses are caught by the address rules
-    if (m_literals.contains(name.toLower()))
+    if (m_literals.contains(name.toLower()) || m_map.isPseudonym(name))
         return;
     m_literals.insert(name.toLower(), {QStringLiteral("host"), name});
     m_map.pseudonymFor(QStringLiteral("host"), name); // numbered in discovery order
     // The short name of a fully qualified one too.
     const QString shortName = name.section(QLatin1Char('.'), 0, 0);
-    if (shortName != name && !isSystemAccount(shortName) && !m_literals.contains(shortName.toLower()))
+    if (shortName != name && !isSystemAccount(shortName) && !m_literals.contains(shortName.toLower()) && !m_map.isPseudonym(shortName))
         m_literals.insert(shortName.toLower(), {QStringLiteral("host"), shortName});
     m_dirty = true;
 }
@@ -105,7 +105,7 @@ void Redactor::addHost(const QString &raw)
 void Redactor::addUser(const QString &raw)
 {
     const QString name = raw.trimmed();
-    if (isSystemAccount(name) || m_literals.contains(name.toLower()))
+    if (isSystemAccount(name) || m_literals.contains(name.toLower()) || m_map.isPseudonym(name))
         return;
     m_literals.insert(name.toLower(), {QStringLiteral("user"), name});
     m_map.pseudonymFor(QStringLiteral("user"), name);

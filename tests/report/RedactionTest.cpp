@@ -154,6 +154,23 @@ private slots:
         QCOMPARE(casectl({QStringLiteral("export"), m_case, m_dir.filePath(QStringLiteral("c.casebook")), QStringLiteral("--redact-pattern"), QStringLiteral("([")}).exitCode, 1);
     }
 
+    void exportAfterMergingARedactedCopy()
+    {
+        // A colleague's redacted copy merged back brings pseudonyms (user-1) into
+        // the case; the next export must not take them for originals.
+        const QString a = m_dir.filePath(QStringLiteral("round1.casebook")), b = m_dir.filePath(QStringLiteral("round2.casebook"));
+        QCOMPARE(casectl({QStringLiteral("export"), m_case, a, QStringLiteral("--redact"), QStringLiteral("--redact-term"), QStringLiteral("deploybot")}).exitCode, 0);
+        const auto m = casectl({QStringLiteral("merge"), m_case, a, QStringLiteral("--json")});
+        QCOMPARE(m.exitCode, 0);
+        // Its own redacted copy comes back without duplicates: pseudonyms restored, artifacts recognised.
+        QVERIFY2(QJsonDocument::fromJson(m.out).object().value(QStringLiteral("inserted")).toInt() == 0, m.out.constData());
+        const auto r = casectl({QStringLiteral("export"), m_case, b, QStringLiteral("--redact"), QStringLiteral("--redact-term"), QStringLiteral("deploybot"),
+                                QStringLiteral("--redact-term"), QStringLiteral("Project Falcon"), QStringLiteral("--redact-pattern"), QStringLiteral("ticket-[0-9]+")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList leftover = hitsIn(readFile(b), allOriginals());
+        QVERIFY2(leftover.isEmpty(), qPrintable(leftover.join(QLatin1Char(','))));
+    }
+
     void plainExportIsAFaithfulCopy()
     {
         const QString out = m_dir.filePath(QStringLiteral("plain.casebook"));
