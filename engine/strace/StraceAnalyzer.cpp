@@ -1,6 +1,7 @@
 #include "StraceAnalyzer.h"
 
 #include "StraceQuery.h"
+#include "casefile/EventStore.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
@@ -60,10 +61,29 @@ int StraceAnalyzer::analyse(qint64 collectionId)
     FindingStore findings(m_db);
     findings.removeFor(collectionId, findingKinds());
     StraceQuery q(m_db, collectionId);
+    qint64 hostId = 0;
     SqliteTransaction tx(m_db);
     int made = 0;
+    {
+        SqliteStatement del = m_db.prepare(QStringLiteral("DELETE FROM events WHERE collection_id = ? AND source = 'strace'"));
+        del.bind(1, collectionId).exec();
+    }
+    EventStore events(m_db);
+    auto event = [&](qint64 atUs, const QString &kind, const QString &summary, const QString &detail, const QString &refKind,
+                     qint64 refId) {
+        TimelineEvent e;
+        e.hostId = hostId;
+        e.collectionId = collectionId;
+        e.atUs = atUs;
+        e.kind = kind;
+        e.source = QStringLiteral("strace");
+        e.summary = summary;
+        e.detail = detail;
+        e.refKind = refKind;
+        e.refId = refId;
+        events.add(e);
+    };
 
-    qint64 hostId = 0;
     QList<EvidenceRef> logs;
     {
         SqliteStatement st = m_db.prepare(QStringLiteral(
@@ -127,6 +147,9 @@ int StraceAnalyzer::analyse(qint64 collectionId)
             f.evidence.append({QStringLiteral("artifact"), a, r.value(QStringLiteral("trace")).toString()});
         findings.add(f);
         ++made;
+        if (f.atUs)
+            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, QStringLiteral("strace-call"),
+                  qint64(r.value(QStringLiteral("call_id")).toDouble()));
     }
     if (!idleCounts.isEmpty()) {
         QStringList parts;
@@ -159,6 +182,9 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         f.evidence = logs.mid(0, 1);
         findings.add(f);
         ++made;
+        if (f.atUs)
+            event(f.atUs, QStringLiteral("process-killed"), f.title, f.detail, QStringLiteral("artifact"),
+                  logs.isEmpty() ? 0 : logs.first().refId);
     }
 
     // Summary like strace -c.

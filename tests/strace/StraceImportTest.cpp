@@ -299,6 +299,9 @@ private slots:
         QVERIFY(f.first().title.contains(QStringLiteral("flock(")));
         QCOMPARE(f.first().evidence.first().refKind, QStringLiteral("strace-call"));
         QCOMPARE(f.first().evidence.first().refId, qint64(h[QStringLiteral("call_id")].toDouble()));
+        // On the timeline too, linked to the call.
+        QCOMPARE(count(*cf, QStringLiteral("SELECT COUNT(*) FROM events WHERE source = 'strace' AND kind = 'hung-syscall' "
+                                           "AND ref_kind = 'strace-call' AND ref_id = %1").arg(qint64(h[QStringLiteral("call_id")].toDouble()))), 1);
     }
 
     void processKilledBySignal()
@@ -312,6 +315,7 @@ private slots:
         QCOMPARE(count(*cf, QStringLiteral("SELECT COUNT(*) FROM strace_processes WHERE killed_by = 'SIGKILL' AND exit_code IS NULL")), 1);
         QCOMPARE(count(*cf, QStringLiteral("SELECT COUNT(*) FROM strace_calls WHERE syscall = 'kill' AND instr(args, 'SIGKILL') > 0")), 1);
         QCOMPARE(FindingStore(cf->db()).list(0, QStringLiteral("process-killed")).size(), 1);
+        QCOMPARE(count(*cf, QStringLiteral("SELECT COUNT(*) FROM events WHERE source = 'strace' AND kind = 'process-killed'")), 1);
     }
 
     void seed004Excerpts()
