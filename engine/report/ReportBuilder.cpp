@@ -79,6 +79,15 @@ ReportDocument ReportBuilder::build(const QString &lang)
         throw CaseError(QStringLiteral("unsupported report language '%1' (en, de)").arg(lang));
     auto tr = [&](S::Key k) { return S::text(lang, k); };
 
+    // A case opened read-only from an older schema lacks the report tables.
+    auto hasTable = [&](const QString &name) {
+        SqliteStatement st = m_db.prepare(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"));
+        st.bind(1, name);
+        return st.step();
+    };
+    const bool reportTables = hasTable(QStringLiteral("status_updates")) && hasTable(QStringLiteral("action_items"))
+        && hasTable(QStringLiteral("report_events"));
+
     ReportDocument doc;
     doc.lang = lang;
     doc.subtitle = tr(S::Subtitle);
@@ -180,11 +189,13 @@ ReportDocument ReportBuilder::build(const QString &lang)
             if (f.atUs)
                 items.append({f.atUs, tr(S::SourceFinding), hostNames.value(f.hostId),
                               QLatin1Char('[') + f.severity + QStringLiteral("] ") + oneLine(f.title)});
-        SqliteStatement ev = m_db.prepare(QStringLiteral(
-            "SELECT e.at_us, e.summary, e.host_id, e.kind FROM report_events r JOIN events e ON e.id = r.event_id "
-            "WHERE e.source <> 'marker' ORDER BY e.at_us, e.id"));
-        while (ev.step())
-            items.append({ev.int64(0), tr(S::SourceEvent), hostNames.value(ev.int64(2)), oneLine(ev.text(1))});
+        if (reportTables) {
+            SqliteStatement ev = m_db.prepare(QStringLiteral(
+                "SELECT e.at_us, e.summary, e.host_id, e.kind FROM report_events r JOIN events e ON e.id = r.event_id "
+                "WHERE e.source <> 'marker' ORDER BY e.at_us, e.id"));
+            while (ev.step())
+                items.append({ev.int64(0), tr(S::SourceEvent), hostNames.value(ev.int64(2)), oneLine(ev.text(1))});
+        }
         for (const Note &n : notes)
             if (n.atUs && hasTag(n, {QStringLiteral("timeline")}))
                 items.append({n.atUs, tr(S::SourceNote), QString(), oneLine(noteText(n))});
@@ -200,7 +211,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
 
     // Status updates, newest first as on a status page.
     {
-        QList<StatusUpdate> updates = StatusUpdateStore(m_db).all();
+        QList<StatusUpdate> updates = reportTables ? StatusUpdateStore(m_db).all() : QList<StatusUpdate>();
         std::reverse(updates.begin(), updates.end());
         QList<QStringList> rows;
         for (const StatusUpdate &u : updates)
@@ -247,7 +258,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
     {
         QList<ReportBlock> b;
         QList<QStringList> rows;
-        for (const ActionItem &a : ActionItemStore(m_db).all())
+        for (const ActionItem &a : reportTables ? ActionItemStore(m_db).all() : QList<ActionItem>())
             rows.append({QString::number(a.id), oneLine(a.text), a.owner, a.dueUs ? formatTime(a.dueUs).left(10) : QString(), a.status});
         if (!rows.isEmpty())
             b.append(ReportBlock::table({tr(S::ColId), tr(S::ColText), tr(S::ColOwner), tr(S::ColDue), tr(S::ColState)}, rows));
