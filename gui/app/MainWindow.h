@@ -1,10 +1,117 @@
 #pragma once
 
+#include "EvidenceLink.h"
+
 #include <QMainWindow>
 
+class CaseSession;
+class WelcomePage;
+class NavigatorPane;
+class FindingsPane;
+class NotesPane;
+class AuditLogPane;
+class TimelinePane;
+class EvidenceViewer;
+class QStackedWidget;
+class QTabWidget;
+class QMenu;
+class QDockWidget;
+class QLabel;
+class ImportRunner;
+struct CaseInfo;
+
+// The workbench window. With no case: the welcome page. With a case: the
+// timeline, processes, stacks and report as tabs in the middle (evidence
+// viewers open as further tabs), and the navigator, findings, notes and audit
+// log as docks. Every evidence link in any pane lands in openLink().
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    CaseSession *session() const { return m_session; }
+    // Return false after telling the user why (message box unless quiet).
+    bool createCase(const QString &path, const QString &title);
+    bool openCase(const QString &path);
+    void closeCase();
+    // Saves new metadata (audited); false if refused.
+    bool saveCaseInfo(const CaseInfo &info);
+    // Writes a consistent copy of the open case (SQLite backup).
+    bool saveCopyAs(const QString &path);
+    // Saves pending edits (notes) now.
+    void save();
+
+    // Shows the evidence a link points at in the pane that fits it.
+    bool openLink(const EvidenceLink &link);
+    // Opens (or focuses) a viewer tab for an artifact.
+    EvidenceViewer *openArtifact(qint64 artifactId);
+
+    WelcomePage *welcomePage() const { return m_welcome; }
+    NavigatorPane *navigatorPane() const { return m_navigator; }
+    FindingsPane *findingsPane() const { return m_findings; }
+    NotesPane *notesPane() const { return m_notes; }
+    AuditLogPane *auditLogPane() const { return m_audit; }
+    TimelinePane *timelinePane() const { return m_timeline; }
+    QTabWidget *workspaceTabs() const { return m_tabs; }
+    QDockWidget *dock(const QString &objectName) const;
+    bool isShowingWelcome() const;
+    // Puts a pane into the workspace tabs (e.g. the report pane).
+    void addWorkspaceTab(QWidget *pane, const QString &title);
+
+    // Quiet mode for tests: errors go to lastError() instead of message boxes.
+    void setQuiet(bool quiet) { m_quiet = quiet; }
+    QString lastError() const { return m_lastError; }
+
+public slots:
+    void newCaseInteractive();
+    void openCaseInteractive();
+    void editCaseInfoInteractive();
+    void collectInteractive(const QString &host = {}, const QString &collectorKind = {});
+    void collectLocalFromWelcome();
+    void importInteractive();
+
+public:
+    // Imports evidence files on a worker thread (progress dialog, cancel).
+    bool importFiles(const QStringList &files, const QString &hostName = {});
+    ImportRunner *importRunner() const { return m_importRunner; }
+    void about();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildDocks();
+    void updateTitle();
+    void updateRecentMenu();
+    void updateActions();
+    void fail(const QString &title, const QString &message);
+    void showNoteLink(qint64 noteId);
+    void showEventDetail(qint64 eventId);
+    void showPlaceholder(const QString &what);
+
+    CaseSession *m_session;
+    ImportRunner *m_importRunner;
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcome;
+    QTabWidget *m_tabs;
+    NavigatorPane *m_navigator;
+    FindingsPane *m_findings;
+    NotesPane *m_notes;
+    AuditLogPane *m_audit;
+    TimelinePane *m_timeline;
+    QWidget *m_processesTab;
+    QWidget *m_stacksTab;
+    QWidget *m_reportTab;
+    QMenu *m_recentMenu;
+    QLabel *m_statusCase;
+    QList<QAction *> m_caseActions;
+    QList<QAction *> m_writeActions;
+    bool m_quiet = false;
+    QString m_lastError;
 };

@@ -1,0 +1,173 @@
+#include "NavigatorPane.h"
+
+#include "NavigatorModel.h"
+#include "app/CaseSession.h"
+#include "app/EvidenceLink.h"
+#include "casefile/ArtifactReader.h"
+#include "casefile/AuditLog.h"
+#include "casefile/CaseFile.h"
+#include "util/BackgroundReader.h"
+#include "util/CaseError.h"
+
+#include <QCryptographicHash>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+struct HashCheck
+{
+    qint64 id = 0;
+    QString expected;
+    QString actual;
+    qint64 size = 0;
+    bool complete = false;
+};
+}
+
+NavigatorPane::NavigatorPane(CaseSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_model(new NavigatorModel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view = new QTreeView(this);
+    m_view->setModel(m_model);
+    m_view->header()->hide();
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setUniformRowHeights(true);
+    layout->addWidget(m_view);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &NavigatorPane::showContextMenu);
+    connect(m_view, &QTreeView::activated, this, &NavigatorPane::activate);
+    connect(session, &CaseSession::opened, this, &NavigatorPane::reload);
+    connect(session, &CaseSession::dataChanged, this, &NavigatorPane::reload);
+    connect(session, &CaseSession::closed, m_model, &NavigatorModel::clearCase);
+}
+
+void NavigatorPane::reload()
+{
+    if (!m_session->isOpen())
+        return;
+    const QModelIndex cur = m_view->currentIndex();
+    const QString kind = cur.data(NavigatorModel::KindRole).toString();
+    const qint64 id = cur.data(NavigatorModel::IdRole).toLongLong();
+    m_model->load(*m_session->caseFile());
+    m_view->expandToDepth(1);
+    if (!kind.isEmpty())
+        select(kind, id);
+}
+
+bool NavigatorPane::select(const QString &kind, qint64 id)
+{
+    const QModelIndex idx = m_model->find(kind, id);
+    if (!idx.isValid())
+        return false;
+    m_view->setCurrentIndex(idx);
+    m_view->scrollTo(idx);
+    return true;
+}
+
+void NavigatorPane::activate(const QModelIndex &index)
+{
+    const QString kind = index.data(NavigatorModel::KindRole).toString();
+    if (kind == QLatin1String("artifact") || kind == QLatin1String("note") || kind == QLatin1String("collection"))
+        emit evidenceRequested(EvidenceLink::fromRef(kind, index.data(NavigatorModel::IdRole).toLongLong()));
+}
+
+void NavigatorPane::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex idx = m_view->indexAt(pos);
+    if (!idx.isValid())
+        return;
+    m_view->setCurrentIndex(idx);
+    const QString kind = idx.data(NavigatorModel::KindRole).toString();
+    QMenu menu(this);
+    if (kind == QLatin1String("artifact")) {
+        menu.addAction(tr("&View Raw"), this, &NavigatorPane::viewRaw);
+        menu.addAction(tr("&Export Artifact…"), this, [this] { exportArtifact(); });
+        menu.addAction(tr("Verify &Hash"), this, &NavigatorPane::verifyHash);
+    }
+    if (kind == QLatin1String("collection") || kind == QLatin1String("host"))
+        menu.addAction(tr("&Re-collect…"), this, &NavigatorPane::recollect);
+    if (kind == QLatin1String("note"))
+        menu.addAction(tr("&Open Note"), this, [this] { activate(m_view->currentIndex()); });
+    if (!menu.isEmpty())
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void NavigatorPane::viewRaw()
+{
+    const QModelIndex idx = m_view->currentIndex();
+    if (idx.data(NavigatorModel::KindRole).toString() == QLatin1String("artifact"))
+        emit evidenceRequested(EvidenceLink::fromRef(QStringLiteral("artifact"), idx.data(NavigatorModel::IdRole).toLongLong()));
+}
+
+void NavigatorPane::exportArtifact(const QString &toPath)
+{
+    const QModelIndex idx = m_view->currentIndex();
+    if (idx.data(NavigatorModel::KindRole).toString() != QLatin1String("artifact") || !m_session->isOpen())
+        return;
+    const qint64 id = idx.data(NavigatorModel::IdRole).toLongLong();
+    QString path = toPath;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Export Artifact"), idx.data().toString().section(QLatin1Char(' '), 0, 0));
+    if (path.isEmpty())
+        return;
+    try {
+        auto &db = m_session->caseFile()->db();
+        ArtifactReader(db).exportTo(id, path);
+        if (!m_session->caseFile()->isReadOnly())
+            AuditLog(db).append(QStringLiteral("export"), QStringLiteral("artifact:%1").arg(id),
+                                {{QStringLiteral("path"), path}});
+        m_session->notifyChanged();
+    } catch (const CaseError &e) {
+        QMessageBox::warning(this, tr("Export Artifact"), e.message());
+    }
+}
+
+void NavigatorPane::verifyHash()
+{
+    const QModelIndex idx = m_view->currentIndex();
+    if (idx.data(NavigatorModel::KindRole).toString() != QLatin1String("artifact"))
+        return;
+    const qint64 id = idx.data(NavigatorModel::IdRole).toLongLong();
+    m_session->reader()->run<HashCheck>(
+        QStringLiteral("verify-hash"),
+        [id](CaseFile &cf, const CancelToken &cancel) {
+            ArtifactReader reader(cf.db());
+            HashCheck r;
+            r.id = id;
+            const auto info = reader.info(id);
+            if (!info)
+                throw CaseError(QObject::tr("There is no artifact %1.").arg(id));
+            r.expected = info->sha256;
+            r.complete = info->complete;
+            QCryptographicHash h(QCryptographicHash::Sha256);
+            reader.forEachChunk(id, [&](QByteArrayView chunk) {
+                h.addData(chunk);
+                r.size += chunk.size();
+                return !cancel.isCancelled();
+            });
+            r.actual = QString::fromLatin1(h.result().toHex());
+            return r;
+        },
+        this,
+        [this](const HashCheck &r) {
+            const bool ok = r.complete && r.expected == r.actual;
+            const QString msg = !r.complete ? tr("Artifact %1 is incomplete: it has no recorded hash (%2 bytes now hash to %3).")
+                                                   .arg(r.id).arg(r.size).arg(r.actual)
+                                : ok ? tr("Artifact %1 is intact: SHA-256 %2 matches the recorded hash.").arg(r.id).arg(r.actual)
+                                     : tr("Artifact %1 does NOT match: recorded %2, now %3.").arg(r.id).arg(r.expected, r.actual);
+            emit hashVerified(r.id, ok, msg);
+        },
+        [this, id](const QString &error) { emit hashVerified(id, false, error); });
+}
+
+void NavigatorPane::recollect()
+{
+    const QModelIndex idx = m_view->currentIndex();
+    emit recollectRequested(idx.data(NavigatorModel::HostNameRole).toString(),
+                            idx.data(NavigatorModel::CollectionKindRole).toString());
+}

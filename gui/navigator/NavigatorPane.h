@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class CaseSession;
+class NavigatorModel;
+class QTreeView;
+struct EvidenceLink;
+
+// Hosts -> collections -> evidence, and notes. Context actions: view raw,
+// export artifact, verify hash, re-collect.
+class NavigatorPane : public QWidget
+{
+    Q_OBJECT
+public:
+    NavigatorPane(CaseSession *session, QWidget *parent = nullptr);
+    NavigatorModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    bool select(const QString &kind, qint64 id);
+
+    // The actions, public for tests and menus (act on the current item).
+    void viewRaw();
+    void exportArtifact(const QString &toPath = {});
+    void verifyHash();
+    void recollect();
+
+public slots:
+    void reload();
+
+signals:
+    void evidenceRequested(const EvidenceLink &link);
+    void recollectRequested(const QString &hostName, const QString &collectorKind);
+    void hashVerified(qint64 artifactId, bool ok, const QString &message);
+
+private:
+    void showContextMenu(const QPoint &pos);
+    void activate(const QModelIndex &index);
+
+    CaseSession *m_session;
+    NavigatorModel *m_model;
+    QTreeView *m_view;
+};

@@ -1,0 +1,312 @@
+#include "NotesPane.h"
+
+#include "NoteEditor.h"
+#include "NotesModel.h"
+#include "app/CaseSession.h"
+#include "casefile/CaseFile.h"
+#include "casefile/NoteStore.h"
+#include "util/CaseError.h"
+#include "util/FilterLineEdit.h"
+#include "util/TimeUtil.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace {
+// Matches a note on its title, tags and body; "#tag" matches tags only.
+class NoteFilterProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setText(const QString &text)
+    {
+        m_text = text.trimmed();
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (m_text.isEmpty())
+            return true;
+        const QModelIndex idx = sourceModel()->index(row, 0, parent);
+        const QStringList tags = idx.data(NotesModel::TagsRole).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (m_text.startsWith(QLatin1Char('#'))) {
+            const QString tag = m_text.mid(1);
+            for (const QString &t : tags)
+                if (t.compare(tag, Qt::CaseInsensitive) == 0)
+                    return true;
+            return false;
+        }
+        return idx.data().toString().contains(m_text, Qt::CaseInsensitive)
+               || idx.data(NotesModel::BodyRole).toString().contains(m_text, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_text;
+};
+}
+
+NotesPane::NotesPane(CaseSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_model(new NotesModel(this)), m_proxy(new NoteFilterProxy(this))
+{
+    m_proxy->setSourceModel(m_model);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filter = new FilterLineEdit(left);
+    filter->setPlaceholderText(tr("Filter notes, or #tag…"));
+    m_list = new QListView(left);
+    m_list->setModel(m_proxy);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&New Note"), left);
+    m_delete = new QPushButton(tr("Delete"), left);
+    buttons->addWidget(add);
+    buttons->addWidget(m_delete);
+    leftLayout->addWidget(filter);
+    leftLayout->addWidget(m_list, 1);
+    leftLayout->addLayout(buttons);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLineEdit(right);
+    m_title->setPlaceholderText(tr("Title"));
+    m_tags = new QLineEdit(right);
+    m_tags->setPlaceholderText(tr("Tags, comma separated (e.g. nfs, root-cause)"));
+    m_tabs = new QTabWidget(right);
+    m_editor = new NoteEditor(m_tabs);
+    m_preview = new QTextBrowser(m_tabs);
+    m_preview->setOpenLinks(false);
+    m_tabs->addTab(m_editor, tr("&Edit"));
+    m_tabs->addTab(m_preview, tr("&Preview"));
+    m_state = new QLabel(right);
+    m_state->setTextFormat(Qt::PlainText);
+    rightLayout->addWidget(m_title);
+    rightLayout->addWidget(m_tags);
+    rightLayout->addWidget(m_tabs, 1);
+    rightLayout->addWidget(m_state);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split);
+
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(kAutosaveMs);
+    connect(&m_autosave, &QTimer::timeout, this, &NotesPane::saveNow);
+    connect(filter, &FilterLineEdit::filterChanged, this,
+            [this](const QString &t) { static_cast<NoteFilterProxy *>(m_proxy)->setText(t); });
+    connect(add, &QPushButton::clicked, this, [this] { newNote(); m_title->setFocus(); });
+    connect(m_delete, &QPushButton::clicked, this, &NotesPane::deleteCurrent);
+    // Queued: loading a note may save the previous one, which must not
+    // happen inside the proxy's own update (filtering moves the current row).
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        QMetaObject::invokeMethod(this, [this] {
+            const QModelIndex cur = m_list->currentIndex();
+            if (cur.data(NotesModel::NoteIdRole).toLongLong() != m_currentId || !cur.isValid())
+                loadCurrent(cur);
+        }, Qt::QueuedConnection);
+    });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &NotesPane::markDirty);
+    connect(m_title, &QLineEdit::textEdited, this, &NotesPane::markDirty);
+    connect(m_tags, &QLineEdit::textEdited, this, &NotesPane::markDirty);
+    connect(m_editor, &NoteEditor::linkActivated, this, &NotesPane::linkActivated);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+        if (m_tabs->widget(i) == m_preview)
+            updatePreview();
+    });
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        const EvidenceLink l = EvidenceLink::fromUrl(url);
+        if (l.isValid())
+            emit linkActivated(l);
+    });
+    connect(session, &CaseSession::opened, this, &NotesPane::reload);
+    connect(session, &CaseSession::closed, this, [this] {
+        m_autosave.stop();
+        m_dirty = false;
+        m_currentId = 0;
+        m_model->setNotes({});
+        loadCurrent({});
+    });
+    updateEnabled();
+}
+
+void NotesPane::reload()
+{
+    if (!m_session->isOpen())
+        return;
+    saveNow();
+    const qint64 keep = m_currentId;
+    m_model->setNotes(NoteStore(m_session->caseFile()->db()).all());
+    m_currentId = 0;
+    if (!keep || !selectNote(keep)) {
+        if (m_proxy->rowCount() > 0) {
+            m_list->setCurrentIndex(m_proxy->index(0, 0));
+            loadCurrent(m_proxy->index(0, 0));
+        } else {
+            loadCurrent({});
+        }
+    }
+}
+
+qint64 NotesPane::newNote(const QString &title, qint64 atUs)
+{
+    if (!m_session->isOpen() || m_session->caseFile()->isReadOnly())
+        return 0;
+    saveNow();
+    Note n;
+    n.title = title;
+    n.atUs = atUs;
+    qint64 id = 0;
+    try {
+        id = NoteStore(m_session->caseFile()->db()).create(n);
+    } catch (const CaseError &e) {
+        QMessageBox::warning(this, tr("New Note"), e.message());
+        return 0;
+    }
+    m_model->setNotes(NoteStore(m_session->caseFile()->db()).all());
+    selectNote(id);
+    m_session->notifyChanged();
+    return id;
+}
+
+bool NotesPane::selectNote(qint64 id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    QModelIndex idx = m_proxy->mapFromSource(m_model->index(row));
+    if (!idx.isValid()) { // filtered out: clear the filter's effect for this note
+        static_cast<NoteFilterProxy *>(m_proxy)->setText(QString());
+        idx = m_proxy->mapFromSource(m_model->index(row));
+    }
+    m_list->setCurrentIndex(idx);
+    if (m_currentId != id)
+        loadCurrent(idx);
+    return true;
+}
+
+void NotesPane::loadCurrent(const QModelIndex &index)
+{
+    saveNow();
+    m_loading = true;
+    const QModelIndex src = m_proxy->mapToSource(index);
+    if (src.isValid()) {
+        const Note &n = m_model->note(src.row());
+        m_currentId = n.id;
+        m_title->setText(n.title);
+        m_tags->setText(n.tags.join(QStringLiteral(", ")));
+        m_editor->setPlainText(n.body);
+        m_state->setText(tr("Saved %1").arg(TimeUtil::isoUtc(n.modifiedUs)));
+    } else {
+        m_currentId = 0;
+        m_title->clear();
+        m_tags->clear();
+        m_editor->clear();
+        m_state->clear();
+    }
+    m_dirty = false;
+    m_loading = false;
+    updatePreview();
+    updateEnabled();
+}
+
+void NotesPane::updateEnabled()
+{
+    const bool editable = m_currentId && m_session->isOpen() && !m_session->caseFile()->isReadOnly();
+    m_title->setEnabled(editable);
+    m_tags->setEnabled(editable);
+    m_editor->setReadOnly(!editable);
+    m_delete->setEnabled(editable);
+}
+
+void NotesPane::markDirty()
+{
+    if (m_loading || !m_currentId)
+        return;
+    m_dirty = true;
+    m_state->setText(tr("Editing…"));
+    m_autosave.start();
+}
+
+bool NotesPane::saveNow()
+{
+    m_autosave.stop();
+    if (!m_dirty || !m_currentId || !m_session->isOpen())
+        return false;
+    m_dirty = false;
+    NoteStore store(m_session->caseFile()->db());
+    auto note = store.byId(m_currentId);
+    if (!note)
+        return false;
+    note->title = m_title->text().trimmed();
+    note->body = m_editor->toPlainText();
+    QStringList tags;
+    for (const QString &t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!t.trimmed().isEmpty())
+            tags << t.trimmed().remove(QLatin1Char('#'));
+    note->tags = tags;
+    bool wrote = false;
+    try {
+        wrote = store.update(*note);
+    } catch (const CaseError &e) {
+        m_dirty = true;
+        m_state->setText(tr("Not saved: %1").arg(e.message()));
+        return false;
+    }
+    if (const auto saved = store.byId(m_currentId)) {
+        m_model->updateNote(*saved);
+        m_state->setText(tr("Saved %1").arg(TimeUtil::isoUtc(saved->modifiedUs)));
+    }
+    if (wrote) {
+        emit saved(m_currentId);
+        m_session->notifyChanged();
+    }
+    return wrote;
+}
+
+void NotesPane::deleteCurrent()
+{
+    if (!m_currentId)
+        return;
+    if (QMessageBox::question(this, tr("Delete Note"),
+                              tr("Delete the note \"%1\"? Its text stays in the audit log.").arg(m_title->text()))
+        != QMessageBox::Yes)
+        return;
+    m_dirty = false;
+    NoteStore(m_session->caseFile()->db()).remove(m_currentId);
+    m_currentId = 0;
+    reload();
+    m_session->notifyChanged();
+}
+
+void NotesPane::showPreview()
+{
+    m_tabs->setCurrentWidget(m_preview);
+    updatePreview();
+}
+
+void NotesPane::updatePreview()
+{
+    // Markdown without raw HTML: a note may quote hostile host data.
+    m_preview->document()->setMarkdown(EvidenceLink::toMarkdownLinks(m_editor->toPlainText()),
+                                       QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                                       | QTextDocument::MarkdownNoHTML));
+}

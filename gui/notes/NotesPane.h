@@ -1,0 +1,76 @@
+#pragma once
+
+#include "app/EvidenceLink.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class CaseSession;
+class NotesModel;
+class NoteEditor;
+class QSortFilterProxyModel;
+class QListView;
+class QLineEdit;
+class QTextBrowser;
+class QTabWidget;
+class QPushButton;
+class QLabel;
+
+// Investigation notes: a list filtered by text or #tag, a Markdown editor,
+// a rendered preview with clickable evidence links. Edits are saved into the
+// case about a second after typing stops (and on switching notes, Ctrl+S,
+// closing); NoteStore records every version in the audit log.
+class NotesPane : public QWidget
+{
+    Q_OBJECT
+public:
+    NotesPane(CaseSession *session, QWidget *parent = nullptr);
+
+    static constexpr int kAutosaveMs = 1000;
+
+    // Creates a note (optionally about an incident time) and selects it.
+    qint64 newNote(const QString &title = {}, qint64 atUs = 0);
+    bool selectNote(qint64 id);
+    qint64 currentNoteId() const { return m_currentId; }
+    // Saves pending edits now; returns true if something was written.
+    bool saveNow();
+    bool hasUnsavedChanges() const { return m_dirty; }
+    void deleteCurrent();
+
+    NotesModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    NoteEditor *editor() const { return m_editor; }
+    QLineEdit *titleEdit() const { return m_title; }
+    QLineEdit *tagsEdit() const { return m_tags; }
+    QTextBrowser *preview() const { return m_preview; }
+    void showPreview();
+
+public slots:
+    void reload();
+
+signals:
+    void linkActivated(const EvidenceLink &link);
+    void saved(qint64 noteId);
+
+private:
+    void loadCurrent(const QModelIndex &index);
+    void markDirty();
+    void updatePreview();
+    void updateEnabled();
+
+    CaseSession *m_session;
+    NotesModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QListView *m_list;
+    QLineEdit *m_title;
+    QLineEdit *m_tags;
+    QLabel *m_state;
+    QTabWidget *m_tabs;
+    NoteEditor *m_editor;
+    QTextBrowser *m_preview;
+    QPushButton *m_delete;
+    QTimer m_autosave;
+    qint64 m_currentId = 0;
+    bool m_dirty = false;
+    bool m_loading = false;
+};

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "app/EvidenceLink.h"
+#include "timeline/TimelineItem.h"
+
+#include <QWidget>
+
+class CaseSession;
+class TimelineController;
+class TimelineView;
+class FilterLineEdit;
+class QLabel;
+class QToolButton;
+class QMenu;
+
+// Timeline pane: filter bar (text, sources, hosts), zoom controls, the view,
+// and the selected item's summary. Places markers and notes at a time.
+class TimelinePane : public QWidget
+{
+    Q_OBJECT
+public:
+    TimelinePane(CaseSession *session, QWidget *parent = nullptr);
+
+    TimelineController *controller() const { return m_controller; }
+    TimelineView *view() const { return m_view; }
+    FilterLineEdit *filterEdit() const { return m_filter; }
+    void setSourceVisible(const QString &source, bool visible);
+    // Adds a marker (audited) and refreshes; returns its event id (0 on failure).
+    qint64 placeMarker(qint64 atUs, const QString &kind, const QString &label);
+    // Asks the user, then places.
+    void placeMarkerInteractively(qint64 atUs);
+    // Centres the view on a time at a zoom showing items.
+    void reveal(qint64 atUs);
+
+signals:
+    void evidenceRequested(const EvidenceLink &link);
+    void addNoteRequested(qint64 atUs);
+
+private:
+    void applyFilter();
+    void rebuildFilterMenus();
+    void showSelected(const TimelineItem &item);
+    void updateStatus();
+
+    CaseSession *m_session;
+    TimelineController *m_controller;
+    TimelineView *m_view;
+    FilterLineEdit *m_filter;
+    QToolButton *m_sourcesButton;
+    QToolButton *m_hostsButton;
+    QMenu *m_sourcesMenu;
+    QMenu *m_hostsMenu;
+    QLabel *m_status;
+    QLabel *m_selection;
+    QSet<QString> m_hiddenSources;
+    QSet<qint64> m_hiddenHosts;
+};

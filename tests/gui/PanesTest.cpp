@@ -1,0 +1,221 @@
+// The panes on a case made by the engine: navigator, evidence viewers with
+// Casebook's syntax definitions, findings jumping to evidence, notes with
+// links that are followed. Every model and proxy runs under
+// QAbstractItemModelTester.
+#include "SampleCase.h"
+#include "TestEnv.h"
+#include "app/CaseSession.h"
+#include "app/EvidenceLink.h"
+#include "app/MainWindow.h"
+#include "casefile/CaseFile.h"
+#include "casefile/NoteStore.h"
+#include "evidence/EvidenceText.h"
+#include "evidence/EvidenceViewer.h"
+#include "evidence/SyntaxRepository.h"
+#include "findings/FindingsModel.h"
+#include "findings/FindingsPane.h"
+#include "navigator/NavigatorModel.h"
+#include "navigator/NavigatorPane.h"
+#include "notes/NoteEditor.h"
+#include "notes/NotesModel.h"
+#include "notes/NotesPane.h"
+#include "util/FilterLineEdit.h"
+
+#include <QAbstractItemModelTester>
+#include <QCryptographicHash>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+using Tester = QAbstractItemModelTester;
+
+class PanesTest : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_path;
+    SampleCase m_case;
+
+    static EvidenceViewer *waitLoaded(EvidenceViewer *v)
+    {
+        if (v && v->isLoading()) {
+            QSignalSpy spy(v, &EvidenceViewer::loaded);
+            spy.wait(10000);
+        }
+        return v;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
+        m_path = m_dir.filePath(QStringLiteral("sample.casebook"));
+        m_case = SampleCase::build(m_path);
+    }
+
+    void shippedSyntaxDefinitionsLoad()
+    {
+        auto &repo = SyntaxRepository::instance();
+        for (const char *name : {"Strace", "Kernel Log", "Kernel Stack"}) {
+            const auto def = repo.definitionForName(QLatin1String(name));
+            QVERIFY2(def.isValid(), name);
+            QVERIFY(def.filePath().startsWith(SyntaxRepository::customSearchPath()));
+        }
+        QCOMPARE(SyntaxRepository::definitionFor(QStringLiteral("strace-log"), QStringLiteral("x")).name(), QStringLiteral("Strace"));
+        QCOMPARE(SyntaxRepository::definitionFor(QStringLiteral("kernel-log"), QStringLiteral("x")).name(), QStringLiteral("Kernel Log"));
+        QVERIFY(repo.definitionForName(QStringLiteral("Markdown")).isValid());
+    }
+
+    void evidenceTextIsPlainAndSafe()
+    {
+        const EvidenceText bin = EvidenceText::fromBytes(QByteArray("\x7f" "ELF\0\0\x01", 7), 7);
+        QVERIFY(bin.binary);
+        QVERIFY(bin.text.startsWith(QStringLiteral("00000000  7f 45 4c 46")));
+        const EvidenceText txt = EvidenceText::fromBytes(QByteArray("<b>bold</b> \xff\xfe ok\n"), 18);
+        QVERIFY(!txt.binary);
+        QVERIFY(txt.text.contains(QStringLiteral("<b>bold</b>"))); // shown literally
+        QVERIFY(txt.text.contains(QChar::ReplacementCharacter));
+        const EvidenceText clipped = EvidenceText::fromBytes(QByteArray("abc"), 1000);
+        QVERIFY(clipped.clipped);
+    }
+
+    void navigatorShowsHostsCollectionsEvidence()
+    {
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(m_path));
+        NavigatorModel *m = w.navigatorPane()->model();
+        Tester t(m, Tester::FailureReportingMode::QtTest);
+        const QModelIndex web = m->find(QStringLiteral("host"), m_case.webHost);
+        QVERIFY(web.isValid());
+        QCOMPARE(web.data().toString(), QStringLiteral("web-3"));
+        QCOMPARE(m->rowCount(web), 3); // kernel-log, strace, procfs
+        const QModelIndex art = m->find(QStringLiteral("artifact"), m_case.straceArtifact);
+        QVERIFY(art.isValid());
+        QCOMPARE(art.parent().parent(), web);
+        QVERIFY(m->find(QStringLiteral("note"), m_case.note).isValid());
+        // The failed collection on nfs-1 shows its status.
+        const QModelIndex nfs = m->find(QStringLiteral("host"), m_case.nfsHost);
+        QVERIFY(m->index(0, 0, nfs).data().toString().contains(QStringLiteral("failed")));
+
+        // View raw: opens a viewer tab highlighted with the strace definition.
+        QVERIFY(w.navigatorPane()->select(QStringLiteral("artifact"), m_case.straceArtifact));
+        w.navigatorPane()->viewRaw();
+        auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
+        QVERIFY(v);
+        QCOMPARE(v->artifactId(), m_case.straceArtifact);
+        QCOMPARE(v->text().toUtf8(), SampleCase::straceLog());
+        QCOMPARE(v->definitionName(), QStringLiteral("Strace"));
+
+        // Verify hash: recomputed off the GUI thread, matches.
+        QSignalSpy verified(w.navigatorPane(), &NavigatorPane::hashVerified);
+        w.navigatorPane()->verifyHash();
+        QVERIFY(verified.wait(10000));
+        QCOMPARE(verified.at(0).at(0).toLongLong(), m_case.straceArtifact);
+        QVERIFY(verified.at(0).at(1).toBool());
+
+        // Export: the exact bytes, and an audit entry.
+        const QString out = m_dir.filePath(QStringLiteral("exported.txt"));
+        w.navigatorPane()->exportArtifact(out);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), SampleCase::straceLog());
+
+        // A binary artifact is shown as a hex dump, never interpreted.
+        auto *bin = waitLoaded(w.openArtifact(m_case.binaryArtifact));
+        QVERIFY(bin->text().startsWith(QStringLiteral("00000000  70 68 70 2d")));
+        // A kernel stack gets the stack definition.
+        auto *stack = waitLoaded(w.openArtifact(m_case.stackArtifact));
+        QCOMPARE(stack->definitionName(), QStringLiteral("Kernel Stack"));
+    }
+
+    void findingsJumpToEvidence()
+    {
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(m_path));
+        FindingsPane *pane = w.findingsPane();
+        Tester t1(pane->model(), Tester::FailureReportingMode::QtTest);
+        Tester t2(pane->proxy(), Tester::FailureReportingMode::QtTest);
+        QCOMPARE(pane->model()->rowCount(), 2);
+        // Sorted by severity: the critical one first.
+        QCOMPARE(pane->proxy()->index(0, FindingsModel::Severity).data().toString(), QStringLiteral("critical"));
+        QVERIFY(pane->selectFinding(m_case.hungFinding));
+        pane->activateCurrent();
+        auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
+        QVERIFY(v);
+        QCOMPARE(v->artifactId(), m_case.stackArtifact); // first evidence of the finding
+        // The filter narrows the table (debounced; flush for the test).
+        auto *filter = pane->findChild<FilterLineEdit *>();
+        filter->setText(QStringLiteral("lockd"));
+        filter->flush();
+        QCOMPARE(pane->proxy()->rowCount(), 1);
+    }
+
+    void noteWithLinkIsFollowed()
+    {
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(m_path));
+        NotesPane *notes = w.notesPane();
+        Tester t1(notes->model(), Tester::FailureReportingMode::QtTest);
+        Tester t2(notes->proxy(), Tester::FailureReportingMode::QtTest);
+        const qint64 id = notes->newNote(QStringLiteral("Lock theory"));
+        QVERIFY(id > 0);
+        notes->tagsEdit()->setText(QStringLiteral("nfs, lockd"));
+        emit notes->tagsEdit()->textEdited(notes->tagsEdit()->text());
+        QTest::keyClicks(notes->editor(), QStringLiteral("Blocked: see [[finding:%1]] now").arg(m_case.lockdFinding));
+        QVERIFY(notes->saveNow());
+        const Note saved = *NoteStore(w.session()->caseFile()->db()).byId(id);
+        QCOMPARE(saved.tags, QStringList({QStringLiteral("nfs"), QStringLiteral("lockd")}));
+        QVERIFY(saved.body.contains(QStringLiteral("[[finding:%1]]").arg(m_case.lockdFinding)));
+        QCOMPARE(notes->editor()->definitionName(), QStringLiteral("Markdown"));
+
+        // Follow the link from the editor (Ctrl+Enter on it).
+        QTextCursor c = notes->editor()->textCursor();
+        c.setPosition(int(saved.body.indexOf(QStringLiteral("[[finding"))) + 3);
+        notes->editor()->setTextCursor(c);
+        QTest::keyClick(notes->editor(), Qt::Key_Return, Qt::ControlModifier);
+        const QModelIndex cur = w.findingsPane()->view()->currentIndex();
+        QCOMPARE(cur.data(FindingsModel::FindingIdRole).toLongLong(), m_case.lockdFinding);
+        QCOMPARE(notes->editor()->toPlainText(), saved.body); // Ctrl+Enter did not insert a line
+
+        // The rendered preview has a clickable link to the same evidence.
+        notes->showPreview();
+        const QString html = notes->preview()->toHtml();
+        QVERIFY2(html.contains(QStringLiteral("casebook:finding/%1").arg(m_case.lockdFinding)), qPrintable(html));
+        // Follow a link from the preview: the strace artifact of the sample note.
+        QVERIFY(notes->selectNote(m_case.note));
+        notes->showPreview();
+        emit notes->preview()->anchorClicked(EvidenceLink::fromRef(QStringLiteral("artifact"), m_case.straceArtifact).url());
+        auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
+        QVERIFY(v);
+        QCOMPARE(v->artifactId(), m_case.straceArtifact);
+
+        // Filter by tag.
+        auto *filter = notes->findChild<FilterLineEdit *>();
+        filter->setText(QStringLiteral("#lockd"));
+        filter->flush();
+        QCOMPARE(notes->proxy()->rowCount(), 1);
+    }
+
+    void linksParseAndRender()
+    {
+        const auto links = EvidenceLink::parseAll(QStringLiteral("a [[finding:12]] b [[task:web-3/123]] [[bad]] [[x:]]"));
+        QCOMPARE(links.size(), 2);
+        QCOMPARE(links[1].kind, QStringLiteral("task"));
+        QCOMPARE(links[1].target, QStringLiteral("web-3/123"));
+        QCOMPARE(EvidenceLink::fromUrl(links[1].url()).target, QStringLiteral("web-3/123"));
+        QVERIFY(EvidenceLink::toMarkdownLinks(QStringLiteral("[[note:3]]")).contains(QStringLiteral("(casebook:note/3)")));
+    }
+};
+
+QTEST_MAIN(PanesTest)
+#include "PanesTest.moc"

@@ -1,0 +1,167 @@
+#include "SampleCase.h"
+
+#include "casefile/ArtifactWriter.h"
+#include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
+#include "casefile/EventStore.h"
+#include "casefile/FindingStore.h"
+#include "casefile/HostStore.h"
+#include "casefile/NoteStore.h"
+#include "timeline/MarkerStore.h"
+#include "util/TimeUtil.h"
+
+namespace {
+qint64 writeArtifact(CaseFile &cf, qint64 collection, qint64 host, const QString &kind, const QString &name,
+                     const QString &source, const QByteArray &bytes)
+{
+    ArtifactSpec spec;
+    spec.collectionId = collection;
+    spec.hostId = host;
+    spec.kind = kind;
+    spec.name = name;
+    spec.sourcePath = source;
+    spec.mediaType = QStringLiteral("text/plain");
+    ArtifactWriter w(cf.db(), spec);
+    w.append(bytes);
+    w.finish();
+    return w.id();
+}
+}
+
+QByteArray SampleCase::straceLog()
+{
+    return QByteArrayLiteral(
+        "14437 15:05:01.102938 openat(AT_FDCWD, \"/srv/app/storage/framework/cache/boot.lock\", O_RDWR|O_CREAT, 0644) = 11 <0.000041>\n"
+        "14437 15:05:01.103012 fstat(11, {st_mode=S_IFREG|0644, st_size=0, ...}) = 0 <0.000009>\n"
+        "14437 15:05:01.103101 flock(11, LOCK_EX <unfinished ...>\n"
+        "14438 15:05:01.201554 flock(11, LOCK_SH) = 0 <0.000120>\n"
+        "14439 15:05:01.309112 openat(AT_FDCWD, \"/srv/app/.env\", O_RDONLY) = -1 ENOENT (No such file or directory) <0.000030>\n"
+        "14437 15:05:46.887100 <... flock resumed>) = -1 ENOLCK (No locks available) <45.783999>\n"
+        "14437 15:05:46.887301 write(2, \"PHP Warning:  flock(): No locks available\\n\", 43) = 43 <0.000018>\n"
+        "14438 15:05:47.000001 --- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=1, si_uid=0} ---\n"
+        "14438 15:05:47.000410 +++ killed by SIGTERM +++\n");
+}
+
+QByteArray SampleCase::kernelLog()
+{
+    return QByteArrayLiteral(
+        "[927001.001200] nfs: server 10.1.84.31 not responding, still trying\n"
+        "[927063.519245] lockd: server 10.1.84.31 not responding, still trying\n"
+        "[927077.175116] lockd: server 10.1.84.31 OK\n"
+        "[927080.000062] nlmclnt_lock: VFS is out of sync with lock manager!\n"
+        "[927243.114220] INFO: task php-fpm:14437 blocked for more than 120 seconds.\n"
+        "[927243.114281]       Not tainted 5.4.0-1043-aws #45-Ubuntu\n"
+        "[927243.114330] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.\n"
+        "[927243.114402] Call Trace:\n"
+        "[927243.114431]  __schedule+0x2e3/0x740\n"
+        "[927243.114470]  schedule+0x42/0xb0\n"
+        "[927243.114502]  rpc_wait_bit_killable+0x25/0xb0 [sunrpc]\n"
+        "[927243.114560]  nlmclnt_call+0x1a0/0x3f0 [lockd]\n");
+}
+
+QByteArray SampleCase::kernelStack()
+{
+    return QByteArrayLiteral(
+        "[<0>] flush_work+0x129/0x1e0\n"
+        "[<0>] flush_delayed_work+0x3f/0x50\n"
+        "[<0>] fsnotify_wait_marks_destroyed+0x15/0x20\n"
+        "[<0>] fsnotify_destroy_group+0x48/0xd0\n"
+        "[<0>] inotify_release+0x1e/0x50\n"
+        "[<0>] __fput+0xea/0x220\n"
+        "[<0>] task_work_run+0x8a/0xb0\n"
+        "[<0>] do_exit+0x2de/0xb50\n"
+        "[<0>] do_syscall_64+0xf4/0x130\n"
+        "[<0>] entry_SYSCALL_64_after_hwframe+0x3d/0xa2\n");
+}
+
+SampleCase SampleCase::build(const QString &path)
+{
+    SampleCase s;
+    auto cf = CaseFile::create(path, QStringLiteral("php-fpm stuck in D on NFSv3 flock"));
+    auto &db = cf->db();
+    HostStore hosts(db);
+    s.webHost = hosts.ensure(QStringLiteral("web-3"));
+    s.nfsHost = hosts.ensure(QStringLiteral("nfs-1"));
+    HostRecord web = *hosts.byId(s.webHost);
+    web.address = QStringLiteral("10.1.84.17");
+    web.kernel = QStringLiteral("5.4.0-1043-aws");
+    web.hostkeyType = QStringLiteral("ssh-ed25519");
+    web.hostkeySha256 = QStringLiteral("SHA256:2x0YbVn9yq8jPp3cU2hEJ0m8m2s7Kp7h0m3oQ2b2JtM");
+    hosts.update(web);
+
+    // Ten minutes ago, whole seconds: the collections below start "now", as
+    // they would right after an incident.
+    s.baseUs = (TimeUtil::nowUs() / 1000000 - 600) * 1000000;
+    CollectionStore collections(db);
+    const qint64 kc = collections.begin(s.webHost, QStringLiteral("kernel-log"), QStringLiteral("dmesg"));
+    s.kernelLogArtifact = writeArtifact(*cf, kc, s.webHost, QStringLiteral("kernel-log"), QStringLiteral("dmesg.txt"),
+                                        QStringLiteral("dmesg"), kernelLog());
+    collections.finish(kc, CollectionRecord::Status::Complete);
+    const qint64 sc = collections.begin(s.webHost, QStringLiteral("strace"), QStringLiteral("strace -f -tt -T -p 14437"));
+    s.straceArtifact = writeArtifact(*cf, sc, s.webHost, QStringLiteral("strace-log"), QStringLiteral("strace-14437.txt"),
+                                     QStringLiteral("strace -f -tt -T -p 14437"), straceLog());
+    collections.finish(sc, CollectionRecord::Status::Complete);
+    const qint64 pc = collections.begin(s.webHost, QStringLiteral("procfs"), QStringLiteral("procfs snapshot"));
+    s.stackArtifact = writeArtifact(*cf, pc, s.webHost, QStringLiteral("kernel-stack"), QStringLiteral("proc-14437-stack"),
+                                    QStringLiteral("/proc/14437/stack"), kernelStack());
+    s.binaryArtifact = writeArtifact(*cf, pc, s.webHost, QStringLiteral("file"), QStringLiteral("proc-14437-cmdline"),
+                                     QStringLiteral("/proc/14437/cmdline"),
+                                     QByteArray("php-fpm: pool www\0\0\x01\x02\xff", 23));
+    collections.finish(pc, CollectionRecord::Status::Complete);
+    const qint64 nc = collections.begin(s.nfsHost, QStringLiteral("procfs"), QStringLiteral("procfs snapshot"));
+    collections.finish(nc, CollectionRecord::Status::Failed, QStringLiteral("rpc.statd is not running"));
+
+    EventStore events(db);
+    QList<TimelineEvent> list;
+    auto ev = [&](qint64 offsetS, qint64 host, const char *kind, const char *summary) {
+        TimelineEvent e;
+        e.hostId = host;
+        e.collectionId = kc;
+        e.atUs = s.baseUs + offsetS * 1000000;
+        e.kind = QLatin1String(kind);
+        e.source = QStringLiteral("kernel-log");
+        e.summary = QLatin1String(summary);
+        e.refKind = QStringLiteral("artifact");
+        e.refId = s.kernelLogArtifact;
+        list.append(e);
+    };
+    ev(0, s.webHost, "nfs-not-responding", "nfs: server 10.1.84.31 not responding, still trying");
+    ev(62, s.webHost, "lockd-not-responding", "lockd: server 10.1.84.31 not responding, still trying");
+    ev(76, s.webHost, "lockd-ok", "lockd: server 10.1.84.31 OK");
+    ev(242, s.webHost, "hung-task", "INFO: task php-fpm:14437 blocked for more than 120 seconds.");
+    ev(300, s.nfsHost, "rpc-statd-down", "rpc.statd: not running");
+    events.addAll(list);
+
+    FindingStore findings(db);
+    Finding hung;
+    hung.hostId = s.webHost;
+    hung.collectionId = pc;
+    hung.kind = QStringLiteral("d-state-group");
+    hung.severity = QStringLiteral("high");
+    hung.title = QStringLiteral("3 php-fpm tasks in D state, waiting in nlmclnt_call (NFS lock)");
+    hung.detail = QStringLiteral("All blocked tasks share the stack rpc_wait_bit_killable <- nlmclnt_call <- nlmclnt_proc.");
+    hung.atUs = s.baseUs + 242 * 1000000;
+    hung.evidence = {{QStringLiteral("artifact"), s.stackArtifact, QStringLiteral("/proc/14437/stack")},
+                     {QStringLiteral("artifact"), s.straceArtifact, QStringLiteral("flock(11, LOCK_EX) unfinished")}};
+    s.hungFinding = findings.add(hung);
+    Finding lockd;
+    lockd.hostId = s.nfsHost;
+    lockd.kind = QStringLiteral("silent-peer");
+    lockd.severity = QStringLiteral("critical");
+    lockd.title = QStringLiteral("lockd on 10.1.84.31 not responding; rpc.statd dead");
+    lockd.atUs = s.baseUs + 62 * 1000000;
+    lockd.evidence = {{QStringLiteral("artifact"), s.kernelLogArtifact, QStringLiteral("lockd: server not responding")}};
+    s.lockdFinding = findings.add(lockd);
+
+    Note note;
+    note.title = QStringLiteral("Working theory");
+    note.body = QStringLiteral("# Working theory\n\nphp-fpm blocks in `flock(LOCK_EX)` on NFSv3: see [[finding:%1]] and "
+                               "the strace [[artifact:%2]].\n\n- lockd on nfs-1 stops answering\n- rpc.statd is dead\n")
+                    .arg(s.hungFinding)
+                    .arg(s.straceArtifact);
+    note.tags = {QStringLiteral("nfs"), QStringLiteral("theory")};
+    note.atUs = s.baseUs + 120 * 1000000;
+    s.note = NoteStore(db).create(note);
+    MarkerStore(db).add(s.baseUs - 30 * 1000000, QStringLiteral("marker-detection"), QStringLiteral("Pager: php-fpm 502s"));
+    return s;
+}

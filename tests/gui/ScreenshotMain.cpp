@@ -1,0 +1,144 @@
+// casebook_screenshot OUTDIR [--case FILE]: renders the window and each pane
+// of a sample case (or of FILE) to PNG files, offscreen or under Xvfb, so a
+// person can look at the workbench without running it. Run by tools/screenshot.
+#include "SampleCase.h"
+#include "app/CaseInfoDialog.h"
+#include "app/CaseSession.h"
+#include "app/MainWindow.h"
+#include "casefile/CaseFile.h"
+#include "evidence/EvidenceViewer.h"
+#include "findings/FindingsPane.h"
+#include "navigator/NavigatorPane.h"
+#include "notes/NotesPane.h"
+#include "audit/AuditLogPane.h"
+#include "timeline/TimelineController.h"
+#include "timeline/TimelinePane.h"
+#include "timeline/TimelineView.h"
+#include "welcome/WelcomePage.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+void settle(int ms = 200)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+void waitFor(const std::function<bool()> &cond, int ms = 10000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!cond() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+void save(QWidget *w, const QString &dir, const QString &name)
+{
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    if (!w->grab().save(path))
+        QTextStream(stderr) << "could not write " << path << '\n';
+    else
+        QTextStream(stdout) << path << '\n';
+}
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("casebook-screenshot"));
+    QApplication::setOrganizationName(QStringLiteral("Casebook"));
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        QTextStream(stderr) << "usage: casebook_screenshot OUTDIR [--case FILE] [--dark]\n";
+        return 2;
+    }
+    const QString out = args.at(1);
+    QDir().mkpath(out);
+    QTemporaryDir tmp;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(tmp.filePath(QStringLiteral("config"))));
+    QString casePath;
+    const int ci = int(args.indexOf(QStringLiteral("--case")));
+    SampleCase sample;
+    if (ci > 0 && ci + 1 < args.size()) {
+        casePath = args.at(ci + 1);
+    } else {
+        casePath = tmp.filePath(QStringLiteral("sample.casebook"));
+        sample = SampleCase::build(casePath);
+    }
+    if (args.contains(QStringLiteral("--dark"))) {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+        dark.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+        dark.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3a));
+        QApplication::setPalette(dark);
+    }
+
+    MainWindow w;
+    w.setQuiet(true);
+    w.resize(1600, 1000);
+    w.show();
+    settle();
+    save(&w, out, QStringLiteral("00-welcome"));
+    if (!w.openCase(casePath)) {
+        QTextStream(stderr) << w.lastError() << '\n';
+        return 1;
+    }
+    TimelineController *tc = w.timelinePane()->controller();
+    waitFor([tc] { return tc->hasOverview() && !tc->isBusy(); });
+    settle(400);
+    save(&w, out, QStringLiteral("01-window"));
+    save(w.timelinePane(), out, QStringLiteral("02-timeline"));
+    save(w.navigatorPane(), out, QStringLiteral("03-navigator"));
+    save(w.findingsPane(), out, QStringLiteral("04-findings"));
+    if (sample.note)
+        w.notesPane()->selectNote(sample.note);
+    settle();
+    save(w.notesPane(), out, QStringLiteral("05-notes-editor"));
+    w.notesPane()->showPreview();
+    settle();
+    save(w.notesPane(), out, QStringLiteral("06-notes-preview"));
+    w.dock(QStringLiteral("auditDock"))->raise();
+    settle();
+    save(w.auditLogPane(), out, QStringLiteral("07-audit-log"));
+    int n = 8;
+    for (qint64 artifact : {sample.straceArtifact, sample.kernelLogArtifact, sample.stackArtifact, sample.binaryArtifact}) {
+        if (!artifact)
+            continue;
+        EvidenceViewer *v = w.openArtifact(artifact);
+        waitFor([v] { return !v->isLoading(); });
+        settle();
+        save(v, out, QStringLiteral("%1-evidence-%2").arg(n++, 2, 10, QLatin1Char('0')).arg(artifact));
+    }
+    {
+        CaseInfoDialog dlg(w.session()->caseFile()->info(), &w);
+        dlg.show();
+        settle();
+        save(&dlg, out, QStringLiteral("%1-case-properties").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    // Zoomed timeline around the first events.
+    if (sample.baseUs) {
+        w.workspaceTabs()->setCurrentWidget(w.timelinePane());
+        w.timelinePane()->view()->setWindow(sample.baseUs - 40 * 1000000LL, sample.baseUs + 320 * 1000000LL);
+        waitFor([tc] { return !tc->isBusy(); });
+        settle(300);
+        save(w.timelinePane(), out, QStringLiteral("%1-timeline-zoomed").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    return 0;
+}
