@@ -1,4 +1,5 @@
 #include "ExportDialog.h"
+#include "MergeCaseAction.h"
 #include "ReportFixture.h"
 #include "ReportPane.h"
 #include "ReportPdfPrinter.h"
@@ -114,6 +115,13 @@ private slots:
         QVERIFY(o.redact);
         QCOMPARE(o.redaction.terms, QStringList{QStringLiteral("deploybot")});
         QVERIFY(!ExportDialog::runExport(m_case, out, o).isEmpty()); // exists
+
+        // Merging that redacted copy back (File → Merge Case…) adds nothing.
+        CaseMerger::Result r;
+        QCOMPARE(MergeCaseAction::runMerge(m_case, out, &r), QString());
+        QCOMPARE(r.inserted(), 0);
+        QVERIFY(MergeCaseAction::summary(r).startsWith(QLatin1String("0 rows added")));
+        QVERIFY(!MergeCaseAction::runMerge(m_case, m_dir.filePath(QStringLiteral("nope.casebook"))).isEmpty());
     }
 };
 
