@@ -145,7 +145,7 @@ void ReportPane::loadSavedOrGenerate()
     if (m_casePath.isEmpty())
         return;
     try {
-        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadOnly);
+        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
         const auto draft = ReportDraftStore(cf->db()).load(language());
         if (draft) {
             m_generated.clear();
@@ -185,7 +185,7 @@ void ReportPane::saveDraft()
     if (m_casePath.isEmpty())
         return;
     try {
-        auto cf = CaseFile::open(m_casePath);
+        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
         ReportDraftStore(cf->db()).save(language(), markdown());
         m_state->setText(tr("Draft saved in the case"));
         emit statusMessage(m_state->text());
@@ -202,7 +202,7 @@ void ReportPane::exportTo(const QString &path, const QString &format)
     if (format == QLatin1String("md")) {
         ReportExporter::writeFile(path, markdown().toUtf8());
     } else if (!m_edited && m_generated == markdown()) {
-        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadOnly);
+        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
         ReportExporter::writeFile(path, ReportExporter::render(cf->db(), format, language()));
     } else if (format == QLatin1String("html")) {
         ReportExporter::writeFile(path, ReportPdfPrinter::markdownToHtml(markdown(), title).toUtf8());
