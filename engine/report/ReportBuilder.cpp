@@ -132,7 +132,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
         s.id = QStringLiteral("status");
         s.heading = tr(S::StatusHeading);
         s.hasMaterial = true;
-        s.blocks.append(ReportBlock::table({tr(S::ColName), tr(S::ColText)},
+        s.blocks.append(ReportBlock::table({tr(S::ColField), tr(S::ColValue)},
             {{tr(S::CaseStatus), status}, {tr(S::Severity), severity},
              {tr(S::IncidentStart), orNotSet(formatTime(startUs))}, {tr(S::IncidentEnd), orNotSet(formatTime(endUs))},
              {tr(S::CaseId), uuid}, {tr(S::Generated), formatTime(TimeUtil::nowUs())}}));

@@ -96,6 +96,8 @@ constexpr std::array<Pair, ReportStrings::KeyCount> kText{{
     {"Text", "Text"},
     {"Severity", "Schweregrad"},
     {"Finding", "Befund"},
+    {"Field", "Feld"},
+    {"Value", "Wert"},
     {"marker", "Markierung"},
     {"finding", "Befund"},
     {"event", "Ereignis"},
@@ -109,6 +111,15 @@ constexpr std::array<Pair, ReportStrings::KeyCount> kText{{
     {"The audit log's hash chain is BROKEN", "Die Hash-Kette des Prüfprotokolls ist UNTERBROCHEN"},
     {"Findings recorded in the case:", "Im Fall erfasste Befunde:"},
 }};
+
+constexpr bool everyKeyHasText()
+{
+    for (const Pair &p : kText)
+        if (!p.en || !p.de || !*p.en || !*p.de)
+            return false;
+    return true;
+}
+static_assert(everyKeyHasText(), "every ReportStrings key needs English and German text");
 }
 
 QString ReportStrings::text(const QString &lang, Key key)

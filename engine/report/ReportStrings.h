@@ -19,7 +19,7 @@ public:
         CollectionsPrompt,
         ColTime, ColSource, ColEvent, ColHost, ColAddress, ColHostKey, ColKernel, ColId, ColName, ColKind,
         ColSize, ColSha256, ColState, ColCommand, ColOperator, ColStarted, ColFinished, ColAction, ColActor,
-        ColTarget, ColHash, ColOwner, ColDue, ColText, ColSeverity, ColFinding,
+        ColTarget, ColHash, ColOwner, ColDue, ColText, ColSeverity, ColFinding, ColField, ColValue,
         SourceMarker, SourceFinding, SourceEvent, SourceNote, SourceStatus,
         Complete, Incomplete, Truncated, EvidenceRefs, AuditChainIntact, AuditChainBroken, FindingsIntro,
         KeyCount
