@@ -2,6 +2,7 @@
 #include "pcap/TcpdumpCollector.h"
 #include "strace/StraceCollector.h"
 #include "procfs/ProcfsCollectorFactory.h"
+#include "file/FileCollectorFactory.h"
 
 // Each area declares its factory function in its own header.
 
@@ -17,6 +18,7 @@ QList<CollectorFactory> all()
     list.append(procfsCollectorFactory());
     list.append(kernelLogCollectorFactory());
     list.append(tcpdumpCollectorFactory());
+    list.append(fileCollectorFactory());
     return list;
 }
 

@@ -1,0 +1,6 @@
+#pragma once
+
+#include "collectors/Collector.h"
+
+// "file": --pull PATH (repeatable) pulls files verbatim; --pull-max BYTES caps each.
+CollectorFactory fileCollectorFactory();

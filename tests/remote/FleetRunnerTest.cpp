@@ -1,0 +1,146 @@
+#include "SshdFixture.h"
+#include "fleet/FleetJob.h"
+#include "fleet/HostList.h"
+#include "util/CaseError.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+
+// FleetRunner/FleetJob: bounded concurrency, isolation, statuses, signals.
+class FleetRunnerTest : public QObject
+{
+    Q_OBJECT
+    SshdFixture m_sshd;
+    QTemporaryDir m_dir;
+
+    SshOptions options() const
+    {
+        SshOptions o;
+        o.configFile = m_sshd.sshConfigPath();
+        o.knownHostsFile = m_sshd.knownHostsPath();
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qunsetenv("SSH_AUTH_SOCK");
+        QString error;
+        if (!m_sshd.start(4, &error))
+            QSKIP(qPrintable(QStringLiteral("cannot run sshd here: ") + error));
+    }
+
+    void statusesAndIsolation()
+    {
+        m_sshd.kill(3);
+        const QStringList hosts{m_sshd.alias(0), m_sshd.alias(1), m_sshd.alias(2), m_sshd.alias(3), QStringLiteral("local"),
+                                QStringLiteral("bad host!")};
+        // sshd-2's key is not in this known_hosts: refused.
+        SshOptions o = options();
+        o.knownHostsFile = m_dir.filePath(QStringLiteral("partial_known_hosts"));
+        QFile kh(o.knownHostsFile);
+        QVERIFY(kh.open(QIODevice::WriteOnly));
+        for (int i : {0, 1, 3})
+            kh.write(m_sshd.knownHostsName(i).toUtf8() + ' ' + m_sshd.hostKeyLine().toUtf8() + '\n');
+        kh.close();
+        std::atomic_int running{0}, peak{0};
+        const FleetRunner::Job job = [&](Transport &t, FleetHostResult &result, const FleetRunner::Progress &progress,
+                                         const CancelToken &cancel) {
+            const int now = ++running;
+            int seen = peak.load();
+            while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+            }
+            progress(QStringLiteral("working"), 50);
+            RunRequest req;
+            req.command = t.hostSpec() == m_sshd.alias(1) ? QStringLiteral("sleep 30") : QStringLiteral("sleep 0.3; echo ok");
+            req.timeoutMs = 2000;
+            const RunResult r = t.run(req, nullptr, cancel);
+            --running;
+            if (r.timedOut)
+                result.status = FleetHostResult::Status::TimedOut;
+            if (t.hostSpec() == QLatin1String("local"))
+                throw std::runtime_error("a job that throws");
+        };
+        FleetRunner runner(o, 3);
+        std::atomic_int finished{0};
+        FleetRunner::Callbacks cb;
+        cb.hostFinished = [&](const FleetHostResult &) { ++finished; };
+        const QList<FleetHostResult> results = runner.run(hosts, job, cb, {});
+        QCOMPARE(results.size(), hosts.size());
+        QCOMPARE(finished.load(), int(hosts.size()));
+        QVERIFY(peak.load() <= 3);
+        using S = FleetHostResult::Status;
+        QCOMPARE(results.at(0).status, S::Ok);
+        QCOMPARE(results.at(0).hostKey.sha256, m_sshd.hostKeyFingerprint());
+        QCOMPARE(results.at(1).status, S::TimedOut);
+        QCOMPARE(results.at(2).status, S::Refused);
+        QVERIFY(results.at(2).error.contains(m_sshd.hostKeyFingerprint()));
+        QCOMPARE(results.at(3).status, S::Failed);
+        QCOMPARE(results.at(4).status, S::Failed);
+        QVERIFY(results.at(4).error.contains(QLatin1String("a job that throws")));
+        QCOMPARE(results.at(5).status, S::Failed);
+    }
+
+    void asyncJobSignals()
+    {
+        FleetJob job;
+        QSignalSpy started(&job, &FleetJob::hostStarted);
+        QSignalSpy progressed(&job, &FleetJob::hostProgress);
+        QSignalSpy finishedHost(&job, &FleetJob::hostFinished);
+        QSignalSpy finished(&job, &FleetJob::finished);
+        QVERIFY(job.start({m_sshd.alias(0), m_sshd.alias(2)}, options(), 2,
+                          [](Transport &t, FleetHostResult &r, const FleetRunner::Progress &progress, const CancelToken &cancel) {
+                              progress(QStringLiteral("uname"), 10);
+                              const RunResult rr = t.run(RunRequest{QStringLiteral("uname -s"), {}, 10000, 1024}, nullptr, cancel);
+                              r.details.insert(QStringLiteral("out"), QString::fromUtf8(rr.stdoutData).trimmed());
+                          }));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(progressed.size(), 2);
+        QCOMPARE(finishedHost.size(), 2);
+        const auto results = finished.at(0).at(0).value<QList<FleetHostResult>>();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.at(1).details.value(QStringLiteral("out")).toString(), QStringLiteral("Linux"));
+        QVERIFY(!job.isRunning());
+    }
+
+    void cancelStopsTheFleet()
+    {
+        FleetJob job;
+        QSignalSpy finished(&job, &FleetJob::finished);
+        QStringList hosts;
+        for (int i = 0; i < 6; ++i)
+            hosts << m_sshd.alias(i % 3);
+        job.start(hosts, options(), 2, [](Transport &t, FleetHostResult &r, const FleetRunner::Progress &, const CancelToken &cancel) {
+            const RunResult rr = t.run(RunRequest{QStringLiteral("sleep 60"), {}, 120000, 1024}, nullptr, cancel);
+            if (rr.cancelled)
+                r.status = FleetHostResult::Status::Cancelled;
+        });
+        QTest::qWait(1500);
+        job.cancel();
+        QVERIFY(finished.wait(30000));
+        const auto results = finished.at(0).at(0).value<QList<FleetHostResult>>();
+        for (const auto &r : results)
+            QCOMPARE(r.status, FleetHostResult::Status::Cancelled);
+    }
+
+    void hostLists()
+    {
+        QFile f(m_dir.filePath(QStringLiteral("hosts")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# fleet\nsshd-2   sshd-0\n\nroot@10.0.0.7:2222 # comment\n");
+        f.close();
+        const QStringList hosts = HostList::resolve({QStringLiteral("local"), QStringLiteral("sshd-?")},
+                                                    f.fileName(), m_sshd.sshConfigPath());
+        QCOMPARE(hosts, (QStringList{QStringLiteral("local"), m_sshd.alias(0), m_sshd.alias(1), m_sshd.alias(2), m_sshd.alias(3),
+                                     QStringLiteral("root@10.0.0.7:2222")}));
+        QVERIFY_THROWS_EXCEPTION(CaseError, HostList::resolve({QStringLiteral("nomatch-*")}, {}, m_sshd.sshConfigPath()));
+    }
+};
+
+QTEST_MAIN(FleetRunnerTest)
+#include "FleetRunnerTest.moc"
