@@ -383,6 +383,13 @@
     </message>
 </context>
 <context>
+    <name>FleetMatrixModel</name>
+    <message>
+        <source>%1 tasks on %2 share this stack</source>
+        <translation>%1 Tasks auf %2 teilen diesen Stack</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyDialog</name>
     <message>
         <source>Unknown Host Key</source>
@@ -446,18 +453,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Processes: the tasks of a procfs snapshot appear here once one is collected.</source>
-        <translation>Prozesse: Die Tasks eines procfs-Schnappschusses erscheinen hier, sobald einer erhoben wurde.</translation>
-    </message>
-    <message>
-        <source>Stacks: kernel stack groups and the stack diff appear here once a snapshot is collected.</source>
-        <translation>Stacks: Kernel-Stack-Gruppen und der Stack-Vergleich erscheinen hier, sobald ein Schnappschuss erhoben wurde.</translation>
-    </message>
-    <message>
-        <source>Report: the incident report draft appears here.</source>
-        <translation>Bericht: Der Entwurf des Vorfallberichts erscheint hier.</translation>
-    </message>
     <message>
         <source>&amp;Timeline</source>
         <translation>&amp;Zeitleiste</translation>
@@ -737,6 +732,39 @@
     </message>
 </context>
 <context>
+    <name>MergeCaseAction</name>
+    <message>
+        <source>%1 rows added</source>
+        <translation>%1 Zeilen hinzugefügt</translation>
+    </message>
+    <message>
+        <source>already present: %1</source>
+        <translation>bereits vorhanden: %1</translation>
+    </message>
+    <message>
+        <source>Merge a Case into This One</source>
+        <translation>Einen Fall in diesen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Case files (*.casebook)</source>
+        <translation>Falldateien (*.casebook)</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>Führe %1 zusammen…</translation>
+    </message>
+    <message>
+        <source>Merge Case</source>
+        <translation>Fall zusammenführen</translation>
+    </message>
+    <message>
+        <source>Could not merge %1:
+%2</source>
+        <translation>%1 konnte nicht zusammengeführt werden:
+%2</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
         <source>Case</source>
@@ -932,6 +960,132 @@ Betrifft %1</translation>
     </message>
 </context>
 <context>
+    <name>ProcessesModel</name>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>TID</source>
+        <translation>TID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Wait channel</source>
+        <translation>Wartekanal</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>PID ns</source>
+        <translation>PID-NS</translation>
+    </message>
+    <message>
+        <source>Cgroup</source>
+        <translation>Cgroup</translation>
+    </message>
+    <message>
+        <source>Top of stack</source>
+        <translation>Stack-Spitze</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessesPane</name>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>D (uninterruptible)</source>
+        <translation>D (nicht unterbrechbar)</translation>
+    </message>
+    <message>
+        <source>Z (zombie)</source>
+        <translation>Z (Zombie)</translation>
+    </message>
+    <message>
+        <source>D and Z</source>
+        <translation>D und Z</translation>
+    </message>
+    <message>
+        <source>R (running)</source>
+        <translation>R (laufend)</translation>
+    </message>
+    <message>
+        <source>S (sleeping)</source>
+        <translation>S (schlafend)</translation>
+    </message>
+    <message>
+        <source>Filter by command, wchan, user, cgroup or PID…</source>
+        <translation>Nach Befehl, wchan, Benutzer, Cgroup oder PID filtern…</translation>
+    </message>
+    <message>
+        <source>S&amp;napshot:</source>
+        <translation>Sc&amp;hnappschuss:</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare with:</source>
+        <translation>&amp;Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Choose a snapshot to compare with to see which tasks appeared, cleared or changed.</source>
+        <translation>Wählen Sie einen Vergleichsschnappschuss, um zu sehen, welche Tasks hinzukamen, verschwanden oder sich änderten.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks shown</source>
+        <translation>%1 von %2 Tasks angezeigt</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 tasks</source>
+        <translation>%1 · %2 · %3 Tasks</translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>Lade Tasks…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks shown · %3 in D · %4 zombie</source>
+        <translation>%1 von %2 Tasks angezeigt · %3 in D · %4 Zombie</translation>
+    </message>
+    <message>
+        <source>From the compared snapshot to this one:</source>
+        <translation>Vom Vergleichsschnappschuss zu diesem:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Appeared</source>
+        <translation>Hinzugekommen</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Verschwunden</translation>
+    </message>
+    <message>
+        <source>Changed stack or state</source>
+        <translation>Stack oder Zustand geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Unverändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>There is no artifact %1 in this case.</source>
@@ -1023,6 +1177,114 @@ Betrifft %1</translation>
     <message>
         <source>Report written to %1</source>
         <translation>Bericht geschrieben nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackDiffModel</name>
+    <message>
+        <source>Differs: only on this side at this depth</source>
+        <translation>Unterschied: nur auf dieser Seite in dieser Tiefe</translation>
+    </message>
+    <message>
+        <source>Common frame</source>
+        <translation>Gemeinsamer Frame</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+</context>
+<context>
+    <name>StackGroupsModel</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>Wait channel</source>
+        <translation>Wartekanal</translation>
+    </message>
+    <message>
+        <source>Stack (innermost first)</source>
+        <translation>Stack (innerster zuerst)</translation>
+    </message>
+</context>
+<context>
+    <name>StacksPane</name>
+    <message>
+        <source>S&amp;napshot:</source>
+        <translation>Sc&amp;hnappschuss:</translation>
+    </message>
+    <message>
+        <source>&amp;Diff Selected Groups</source>
+        <translation>Ausgewählte Gruppen &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Select two groups (Ctrl+click) and compare their stacks</source>
+        <translation>Zwei Gruppen auswählen (Strg+Klick) und ihre Stacks vergleichen</translation>
+    </message>
+    <message>
+        <source>A: task:web-3/4242, group:SIG@12, snapshot:3, host:web-3</source>
+        <translation>A: task:web-3/4242, group:SIG@12, snapshot:3, host:web-3</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Groups and Diff</source>
+        <translation>&amp;Gruppen und Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet Matrix</source>
+        <translation>&amp;Flottenmatrix</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 tasks</source>
+        <translation>%1 · %2 · %3 Tasks</translation>
+    </message>
+    <message>
+        <source>Select exactly two groups to compare.</source>
+        <translation>Wählen Sie genau zwei Gruppen zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Vergleiche…</translation>
+    </message>
+    <message>
+        <source>%1 frames in common, %2 only in A, %3 only in B</source>
+        <translation>%1 gemeinsame Frames, %2 nur in A, %3 nur in B</translation>
+    </message>
+    <message>
+        <source>%1 %2→%3 (%4)</source>
+        <translation>%1 %2→%3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>StateChart</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Tasks per state</source>
+        <translation>Tasks je Zustand</translation>
+    </message>
+    <message>
+        <source>Tasks per wait channel (top 10)</source>
+        <translation>Tasks je Wartekanal (Top 10)</translation>
     </message>
 </context>
 <context>
