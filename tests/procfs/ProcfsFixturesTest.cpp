@@ -215,6 +215,32 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(CaseError, StackDiffTarget::resolve(db, QStringLiteral("task:999999999")));
     }
 
+    void hostVersusHost()
+    {
+        auto cf = CaseFile::create(m_dir.filePath(QStringLiteral("hosts.casebook")), QStringLiteral("two hosts"));
+        SqliteDatabase &db = cf->db();
+        const qint64 sick = HostStore(db).ensure(QStringLiteral("cell-sick"));
+        const qint64 well = HostStore(db).ensure(QStringLiteral("cell-well"));
+        CollectionStore cs(db);
+        ProcfsIngest(db).ingest(fixture(QStringLiteral("seed000.snapshot")), {}, cs.begin(sick, QStringLiteral("procfs"), QStringLiteral("f")), sick, 0);
+        ProcfsIngest(db).ingest(fixture(QStringLiteral("hostile-names.snapshot")), {}, cs.begin(well, QStringLiteral("procfs"), QStringLiteral("f")), well, 0);
+        const auto d = StackDiffTarget::diff(db, QStringLiteral("host:cell-sick"), QStringLiteral("host:cell-well"));
+        QCOMPARE(d.kind, QStringLiteral("host"));
+        QVERIFY(d.appeared.isEmpty() && d.cleared.isEmpty()); // tasks are not matched across hosts
+        bool flushCleared = false, epollStayed = false;
+        for (const auto &g : d.groups) {
+            if (!g.frames.isEmpty() && g.frames.first() == QLatin1String("flush_work")) {
+                QCOMPARE(g.change, QStringLiteral("cleared"));
+                QCOMPARE(g.countA, 60);
+                flushCleared = true;
+            }
+            if (!g.frames.isEmpty() && g.frames.first() == QLatin1String("ep_poll"))
+                epollStayed = g.countA == 1 && g.countB == 8 && g.change == QLatin1String("grew");
+        }
+        QVERIFY(flushCleared);
+        QVERIFY(epollStayed);
+    }
+
     void mountsAndNfsStats()
     {
         ProcfsSample s;
