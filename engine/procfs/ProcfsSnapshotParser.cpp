@@ -304,6 +304,7 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
     s.values = host.values + s.values;
     if (!complete)
         s.problems.append(QStringLiteral("snapshot stream ended early; this sample is partial"));
+    QHash<QString, QString> signatures;
     for (ProcTask &t : s.tasks) {
         t.user = host.users.value(t.uid, t.uid >= 0 ? QString::number(t.uid) : QString());
         if (s.bootTimeUs > 0 && t.startTicks >= 0)
@@ -317,8 +318,12 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
             else if (!e.isEmpty())
                 t.stackStatus = QStringLiteral("unreadable");
         }
-        const QStringList norm = StackFrames::normalizeAll(t.stackRaw);
-        t.stackSignature = StackFrames::signature(norm);
+        // Thousands of threads share a handful of stacks: sign each once.
+        const QString raw = t.stackRaw.join(QLatin1Char('\n'));
+        auto it = signatures.constFind(raw);
+        if (it == signatures.cend())
+            it = signatures.insert(raw, StackFrames::signature(StackFrames::normalizeAll(t.stackRaw)));
+        t.stackSignature = *it;
     }
     if (onSample)
         onSample(s);
