@@ -215,6 +215,45 @@ private slots:
         }
     }
 
+    void passphraseAskedThroughCallback()
+    {
+        const QString key = m_sshd.generateKey(QStringLiteral("locked"), QStringLiteral("ed25519"), QStringLiteral("correct horse"));
+        QVERIFY(!key.isEmpty());
+        QFile pub(key + QStringLiteral(".pub"));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        QFile authorized(m_sshd.dir() + QStringLiteral("/authorized_keys"));
+        QVERIFY(authorized.open(QIODevice::Append));
+        authorized.write(pub.readAll());
+        authorized.close();
+        const QString config = m_dir.filePath(QStringLiteral("locked_config"));
+        writeFile(config, QStringLiteral("Host *\n  IdentityFile %1\n  IdentitiesOnly yes\n").arg(key).toUtf8());
+        SshOptions o = options();
+        o.configFile = config;
+        int asked = 0;
+        o.secretPrompt = [&](const SecretQuestion &q) -> std::optional<QByteArray> {
+            ++asked;
+            if (q.kind != SecretQuestion::Kind::KeyPassphrase)
+                return std::nullopt;
+            return QByteArray("correct horse");
+        };
+        {
+            SshTransport t(m_sshd.hostSpec(0), o);
+            t.connect({});
+            QVERIFY(t.run(RunRequest{QStringLiteral("true"), {}, 10000, 1024}, nullptr, {}).ok());
+        }
+        QVERIFY(asked >= 1);
+        // Declining the passphrase: a clear authentication error, no password tried.
+        o.secretPrompt = [](const SecretQuestion &) -> std::optional<QByteArray> { return std::nullopt; };
+        try {
+            SshTransport t(m_sshd.hostSpec(0), o);
+            t.connect({});
+            QFAIL("connected without the passphrase");
+        } catch (const TransportError &e) {
+            QCOMPARE(e.kind(), TransportError::Kind::Auth);
+            QVERIFY2(!e.message().contains(QLatin1String("password")), qPrintable(e.message()));
+        }
+    }
+
     void unknownAndChangedHostKeys()
     {
         // Unknown: refused without touching the file, unless accepted.
