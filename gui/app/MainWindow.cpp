@@ -15,7 +15,11 @@
 #include "evidence/EvidenceViewer.h"
 #include "findings/FindingsPane.h"
 #include "navigator/NavigatorPane.h"
+#include "analysis/StackDiffTarget.h"
 #include "notes/NoteEditor.h"
+#include "processes/ProcessesPane.h"
+#include "report/ReportPane.h"
+#include "stacks/StacksPane.h"
 #include "notes/NotesPane.h"
 #include "timeline/TimelinePane.h"
 #include "util/CaseError.h"
@@ -45,17 +49,6 @@
 namespace {
 const QString kCaseFilter = QStringLiteral("Casebook cases (*.casebook);;All files (*)");
 
-QWidget *placeholder(const QString &text, QWidget *parent)
-{
-    auto *w = new QWidget(parent);
-    auto *l = new QVBoxLayout(w);
-    auto *label = new QLabel(text, w);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setTextFormat(Qt::PlainText);
-    l->addWidget(label);
-    return w;
-}
 }
 
 MainWindow::MainWindow(QWidget *parent)
@@ -71,9 +64,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_timeline = new TimelinePane(m_session, m_tabs);
-    m_processesTab = placeholder(tr("Processes: the tasks of a procfs snapshot appear here once one is collected."), m_tabs);
-    m_stacksTab = placeholder(tr("Stacks: kernel stack groups and the stack diff appear here once a snapshot is collected."), m_tabs);
-    m_reportTab = placeholder(tr("Report: the incident report draft appears here."), m_tabs);
+    m_processes = new ProcessesPane(m_session, m_tabs);
+    m_stacks = new StacksPane(m_session, m_tabs);
+    m_report = new ReportPane(m_tabs);
+    m_processesTab = m_processes;
+    m_stacksTab = m_stacks;
+    m_reportTab = m_report;
+    connect(m_report, &ReportPane::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     m_tabs->addTab(m_timeline, tr("&Timeline"));
     m_tabs->addTab(m_processesTab, tr("&Processes"));
     m_tabs->addTab(m_stacksTab, tr("S&tacks"));
@@ -127,11 +124,14 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_session, &CaseSession::opened, this, [this] {
+        statusBar()->clearMessage();
+        m_report->setCasePath(m_session->path());
         m_stack->setCurrentWidget(m_tabs);
         updateTitle();
         updateActions();
     });
     connect(m_session, &CaseSession::closed, this, [this] {
+        m_report->setCasePath(QString());
         for (int i = m_tabs->count() - 1; i >= 0; --i)
             if (auto *v = qobject_cast<EvidenceViewer *>(m_tabs->widget(i))) {
                 m_tabs->removeTab(i);
@@ -525,6 +525,11 @@ bool MainWindow::openLink(const EvidenceLink &link)
         dock(QStringLiteral("navigatorDock"))->show();
         dock(QStringLiteral("navigatorDock"))->raise();
         ok = m_navigator->select(k, link.id());
+    } else if (k == QLatin1String("task") || k == QLatin1String("snapshot")) {
+        ok = showTaskOrSnapshot(link);
+    } else if (k == QLatin1String("stack") || k == QLatin1String("group")) {
+        m_tabs->setCurrentWidget(m_stacks);
+        ok = true;
     } else if (k == QLatin1String("event") || k == QLatin1String("kernel-event")) {
         showEventDetail(link.id());
         ok = true;
@@ -533,6 +538,26 @@ bool MainWindow::openLink(const EvidenceLink &link)
         statusBar()->showMessage(tr("Cannot show %1: not found in this case, or not supported by this pane yet.")
                                      .arg(link.text()), 10000);
     return ok;
+}
+
+bool MainWindow::showTaskOrSnapshot(const EvidenceLink &link)
+{
+    StackDiffTarget target;
+    try {
+        target = StackDiffTarget::resolve(m_session->caseFile()->db(), link.kind + QLatin1Char(':') + link.target);
+    } catch (const CaseError &) {
+        return false;
+    }
+    m_tabs->setCurrentWidget(m_processes);
+    if (!m_processes->showSnapshot(target.snapshotId))
+        return false;
+    if (link.kind == QLatin1String("task") && !target.tasks.isEmpty()) {
+        const qint64 tid = target.tasks.first().tid;
+        if (!m_processes->selectTid(tid))
+            connect(m_processes, &ProcessesPane::loaded, this, [this, tid] { m_processes->selectTid(tid); },
+                    Qt::SingleShotConnection);
+    }
+    return true;
 }
 
 EvidenceViewer *MainWindow::openArtifact(qint64 artifactId)

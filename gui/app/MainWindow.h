@@ -12,6 +12,9 @@ class NotesPane;
 class AuditLogPane;
 class TimelinePane;
 class EvidenceViewer;
+class ProcessesPane;
+class StacksPane;
+class ReportPane;
 class QStackedWidget;
 class QTabWidget;
 class QMenu;
@@ -54,6 +57,9 @@ public:
     NotesPane *notesPane() const { return m_notes; }
     AuditLogPane *auditLogPane() const { return m_audit; }
     TimelinePane *timelinePane() const { return m_timeline; }
+    ProcessesPane *processesPane() const { return m_processes; }
+    StacksPane *stacksPane() const { return m_stacks; }
+    ReportPane *reportPane() const { return m_report; }
     QTabWidget *workspaceTabs() const { return m_tabs; }
     QDockWidget *dock(const QString &objectName) const;
     bool isShowingWelcome() const;
@@ -93,6 +99,7 @@ private:
     void fail(const QString &title, const QString &message);
     void showNoteLink(qint64 noteId);
     void showEventDetail(qint64 eventId);
+    bool showTaskOrSnapshot(const EvidenceLink &link);
     void showPlaceholder(const QString &what);
 
     CaseSession *m_session;
@@ -105,6 +112,9 @@ private:
     NotesPane *m_notes;
     AuditLogPane *m_audit;
     TimelinePane *m_timeline;
+    ProcessesPane *m_processes;
+    StacksPane *m_stacks;
+    ReportPane *m_report;
     QWidget *m_processesTab;
     QWidget *m_stacksTab;
     QWidget *m_reportTab;

@@ -214,6 +214,9 @@ void NotesPane::loadCurrent(const QModelIndex &index)
         m_title->setText(n.title);
         m_tags->setText(n.tags.join(QStringLiteral(", ")));
         m_editor->setPlainText(n.body);
+        m_savedBody = n.body;
+        m_savedTitle = m_title->text();
+        m_savedTags = m_tags->text();
         m_state->setText(tr("Saved %1").arg(TimeUtil::isoUtc(n.modifiedUs)));
     } else {
         m_currentId = 0;
@@ -240,6 +243,11 @@ void NotesPane::updateEnabled()
 void NotesPane::markDirty()
 {
     if (m_loading || !m_currentId)
+        return;
+    // The highlighter's format changes also signal textChanged: only real
+    // edits count.
+    if (!m_dirty && m_editor->toPlainText() == m_savedBody && m_title->text() == m_savedTitle
+        && m_tags->text() == m_savedTags)
         return;
     m_dirty = true;
     m_state->setText(tr("Editing…"));
@@ -271,6 +279,9 @@ bool NotesPane::saveNow()
         m_state->setText(tr("Not saved: %1").arg(e.message()));
         return false;
     }
+    m_savedBody = note->body;
+    m_savedTitle = m_title->text();
+    m_savedTags = m_tags->text();
     if (const auto saved = store.byId(m_currentId)) {
         m_model->updateNote(*saved);
         m_state->setText(tr("Saved %1").arg(TimeUtil::isoUtc(saved->modifiedUs)));

@@ -73,4 +73,7 @@ private:
     qint64 m_currentId = 0;
     bool m_dirty = false;
     bool m_loading = false;
+    QString m_savedBody;
+    QString m_savedTitle;
+    QString m_savedTags;
 };

@@ -5,6 +5,7 @@
 
 #include <QContextMenuEvent>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
@@ -351,20 +352,26 @@ void TimelineView::paintLanes(QPainter &p, const QRect &r)
                     p.drawRect(x - 8, top + 2, 16, kLaneHeight - 5);
                 }
             }
-            // Labels where there is room: the item's summary after its mark.
-            int lastRight[512] = {};
+            // Labels where there is room: the item's summary after its mark,
+            // up to the next item of the same lane.
+            const QList<TimelineItem> &items = m_controller->items();
+            QVector<int> nextX(items.size(), r.width());
+            QHash<int, int> laneNext;
+            for (qsizetype i = items.size() - 1; i >= 0; --i) {
+                const int lane = m_controller->laneOf(items[i].hostId, items[i].source);
+                nextX[i] = laneNext.value(lane, r.width());
+                laneNext.insert(lane, int(xOf(items[i].atUs)));
+            }
             p.setPen(palette().color(QPalette::Text));
-            for (const TimelineItem &it : m_controller->items()) {
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                const TimelineItem &it = items[i];
                 const int lane = m_controller->laneOf(it.hostId, it.source);
-                if (lane < 0 || lane >= 512)
-                    continue;
                 const int x = int(xOf(it.atUs)) + 8;
-                if (x < kLabelWidth || x < lastRight[lane] + 4 || x > r.width())
+                const int room = std::min(nextX[i] - 8, r.width()) - x;
+                if (lane < 0 || x < kLabelWidth || room < 24)
                     continue;
-                const QString text = fm.elidedText(it.summary.simplified(), Qt::ElideRight, 220);
-                const int w = fm.horizontalAdvance(text);
-                p.drawText(QRect(x, laneTop(lane), w + 2, kLaneHeight), Qt::AlignVCenter | Qt::AlignLeft, text);
-                lastRight[lane] = x + w;
+                const QString text = fm.elidedText(it.summary.simplified(), Qt::ElideRight, std::min(room, 260));
+                p.drawText(QRect(x, laneTop(lane), room, kLaneHeight), Qt::AlignVCenter | Qt::AlignLeft, text);
             }
         } else {
             const TimelineHistogram &h = m_controller->windowHistogram();

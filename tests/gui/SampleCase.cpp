@@ -7,6 +7,8 @@
 #include "casefile/FindingStore.h"
 #include "casefile/HostStore.h"
 #include "casefile/NoteStore.h"
+#include "procfs/ProcfsSample.h"
+#include "procfs/SnapshotStore.h"
 #include "timeline/MarkerStore.h"
 #include "util/TimeUtil.h"
 
@@ -162,6 +164,63 @@ SampleCase SampleCase::build(const QString &path)
     note.tags = {QStringLiteral("nfs"), QStringLiteral("theory")};
     note.atUs = s.baseUs + 120 * 1000000;
     s.note = NoteStore(db).create(note);
+    // procfs snapshots: two of web-3 a minute apart (one more php-fpm worker
+    // blocks, a zombie clears), one of nfs-1.
+    auto task = [](qint64 pid, qint64 tid, const char *comm, const char *state, const char *wchan, QStringList stack) {
+        ProcTask t;
+        t.pid = pid;
+        t.tid = tid;
+        t.ppid = 1;
+        t.uid = 33;
+        t.user = QStringLiteral("www-data");
+        t.comm = QLatin1String(comm);
+        t.state = QLatin1String(state);
+        t.statusState = QLatin1String(state);
+        t.wchan = QLatin1String(wchan);
+        t.stackStatus = stack.isEmpty() ? QStringLiteral("empty") : QStringLiteral("ok");
+        t.stackRaw = stack;
+        t.cgroup = QStringLiteral("/system.slice/php-fpm.service");
+        t.pidns = 4026531836;
+        return t;
+    };
+    const QStringList nlm = {QStringLiteral("[<0>] rpc_wait_bit_killable+0x25/0xb0 [sunrpc]"),
+                             QStringLiteral("[<0>] __rpc_execute+0x10f/0x3f0 [sunrpc]"),
+                             QStringLiteral("[<0>] nlmclnt_call+0x1a0/0x3f0 [lockd]"),
+                             QStringLiteral("[<0>] nlmclnt_proc+0x24e/0x450 [lockd]"),
+                             QStringLiteral("[<0>] locks_lock_inode_wait+0x52/0x130"),
+                             QStringLiteral("[<0>] __do_sys_flock+0x145/0x1a0"),
+                             QStringLiteral("[<0>] do_syscall_64+0x57/0x190"),
+                             QStringLiteral("[<0>] entry_SYSCALL_64_after_hwframe+0x44/0xa9")};
+    const QStringList epoll = {QStringLiteral("[<0>] ep_poll+0x2aa/0x370"),
+                               QStringLiteral("[<0>] do_epoll_wait+0xb0/0xd0"),
+                               QStringLiteral("[<0>] __x64_sys_epoll_wait+0x1a/0x20"),
+                               QStringLiteral("[<0>] do_syscall_64+0x57/0x190"),
+                               QStringLiteral("[<0>] entry_SYSCALL_64_after_hwframe+0x44/0xa9")};
+    const QStringList fsync = {QStringLiteral("[<0>] rpc_wait_bit_killable+0x25/0xb0 [sunrpc]"),
+                               QStringLiteral("[<0>] nfs_file_fsync+0x5b/0x1b0 [nfs]"),
+                               QStringLiteral("[<0>] do_fsync+0x38/0x70"),
+                               QStringLiteral("[<0>] do_syscall_64+0x57/0x190"),
+                               QStringLiteral("[<0>] entry_SYSCALL_64_after_hwframe+0x44/0xa9")};
+    SnapshotStore snaps(db);
+    ProcfsSample first;
+    first.takenUs = s.baseUs + 200 * 1000000LL;
+    first.hostname = QStringLiteral("web-3");
+    first.tasks = {task(14430, 14430, "php-fpm", "S", "ep_poll", epoll), task(14437, 14437, "php-fpm", "D", "rpc_wait_bit_killable", nlm),
+                   task(14438, 14438, "php-fpm", "D", "rpc_wait_bit_killable", nlm), task(14450, 14450, "php-fpm", "Z", "", {}),
+                   task(900, 900, "rsyslogd", "D", "rpc_wait_bit_killable", fsync)};
+    s.firstSnapshot = snaps.save(first, pc, s.webHost, s.stackArtifact);
+    ProcfsSample second = first;
+    second.takenUs = s.baseUs + 260 * 1000000LL;
+    second.tasks = {task(14430, 14430, "php-fpm", "S", "ep_poll", epoll), task(14437, 14437, "php-fpm", "D", "rpc_wait_bit_killable", nlm),
+                    task(14438, 14438, "php-fpm", "D", "rpc_wait_bit_killable", nlm), task(14439, 14439, "php-fpm", "D", "rpc_wait_bit_killable", nlm),
+                    task(900, 900, "rsyslogd", "D", "rpc_wait_bit_killable", fsync)};
+    s.secondSnapshot = snaps.save(second, pc, s.webHost, s.stackArtifact);
+    ProcfsSample nfs;
+    nfs.takenUs = s.baseUs + 270 * 1000000LL;
+    nfs.hostname = QStringLiteral("nfs-1");
+    nfs.tasks = {task(700, 700, "lockd", "S", "svc_recv", {}), task(710, 710, "nfsd", "D", "rpc_wait_bit_killable", fsync)};
+    snaps.save(nfs, nc, s.nfsHost, 0);
+
     MarkerStore(db).add(s.baseUs - 30 * 1000000, QStringLiteral("marker-detection"), QStringLiteral("Pager: php-fpm 502s"));
     return s;
 }

@@ -17,6 +17,8 @@ struct SampleCase
     qint64 hungFinding = 0;
     qint64 lockdFinding = 0;
     qint64 note = 0;
+    qint64 firstSnapshot = 0;  // web-3, 2 D php-fpm + a zombie
+    qint64 secondSnapshot = 0; // web-3, 3 D php-fpm, zombie gone
     qint64 baseUs = 0; // time of the first kernel-log event
 
     static SampleCase build(const QString &path);

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QWidget>
+
+class CaseSession;
+class StackGroupsModel;
+class StackDiffModel;
+class FleetMatrixModel;
+class QComboBox;
+class QTableView;
+class QLineEdit;
+class QLabel;
+class QTabWidget;
+
+// Kernel stack groups of a snapshot (count, commands, wait channel); the stack
+// diff of two tasks, groups, snapshots or hosts side by side (common frames
+// aligned, differing ones marked); and, with several hosts, the fleet matrix
+// of hosts × stack signatures.
+class StacksPane : public QWidget
+{
+    Q_OBJECT
+public:
+    StacksPane(CaseSession *session, QWidget *parent = nullptr);
+
+    StackGroupsModel *groupsModel() const { return m_groups; }
+    StackDiffModel *diffModel() const { return m_diff; }
+    FleetMatrixModel *fleetModel() const { return m_fleet; }
+    QTableView *groupsView() const { return m_groupsView; }
+    QComboBox *snapshotBox() const { return m_snapshot; }
+    // Diffs two targets as casectl stacks diff takes them: task:HOST/TID,
+    // group:SIGNATURE@SNAPSHOT, snapshot:ID, host:NAME.
+    void diffSpecs(const QString &a, const QString &b);
+    // Diffs the two selected groups; false if not exactly two are selected.
+    bool diffSelectedGroups();
+    QString diffSummary() const;
+    bool isBusy() const { return m_busy > 0; }
+
+public slots:
+    void reload();
+
+signals:
+    void groupsLoaded();
+    void diffReady();
+    void fleetLoaded();
+
+private:
+    void loadGroups();
+    void loadFleet();
+
+    CaseSession *m_session;
+    StackGroupsModel *m_groups;
+    StackDiffModel *m_diff;
+    FleetMatrixModel *m_fleet;
+    QComboBox *m_snapshot;
+    QTableView *m_groupsView;
+    QTableView *m_diffView;
+    QTableView *m_fleetView;
+    QLineEdit *m_specA;
+    QLineEdit *m_specB;
+    QLabel *m_diffLabel;
+    QTabWidget *m_tabs;
+    int m_busy = 0;
+};
