@@ -146,7 +146,7 @@ private slots:
         TcpdumpCollector::Options o;
         o.interface = QStringLiteral("lo");
         o.filter = QStringLiteral("port %1").arg(port);
-        o.durationSeconds = 3;
+        o.durationSeconds = 5; // generous: tcpdump may start slowly on a loaded machine
         Traffic traffic(port);
         const CollectorResult r = collect(*cf, o, t);
         traffic.stop();
@@ -252,7 +252,7 @@ private slots:
         Traffic traffic(port);
         QStringList args{QStringLiteral("collect"), c, sshd.alias(0), QStringLiteral("--tcpdump"), QStringLiteral("lo"),
                          QStringLiteral("--filter"), QStringLiteral("tcp port %1").arg(port), QStringLiteral("--duration"),
-                         QStringLiteral("3"), QStringLiteral("--json")};
+                         QStringLiteral("5"), QStringLiteral("--json")};
         args << sshd.casectlArgs();
         const auto r = runCasectl(args, 120000, sshd.environment());
         traffic.stop();

@@ -13,11 +13,11 @@ TCPDUMP=$!
 # The same traffic seen through "any": Linux cooked capture (SLL2 or SLL).
 tcpdump -i any -U -s 0 -w "$OUT/any.pcap" 2>"$OUT/tcpdump-any.err" &
 TCPDUMP_ANY=$!
-for _ in $(seq 50); do grep -q listening "$OUT/tcpdump.err" 2>/dev/null && grep -q listening "$OUT/tcpdump-any.err" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q listening "$OUT/tcpdump.err" 2>/dev/null && grep -q listening "$OUT/tcpdump-any.err" 2>/dev/null && break; sleep 0.1; done
 # HTTP on loopback: two GETs.
 "$HELPER" http-serve 8080 2 "$OUT/ready" &
 SERVER=$!
-for _ in $(seq 50); do [ -e "$OUT/ready" ] && break; sleep 0.1; done
+for _ in $(seq 300); do [ -e "$OUT/ready" ] && break; sleep 0.1; done
 "$HELPER" http-get 127.0.0.1 8080 /index.html >"$OUT/get1.txt"
 "$HELPER" http-get 127.0.0.1 8080 /other >"$OUT/get2.txt"
 wait $SERVER
@@ -29,7 +29,7 @@ timeout 4 bash -c 'exec 3<>/dev/tcp/127.0.0.1/2049' 2>/dev/null
 if command -v rpcbind >/dev/null && command -v rpcinfo >/dev/null; then
     rpcbind -w -f &
     RPCBIND=$!
-    for _ in $(seq 100); do ss -ltn | grep -q ":111 " && break; sleep 0.1; done
+    for _ in $(seq 300); do ss -ltn | grep -q ":111 " && break; sleep 0.1; done
     rpcinfo -p 127.0.0.1 >"$OUT/rpcinfo-p.txt" 2>&1
     rpcinfo -T udp 127.0.0.1 100024 >"$OUT/rpcinfo-status.txt" 2>&1
     # A NULL call to nlockmgr at a port whose datagrams are dropped: never answered.

@@ -83,6 +83,13 @@ public:
             }
         }
 
+        if (cf->schemaVersion() < 4) { // an older case opened read-only: no capture tables yet
+            if (ctx.json())
+                ctx.printJson(QJsonObject{{QStringLiteral("captures"), QJsonArray()}});
+            else
+                ctx.out() << "No packet captures in this case.\n";
+            return ExitOk;
+        }
         PcapQuery q(cf->db());
         if (p.isSet(QStringLiteral("conversations")))
             return showConversations(q, captureId, limit, ctx);
