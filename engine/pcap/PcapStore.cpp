@@ -209,6 +209,11 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
         "INSERT INTO pcap_rpc_procedures(capture_id, program, version, procedure, operation, program_name, procedure_name,"
         " transport, calls, retransmits, replies, errors, unanswered, latency_min_us, latency_avg_us, latency_max_us)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    std::vector<QString> procNames, progNames; // per procedure-stats index, computed once
+    for (const RpcProcedureStats &s : rpc.procedures()) {
+        procNames.push_back(procedureName(s));
+        progNames.push_back(programName(s.program));
+    }
     for (const RpcProcedureStats &s : rpc.procedures()) {
         // parameters numbered explicitly
         pr.bind(1, captureId).bind(2, qint64(s.program)).bind(3, qint64(s.version)).bind(4, qint64(s.procedure))
@@ -245,7 +250,7 @@ qint64 PcapStore::store(const CaptureSummarizer &summary, const Origin &origin)
         // parameters numbered explicitly
         rc.bind(1, captureId).bindIdOrNull(2, convIds[r.conversation]).bind(3, qint64(r.xid)).bind(4, client)
             .bind(5, server).bind(6, qint64(r.program)).bind(7, qint64(r.version)).bind(8, qint64(r.procedure))
-            .bind(9, programName(r.program)).bind(10, procedureName(rpc.procedures()[r.statsIndex]))
+            .bind(9, progNames[r.statsIndex]).bind(10, procNames[r.statsIndex])
             .bind(11, nn(ops.join(QLatin1Char(',')))).bind(12, qint64(r.callUs));
         if (r.replyUs) {
             rc.bind(13, qint64(r.replyUs)).bind(14, qint64(r.replyUs - r.callUs));
