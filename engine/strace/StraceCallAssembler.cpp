@@ -88,7 +88,13 @@ void StraceCallAssembler::add(const StraceLine &l, qint64 lineNo, bool hasTime, 
         auto it = m_pending.find(l.pid);
         if (it != m_pending.end() && QByteArrayView(it->name) == l.name) {
             m_joined = it->args;
-            m_joined += l.args;
+            QByteArrayView tailArgs = l.args;
+            // strace 5.x writes "<... read resumed> \"abc\", 3)": no doubled space.
+            if (tailArgs.trimmed().isEmpty())
+                tailArgs = {};
+            else if (tailArgs.startsWith(' ') && (m_joined.isEmpty() || m_joined.endsWith(' ')))
+                tailArgs = tailArgs.trimmed();
+            m_joined += tailArgs;
             m_joinedName = it->name;
             c.line = it->line;
             c.hasTime = it->hasTime;

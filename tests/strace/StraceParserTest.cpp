@@ -210,6 +210,27 @@ private slots:
         QCOMPARE(sink.exits.first().pid, 9);
     }
 
+    void strace5StyleResumed()
+    {
+        CollectingSink sink;
+        StraceStreamParser p(sink);
+        p.feed("[pid 14437] flock(11, LOCK_EX <unfinished ...>\n"
+               "[pid 14438] read(3,  <unfinished ...>\n"
+               "[pid 14438] <... read resumed> \"abc\", 3) = 3\n"
+               "[pid 14437] <... flock resumed> )        = 0\n"
+               "[pid 14439] exit_group(0)               = ?\n"
+               "[pid 14439] +++ exited with 0 +++\n");
+        p.finish();
+        QCOMPARE(sink.calls.size(), 3);
+        QCOMPARE(sink.calls.at(0).name, QByteArray("read"));
+        QCOMPARE(sink.calls.at(0).args, QByteArray("3, \"abc\", 3"));
+        QCOMPARE(sink.calls.at(1).name, QByteArray("flock"));
+        QCOMPARE(sink.calls.at(1).args, QByteArray("11, LOCK_EX"));
+        QCOMPARE(sink.calls.at(1).ret, 0);
+        QCOMPARE(sink.calls.at(1).line, 1);
+        QCOMPARE(sink.unparsed.size(), 0);
+    }
+
     void seed004CutLastLineIsAFlockInFlight()
     {
         const QByteArray log = readData(QStringLiteral("seed004-php-fpm.strace"));
