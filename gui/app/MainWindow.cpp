@@ -22,6 +22,7 @@
 #include "stacks/StacksPane.h"
 #include "notes/NotesPane.h"
 #include "timeline/TimelinePane.h"
+#include "util/BackgroundReader.h"
 #include "util/CaseError.h"
 #include "util/TimeUtil.h"
 #include "welcome/WelcomePage.h"
@@ -291,20 +292,22 @@ void MainWindow::updateTitle()
         m_statusCase->clear();
         return;
     }
-    try {
-        const CaseSummary s = CaseSummary::of(*m_session->caseFile());
-        setWindowTitle(tr("%1 — %2%3 — Casebook")
-                           .arg(s.info.title, QFileInfo(m_session->path()).fileName(),
-                                m_session->caseFile()->isReadOnly() ? tr(" (read-only)") : QString()));
-        m_statusCase->setText(tr("%1 · %2 · %3 hosts · %4 artifacts · %5 findings · %6 events")
-                                  .arg(s.info.severity, s.info.status)
-                                  .arg(s.hosts)
-                                  .arg(s.artifacts)
-                                  .arg(s.findings)
-                                  .arg(s.events));
-    } catch (const CaseError &e) {
-        m_statusCase->setText(e.message());
-    }
+    const CaseInfo info = m_session->caseFile()->info();
+    setWindowTitle(tr("%1 — %2%3 — Casebook")
+                       .arg(info.title, QFileInfo(m_session->path()).fileName(),
+                            m_session->caseFile()->isReadOnly() ? tr(" (read-only)") : QString()));
+    // The counts scan big tables: on the reader thread.
+    m_session->reader()->run<CaseSummary>(
+        QStringLiteral("case-summary"), [](CaseFile &cf, const CancelToken &) { return CaseSummary::of(cf); }, this,
+        [this](const CaseSummary &s) {
+            m_statusCase->setText(tr("%1 · %2 · %3 hosts · %4 artifacts · %5 findings · %6 events")
+                                      .arg(s.info.severity, s.info.status)
+                                      .arg(s.hosts)
+                                      .arg(s.artifacts)
+                                      .arg(s.findings)
+                                      .arg(s.events));
+        },
+        [this](const QString &e) { m_statusCase->setText(e); });
 }
 
 void MainWindow::fail(const QString &title, const QString &message)

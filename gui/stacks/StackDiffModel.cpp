@@ -2,7 +2,15 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QRegularExpression>
 #include <algorithm>
+
+QString StackDiffModel::displayFrame(const QString &frame)
+{
+    // "[<0>] nfs_file_fsync [nfs]" -> "nfs_file_fsync [nfs]": the address is noise.
+    static const QRegularExpression address(QStringLiteral("^\\s*\\[<[0-9a-fx]*>\\]\\s*"));
+    return QString(frame).remove(address);
+}
 
 StackDiffModel::StackDiffModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -55,7 +63,7 @@ QVariant StackDiffModel::data(const QModelIndex &index, int role) const
     const QString &text = index.column() == A ? r.a : r.b;
     switch (role) {
     case Qt::DisplayRole:
-        return text;
+        return displayFrame(text);
     case Qt::BackgroundRole:
         if (r.differs && !text.isEmpty())
             return QBrush(index.column() == A ? QColor(230, 60, 60, 70) : QColor(60, 170, 60, 70));

@@ -17,6 +17,7 @@ public:
     void setResult(const StackDiff::Result &result);
     const StackDiff::Result &result() const { return m_result; }
     int differingRows() const;
+    static QString displayFrame(const QString &frame);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

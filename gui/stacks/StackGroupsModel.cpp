@@ -1,5 +1,7 @@
 #include "StackGroupsModel.h"
 
+#include "StackDiffModel.h"
+
 StackGroupsModel::StackGroupsModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
@@ -36,7 +38,12 @@ QVariant StackGroupsModel::data(const QModelIndex &index, int role) const
             return parts.join(QStringLiteral(", "));
         }
         case Wchan: return g.topWchan();
-        case Frames: return g.frames.isEmpty() ? g.signature : g.frames.mid(0, 4).join(QStringLiteral(" ← "));
+        case Frames: {
+            QStringList shown;
+            for (const QString &f : g.frames.mid(0, 4))
+                shown << StackDiffModel::displayFrame(f);
+            return g.frames.isEmpty() ? g.signature : shown.join(QStringLiteral(" ← "));
+        }
         }
     }
     if (role == Qt::ToolTipRole)

@@ -52,8 +52,15 @@ void TimelineController::setFilter(const TimelineFilter &filter)
 
 void TimelineController::reload()
 {
-    if (m_session->isOpen())
-        startOverview();
+    if (!m_session->isOpen())
+        return;
+    // While commits keep arriving (a long import), let the running overview
+    // finish and run once more, instead of restarting it every second.
+    if (m_pendingOverview) {
+        m_reloadQueued = true;
+        return;
+    }
+    startOverview();
 }
 
 void TimelineController::startOverview()
@@ -61,6 +68,7 @@ void TimelineController::startOverview()
     if (!m_session->isOpen())
         return;
     const TimelineFilter f = m_filter;
+    m_reloadQueued = false;
     setPending(true, m_pendingWindow);
     m_session->reader()->run<TimelineQuery::Overview>(
         kOverviewChannel,
@@ -68,6 +76,10 @@ void TimelineController::startOverview()
         this,
         [this](const TimelineQuery::Overview &ov) {
             setPending(false, m_pendingWindow);
+            if (m_reloadQueued) {
+                m_reloadQueued = false;
+                QMetaObject::invokeMethod(this, &TimelineController::reload, Qt::QueuedConnection);
+            }
             m_overviewReady = true;
             m_extentFrom = ov.fromUs;
             m_extentTo = ov.toUs;

@@ -72,4 +72,5 @@ private:
     int m_reqColumns = 0;
     bool m_pendingOverview = false;
     bool m_pendingWindow = false;
+    bool m_reloadQueued = false;
 };

@@ -109,11 +109,14 @@ void TimelinePane::rebuildFilterMenus()
     m_hostsMenu->clear();
     if (!m_session->isOpen())
         return;
-    QStringList sources;
-    try {
-        sources = TimelineQuery(m_session->caseFile()->db()).sources();
-    } catch (const CaseError &) {
-    }
+    // Sources come from the overview's lanes (computed off the GUI thread),
+    // plus the hidden ones and the kinds a case always has.
+    for (const TimelineLane &l : m_controller->lanes())
+        m_knownSources.insert(l.source);
+    for (const char *always : {"finding", "collection", "note", "marker"})
+        m_knownSources.insert(QLatin1String(always));
+    QStringList sources(m_knownSources.begin(), m_knownSources.end());
+    sources.sort();
     for (const QString &s : sources) {
         QAction *a = m_sourcesMenu->addAction(s);
         a->setCheckable(true);
@@ -159,7 +162,7 @@ void TimelinePane::applyFilter()
     TimelineFilter f;
     f.text = m_filter->text();
     if (!m_hiddenSources.isEmpty() && m_session->isOpen()) {
-        for (const QString &s : TimelineQuery(m_session->caseFile()->db()).sources())
+        for (const QString &s : std::as_const(m_knownSources))
             if (!m_hiddenSources.contains(s))
                 f.sources.insert(s);
         if (f.sources.isEmpty())

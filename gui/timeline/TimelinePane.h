@@ -54,4 +54,5 @@ private:
     QLabel *m_selection;
     QSet<QString> m_hiddenSources;
     QSet<qint64> m_hiddenHosts;
+    QSet<QString> m_knownSources;
 };

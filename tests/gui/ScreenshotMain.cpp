@@ -14,9 +14,12 @@
 #include "timeline/TimelineController.h"
 #include "timeline/TimelinePane.h"
 #include "timeline/TimelineView.h"
+#include "processes/ProcessesPane.h"
+#include "stacks/StacksPane.h"
 #include "welcome/WelcomePage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -131,6 +134,19 @@ int main(int argc, char **argv)
         dlg.show();
         settle();
         save(&dlg, out, QStringLiteral("%1-case-properties").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    if (sample.secondSnapshot) {
+        w.workspaceTabs()->setCurrentWidget(w.processesPane());
+        w.processesPane()->showSnapshot(sample.secondSnapshot);
+        const int cmp = w.processesPane()->compareBox()->findData(sample.firstSnapshot);
+        w.processesPane()->compareBox()->setCurrentIndex(cmp);
+        settle(800);
+        save(w.processesPane(), out, QStringLiteral("%1-processes").arg(n++, 2, 10, QLatin1Char('0')));
+        StacksPane *st = w.stacksPane();
+        w.workspaceTabs()->setCurrentWidget(st);
+        st->diffSpecs(QStringLiteral("task:web-3/14437"), QStringLiteral("task:web-3/900"));
+        settle(800);
+        save(st, out, QStringLiteral("%1-stacks-diff").arg(n++, 2, 10, QLatin1Char('0')));
     }
     // Zoomed timeline around the first events.
     if (sample.baseUs) {
