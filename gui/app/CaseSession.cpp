@@ -70,6 +70,11 @@ void CaseSession::attach(std::unique_ptr<CaseFile> cf)
     if (m_case)
         close();
     m_case = std::move(cf);
+    // Other connections (the reader, collectors, importers, casectl) validate
+    // the file from its on-disk header; after a create or a migration that
+    // header is still in the WAL until a checkpoint.
+    if (!m_case->isReadOnly())
+        m_case->db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)"));
     m_reader->setCasePath(m_case->path());
     m_dataVersion = dataVersion();
     m_lastChangeCount = m_case->db().queryInt(QStringLiteral("SELECT total_changes()"));
