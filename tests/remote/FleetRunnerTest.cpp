@@ -1,6 +1,9 @@
 #include "SshdFixture.h"
 #include "fleet/FleetJob.h"
 #include "fleet/HostList.h"
+#include "trust/PromptRelay.h"
+
+#include <QThread>
 #include "util/CaseError.h"
 
 #include <QFile>
@@ -106,6 +109,34 @@ private slots:
         QCOMPARE(results.size(), 2);
         QCOMPARE(results.at(1).details.value(QStringLiteral("out")).toString(), QStringLiteral("Linux"));
         QVERIFY(!job.isRunning());
+    }
+
+    void promptsRelayedToTheGuiThread()
+    {
+        // Unknown host keys asked on this (the "GUI") thread while a FleetJob runs.
+        SshOptions o = options();
+        o.knownHostsFile = m_dir.filePath(QStringLiteral("relay_known_hosts"));
+        QObject gui;
+        int asked = 0;
+        bool onGuiThread = true;
+        o.hostKeyPrompt = PromptRelay::hostKeyPrompt(&gui, [&](const HostKeyQuestion &q) {
+            ++asked;
+            onGuiThread = onGuiThread && QThread::currentThread() == gui.thread();
+            return q.host == m_sshd.knownHostsName(0); // trust sshd-0 only
+        });
+        FleetJob job;
+        QSignalSpy finished(&job, &FleetJob::finished);
+        job.start({m_sshd.alias(0), m_sshd.alias(2)}, o, 2,
+                  [](Transport &, FleetHostResult &, const FleetRunner::Progress &, const CancelToken &) {});
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(asked, 2);
+        QVERIFY(onGuiThread);
+        const auto results = finished.at(0).at(0).value<QList<FleetHostResult>>();
+        QCOMPARE(results.at(0).status, FleetHostResult::Status::Ok);
+        QCOMPARE(results.at(1).status, FleetHostResult::Status::Refused);
+        QFile kh(o.knownHostsFile);
+        QVERIFY(kh.open(QIODevice::ReadOnly));
+        QCOMPARE(kh.readAll().count('\n'), 1);
     }
 
     void cancelStopsTheFleet()
