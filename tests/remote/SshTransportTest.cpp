@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -396,6 +397,54 @@ private slots:
             QFAIL("connected to a dead sshd");
         } catch (const TransportError &e) {
             QCOMPARE(e.kind(), TransportError::Kind::Connect);
+        }
+    }
+
+    void sshdKilledMidPull()
+    {
+        QString error;
+        QVERIFY2(m_sshd.start(1, &error), qPrintable(error)); // a fresh instance to kill
+        const int victim = m_sshd.count() - 1;
+        const QString big = m_dir.filePath(QStringLiteral("big.img"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(qint64(4) << 30)); // sparse
+        }
+        auto t = connected(victim);
+        PullRequest req;
+        req.remotePath = big;
+        req.maxBytes = qint64(8) << 30;
+        qint64 got = 0;
+        bool killed = false;
+        const PullResult r = t->pull(req, [&](QByteArrayView d) {
+            got += d.size();
+            if (!killed && got > (8 << 20)) {
+                killed = true;
+                m_sshd.kill(victim);
+            }
+        }, {});
+        QVERIFY(killed);
+        QVERIFY(!r.ok());
+        QVERIFY2(!r.error.isEmpty(), qPrintable(r.error));
+        QVERIFY(r.size < (qint64(4) << 30));
+        QFile::remove(big);
+    }
+
+    void silentServerTimesOut()
+    {
+        // Accepts TCP connections but never sends an SSH banner.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        SshOptions o = options();
+        o.connectTimeoutMs = 1500;
+        SshTransport t(QStringLiteral("%1@127.0.0.1:%2").arg(m_sshd.userName()).arg(silent.serverPort()), o);
+        try {
+            t.connect({});
+            QFAIL("connected to a server that never answered");
+        } catch (const TransportError &e) {
+            QCOMPARE(e.kind(), TransportError::Kind::Timeout);
+            QVERIFY2(e.message().contains(QLatin1String("timed out")), qPrintable(e.message()));
         }
     }
 
