@@ -63,8 +63,20 @@ CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integ
     }
     // Header fields are big-endian: user_version at 60, application_id at 68.
     const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
-    const quint32 userVersion = qFromBigEndian<quint32>(bytes + 60);
-    const quint32 appId = qFromBigEndian<quint32>(bytes + 68);
+    quint32 userVersion = qFromBigEndian<quint32>(bytes + 60);
+    quint32 appId = qFromBigEndian<quint32>(bytes + 68);
+    if (QFile::exists(path + QStringLiteral("-wal"))) {
+        // Open in WAL mode elsewhere: the newest header may still be in the
+        // WAL, so ask SQLite (read-only) rather than trust the bytes on disk.
+        try {
+            SqliteDatabase db(path, SqliteDatabase::Mode::ReadOnly);
+            userVersion = quint32(db.queryInt(QStringLiteral("PRAGMA user_version")));
+            appId = quint32(db.queryInt(QStringLiteral("PRAGMA application_id")));
+        } catch (const CaseError &e) {
+            r.error = QStringLiteral("%1 is damaged or unreadable: %2").arg(path, e.message());
+            return r;
+        }
+    }
     if (appId != kApplicationId) {
         r.error = QStringLiteral("%1 is an SQLite database but not a Casebook case file (application_id 0x%2)")
                       .arg(path).arg(appId, 8, 16, QLatin1Char('0'));

@@ -253,6 +253,19 @@ private slots:
         expectOpenError(path(QStringLiteral("t2.casebook")), QStringLiteral("damaged"));
     }
 
+    void secondConnectionWhileOpen()
+    {
+        // While one connection holds the case in WAL mode, the schema version
+        // may live only in the WAL: another connection must still open it.
+        const QString p = path(QStringLiteral("shared.casebook"));
+        auto writer = CaseFile::create(p, QStringLiteral("shared"));
+        QVERIFY(QFile::exists(p + QStringLiteral("-wal")));
+        auto reader = CaseFile::open(p, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+        QCOMPARE(reader->info().title, QStringLiteral("shared"));
+        auto second = CaseFile::open(p, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
+        QCOMPARE(second->schemaVersion(), SchemaMigrations::latestVersion());
+    }
+
     void readOnlyOpenNeverWrites()
     {
         const QString p = path(QStringLiteral("ro.casebook"));
