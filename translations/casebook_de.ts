@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -32,7 +32,10 @@
     </message>
     <message numerus="yes">
         <source>%n entries; hash chain intact.</source>
-        <translation><numerusform>%n Eintrag; Hash-Kette intakt.</numerusform><numerusform>%n Einträge; Hash-Kette intakt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag; Hash-Kette intakt.</numerusform>
+            <numerusform>%n Einträge; Hash-Kette intakt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hash chain broken at entry %1: %2</source>
@@ -148,8 +151,8 @@
         <translation>Es läuft bereits eine Erhebung.</translation>
     </message>
     <message>
-        <source>Add at least one host ('local' is this machine).</source>
-        <translation>Fügen Sie mindestens einen Host hinzu ('local' ist dieser Rechner).</translation>
+        <source>Add at least one host (&apos;local&apos; is this machine).</source>
+        <translation>Fügen Sie mindestens einen Host hinzu (&apos;local&apos; ist dieser Rechner).</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -175,7 +178,7 @@
 <context>
     <name>CollectRunner</name>
     <message>
-        <source>Refused: the host key of this host has CHANGED since it was trusted. This can mean someone is intercepting the connection, or the host was reinstalled. Casebook does not override this; check the new key with the host's owner and update known_hosts. (%1)</source>
+        <source>Refused: the host key of this host has CHANGED since it was trusted. This can mean someone is intercepting the connection, or the host was reinstalled. Casebook does not override this; check the new key with the host&apos;s owner and update known_hosts. (%1)</source>
         <translation>Abgelehnt: Der Hostschlüssel dieses Hosts hat sich GEÄNDERT, seit ihm vertraut wurde. Das kann bedeuten, dass jemand die Verbindung abfängt, oder der Host wurde neu installiert. Casebook setzt sich darüber nicht hinweg; prüfen Sie den neuen Schlüssel mit dem Verantwortlichen des Hosts und aktualisieren Sie known_hosts. (%1)</translation>
     </message>
     <message>
@@ -396,7 +399,7 @@
         <translation>Unbekannter Hostschlüssel</translation>
     </message>
     <message>
-        <source>Casebook has not seen this host's key before. Compare the fingerprint with one obtained from the host's owner or console before trusting it.</source>
+        <source>Casebook has not seen this host&apos;s key before. Compare the fingerprint with one obtained from the host&apos;s owner or console before trusting it.</source>
         <translation>Casebook kennt den Schlüssel dieses Hosts noch nicht. Vergleichen Sie den Fingerabdruck mit einem, den Sie vom Verantwortlichen des Hosts oder über dessen Konsole erhalten haben, bevor Sie ihm vertrauen.</translation>
     </message>
     <message>
@@ -440,7 +443,10 @@
     </message>
     <message numerus="yes">
         <source>, %n warning(s)</source>
-        <translation><numerusform>, %n Warnung</numerusform><numerusform>, %n Warnungen</numerusform></translation>
+        <translation>
+            <numerusform>, %n Warnung</numerusform>
+            <numerusform>, %n Warnungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import cancelled; what was read so far is kept and marked.</source>
@@ -621,7 +627,10 @@
     </message>
     <message numerus="yes">
         <source>%n interrupted collection(s) were marked incomplete.</source>
-        <translation><numerusform>%n unterbrochene Erhebung wurde als unvollständig markiert.</numerusform><numerusform>%n unterbrochene Erhebungen wurden als unvollständig markiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n unterbrochene Erhebung wurde als unvollständig markiert.</numerusform>
+            <numerusform>%n unterbrochene Erhebungen wurden als unvollständig markiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -690,6 +699,22 @@
     <message>
         <source>Event %1</source>
         <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export for Sharing…</source>
+        <translation>Zum &amp;Teilen exportieren…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the case, with host names, addresses and user names replaced if you choose.</source>
+        <translation>Schreibt eine Kopie des Falls; auf Wunsch mit ersetzten Hostnamen, Adressen und Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Case…</source>
+        <translation>Fall &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Bring a colleague&apos;s evidence, findings and notes into this case.</source>
+        <translation>Übernimmt Beweismittel, Befunde und Notizen eines Kollegen in diesen Fall.</translation>
     </message>
 </context>
 <context>
@@ -955,7 +980,7 @@ Betrifft %1</translation>
         <translation>Notiz löschen</translation>
     </message>
     <message>
-        <source>Delete the note "%1"? Its text stays in the audit log.</source>
+        <source>Delete the note &quot;%1&quot;? Its text stays in the audit log.</source>
         <translation>Die Notiz „%1“ löschen? Ihr Text bleibt im Prüfprotokoll erhalten.</translation>
     </message>
 </context>
@@ -1359,7 +1384,10 @@ Betrifft %1</translation>
     </message>
     <message numerus="yes">
         <source>%n items shown</source>
-        <translation><numerusform>%n Eintrag angezeigt</numerusform><numerusform>%n Einträge angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag angezeigt</numerusform>
+            <numerusform>%n Einträge angezeigt</numerusform>
+        </translation>
     </message>
     <message>
         <source>aggregated (zoom in for items)</source>
@@ -1444,8 +1472,8 @@ Betrifft %1</translation>
         <translation>Von diesem Rechner &amp;erheben…</translation>
     </message>
     <message>
-        <source>Create a case and collect from the local machine (host 'local')</source>
-        <translation>Einen Fall anlegen und vom lokalen Rechner erheben (Host 'local')</translation>
+        <source>Create a case and collect from the local machine (host &apos;local&apos;)</source>
+        <translation>Einen Fall anlegen und vom lokalen Rechner erheben (Host &apos;local&apos;)</translation>
     </message>
     <message>
         <source>&amp;Recent cases:</source>

@@ -18,6 +18,8 @@
 #include "analysis/StackDiffTarget.h"
 #include "notes/NoteEditor.h"
 #include "processes/ProcessesPane.h"
+#include "report/ExportDialog.h"
+#include "report/MergeCaseAction.h"
 #include "report/ReportPane.h"
 #include "stacks/StacksPane.h"
 #include "notes/NotesPane.h"
@@ -202,6 +204,22 @@ void MainWindow::buildMenus()
             saveCopyAs(p.endsWith(QLatin1String(".casebook")) ? p : p + QStringLiteral(".casebook"));
     });
     a->setShortcut(QKeySequence::SaveAs);
+    m_caseActions << a;
+    a = file->addAction(tr("&Export for Sharing…"), this, [this] {
+        // A copy for a colleague, optionally redacted; runs off the GUI thread.
+        ExportDialog dialog(m_session->path(), this);
+        dialog.exec();
+    });
+    a->setToolTip(tr("Write a copy of the case, with host names, addresses and user names replaced if you choose."));
+    m_caseActions << a;
+    a = file->addAction(tr("&Merge Case…"), this, [this] {
+        const QString path = m_session->path();
+        if (MergeCaseAction::mergeInteractively(this, path)) {
+            closeCase(); // reopen so every pane shows the merged evidence
+            openCase(path);
+        }
+    });
+    a->setToolTip(tr("Bring a colleague's evidence, findings and notes into this case."));
     m_caseActions << a;
     a = file->addAction(tr("&Close Case"), this, &MainWindow::closeCase);
     a->setShortcut(QKeySequence::Close);
