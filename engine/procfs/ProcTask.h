@@ -15,7 +15,7 @@ struct ProcTask
     QString user;
     QString comm;           // exact bytes of comm (UTF-8, lossless for ASCII)
     QString state;          // stat's state letter
-    QString statusState;    // status's state letter, read for tasks stat shows in D ('' otherwise); Z there = a dead thread
+    QString statusState;    // status's state letter ('' if unreadable); Z where stat says D = a dead thread
     QString wchan;
     QString stackStatus;    // ok, empty, not-permitted, vanished, unreadable
     QStringList stackRaw;   // frames as read, with offsets

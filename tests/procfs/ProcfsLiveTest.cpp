@@ -225,6 +225,7 @@ private slots:
             QCOMPARE(t.size(), 1);
             QCOMPARE(t[0].comm, QString::fromUtf8(it.value()));
             QVERIFY(t[0].state == QLatin1String("S"));
+            QCOMPARE(t[0].statusState, QStringLiteral("S")); // status read for every task, not only D
         }
         // casectl JSON keeps them exact; plain text escapes control characters.
         const auto j = runCasectl({QStringLiteral("tasks"), m_case, QStringLiteral("--json")});

@@ -70,7 +70,6 @@ while [ "$i" -le "$samples" ]; do
     st=
     dprocs=
     zprocs=
-    dstatus=
     oldifs=$IFS
     IFS='
 '
@@ -79,18 +78,16 @@ while [ "$i" -le "$samples" ]; do
         pth=${x#? }
         pid=${pth%%/*}
         case $x in
-        D*) dstatus="$dstatus ${pth%/stat}/status"
-            case " $dprocs " in *" $pid "*) ;; *) dprocs="$dprocs $pid" ;; esac ;;
+        D*) case " $dprocs " in *" $pid "*) ;; *) dprocs="$dprocs $pid" ;; esac ;;
         Z*) [ "$pth" = "$pid/task/$pid/stat" ] && zprocs="$zprocs $pid" ;;
         esac
     done
     set +f
     IFS=$oldifs
-    # status is costly to produce: read only where stat says D, to tell
-    # threads really in D from dead ones (status Z) that stat shows as D.
+    # The state as status reports it, for every task: it tells threads
+    # really in D from dead ones (status Z) that stat shows as D.
     hdr TASKSTATUS
-    [ -n "$dstatus" ] && printf '%s\n' $dstatus |
-        $T xargs sed -s -n '1F;/^\(Name\|State\|Tgid\|Pid\|PPid\|Uid\|NSpid\):/l 0'
+    printf '%s/status\n' "$@" | $T xargs sed -s -n '1F;/^\(State\|Uid\|PPid\):/l 0'
     hdr UIDS
     $T find "$@" -maxdepth 0 -printf '%p %U\n'
     hdr WCHAN
