@@ -160,7 +160,7 @@ CollectorFactory straceCollectorFactory()
     f.addOptions = [](QCommandLineParser &p) {
         p.addOption({QStringLiteral("strace-pid"), QStringLiteral("Attach strace to these processes."), QStringLiteral("PID[,PID..]")});
         p.addOption({QStringLiteral("strace-cmd"), QStringLiteral("Run this command under strace (sh -c)."), QStringLiteral("COMMAND")});
-        p.addOption({QStringLiteral("duration"), QStringLiteral("How long to trace (seconds, default 10)."), QStringLiteral("S")});
+        p.addOption({QStringLiteral("duration"), QStringLiteral("How long --strace-pid/--strace-cmd trace and --tcpdump captures (seconds, default 10)."), QStringLiteral("S")});
         p.addOption({QStringLiteral("strace-max-mb"), QStringLiteral("Stop strace when its log reaches this size (default 256)."),
                      QStringLiteral("MB")});
     };
