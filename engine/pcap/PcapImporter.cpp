@@ -1,5 +1,7 @@
 #include "PcapImporter.h"
 
+#include "casefile/SqliteStatement.h"
+
 #include "CaptureReader.h"
 #include "PcapIngest.h"
 #include "casefile/CaseFile.h"
@@ -97,6 +99,12 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
             }
             for (const QString &w : o.warnings)
                 result.warnings << QStringLiteral("%1: %2").arg(fi.fileName(), w);
+            if (ingest.bytes() == size) {
+                // Recorded before the collection is finished (and audited).
+                SqliteStatement st = db.prepare(QStringLiteral(
+                    "UPDATE collections SET parameters = json_set(parameters, '$.source_sha256', ?) WHERE id = ?"));
+                st.bind(1, ingest.sourceSha256()).bind(2, collectionId).exec();
+            }
             collections.finish(collectionId, cancelled ? CollectionRecord::Status::Incomplete : CollectionRecord::Status::Complete,
                                cancelled ? QStringLiteral("cancelled") : QString());
             QJsonObject c{{QStringLiteral("capture_id"), captureId},
@@ -111,8 +119,10 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
                           {QStringLiteral("corrupt"), !o.error.isEmpty()},
                           {QStringLiteral("artifact_id"), ingest.artifactId()},
                           {QStringLiteral("warnings"), QJsonArray::fromStringList(o.warnings)}};
-            if (keep)
-                c.insert(QStringLiteral("sha256"), ingest.artifactSha256());
+            // The file's hash is recorded whether or not its bytes are kept,
+            // so a capture left outside the case can still be matched to it.
+            if (ingest.bytes() == size)
+                c.insert(QStringLiteral("sha256"), ingest.sourceSha256());
             captures.append(c);
             if (cancelled) {
                 result.ok = false;

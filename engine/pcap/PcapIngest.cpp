@@ -31,6 +31,8 @@ void PcapIngest::feed(QByteArrayView data)
     m_bytes += data.size();
     if (m_artifact)
         m_artifact->append(data);
+    else
+        m_sourceHash.addData(data);
     m_summarizer->feed(reinterpret_cast<const uint8_t *>(data.data()), size_t(data.size()));
 }
 
@@ -38,6 +40,7 @@ qint64 PcapIngest::finish(bool rawTruncated)
 {
     if (m_artifact && !m_artifact->isFinished())
         m_sha256 = m_artifact->finish(rawTruncated);
+    m_sourceSha256 = m_artifact ? m_sha256 : QString::fromLatin1(m_sourceHash.result().toHex());
     m_summarizer->finish();
     PcapStore::Origin origin;
     origin.collectionId = m_options.collectionId;

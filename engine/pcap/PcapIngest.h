@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCryptographicHash>
+
 #include "CaptureSummarizer.h"
 
 #include <QByteArrayView>
@@ -37,6 +39,8 @@ public:
     const CaptureSummarizer &summarizer() const { return *m_summarizer; }
     qint64 artifactId() const;
     QString artifactSha256() const { return m_sha256; }
+    // SHA-256 of every byte fed, kept or not (hex; set by finish()).
+    QString sourceSha256() const { return m_sourceSha256; }
     int findings() const { return m_findings; }
     qint64 bytes() const { return m_bytes; }
 
@@ -46,6 +50,8 @@ private:
     std::unique_ptr<CaptureSummarizer> m_summarizer;
     std::unique_ptr<ArtifactWriter> m_artifact;
     QString m_sha256;
+    QString m_sourceSha256;
+    QCryptographicHash m_sourceHash{QCryptographicHash::Sha256}; // used when the raw bytes are not kept
     int m_findings = 0;
     qint64 m_bytes = 0;
 };

@@ -3,9 +3,14 @@
 #include "casefile/FindingStore.h"
 #include "pcap/CaptureSummarizer.h"
 #include "pcap/PcapAnalyzer.h"
+#include "pcap/PcapImporter.h"
+#include "casefile/SqliteStatement.h"
+#include "util/Json.h"
 #include "pcap/PcapQuery.h"
 #include "pcap/PcapStore.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -89,6 +94,33 @@ private slots:
                 QCOMPARE(o.nanosecond, f == W::Format::PcapNs);
             }
         }
+    }
+
+    void unkeptCaptureIsStillHashed()
+    {
+        CaptureWriter w;
+        mixedTraffic(w, 1000000);
+        const QString file = m_dir.filePath(QStringLiteral("unkept.pcap"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(w.data());
+        f.close();
+        const QString path = m_dir.filePath(QStringLiteral("unkept.casebook"));
+        auto cf = CaseFile::create(path, QStringLiteral("t"));
+        PcapImporter importer;
+        importer.setKeepRaw(PcapImporter::KeepRaw::Never);
+        ImportRequest req;
+        req.caseFile = cf.get();
+        req.paths = {file};
+        const ImportResult r = importer.import(req, CancelToken());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QString expected = QString::fromLatin1(QCryptographicHash::hash(w.data(), QCryptographicHash::Sha256).toHex());
+        QCOMPARE(r.summary.value(QStringLiteral("captures")).toArray().first().toObject().value(QStringLiteral("sha256")).toString(), expected);
+        QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT count(*) FROM artifacts WHERE kind = 'pcap'")), 0); // bytes not kept
+        SqliteStatement st = cf->db().prepare(QStringLiteral("SELECT parameters FROM collections WHERE id = ?"));
+        st.bind(1, r.collectionIds.first());
+        QVERIFY(st.step());
+        QCOMPARE(Json::parseObject(st.text(0)).value(QStringLiteral("source_sha256")).toString(), expected);
     }
 
     void tcpHandshakeOutcomes()
