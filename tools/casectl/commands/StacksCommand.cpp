@@ -1,5 +1,6 @@
 #include "CliContext.h"
 #include "CommandRegistry.h"
+#include "SnapshotSelection.h"
 #include "analysis/StackDiffTarget.h"
 #include "analysis/StackGrouper.h"
 #include "casefile/CaseFile.h"
@@ -16,19 +17,6 @@
 // casectl stacks CASE --diff A B [--json]
 class StacksCommand : public Command
 {
-    static SnapshotInfo resolveSnapshot(SqliteDatabase &db, qint64 id, const QString &host)
-    {
-        if (host.isEmpty())
-            return SnapshotStore(db).resolve(id);
-        const auto h = HostStore(db).byName(host);
-        if (!h)
-            throw UsageError(QStringLiteral("no host named '%1' in the case").arg(host));
-        const auto s = SnapshotStore(db).latest(h->id);
-        if (!s)
-            throw CaseError(QStringLiteral("host '%1' has no procfs snapshot").arg(host));
-        return *s;
-    }
-
 public:
     QString name() const override { return QStringLiteral("stacks"); }
     QString summary() const override { return QStringLiteral("Group the kernel stacks of a snapshot, or diff two stacks/groups/snapshots/hosts."); }
@@ -38,8 +26,7 @@ public:
         p.addPositionalArgument(QStringLiteral("A B"), QStringLiteral("With --diff: the two sides, each task:TID, task:SNAPSHOT/TID, "
                                                                       "task:HOST/TID, group:SIGNATURE[@SNAPSHOT], snapshot:ID|latest "
                                                                       "or host:NAME."), QStringLiteral("[A B]"));
-        p.addOption({QStringLiteral("snapshot"), QStringLiteral("Snapshot id (default: the latest)."), QStringLiteral("ID")});
-        p.addOption({QStringLiteral("host"), QStringLiteral("The latest snapshot of this host."), QStringLiteral("NAME")});
+        SnapshotSelection::addOptions(p);
         p.addOption({QStringLiteral("state"), QStringLiteral("Only tasks in this state (e.g. D)."), QStringLiteral("S")});
         p.addOption({QStringLiteral("keep-offsets"), QStringLiteral("Group by exact frames, offsets included.")});
         p.addOption({QStringLiteral("diff"), QStringLiteral("Compare two sides A and B.")});
@@ -55,11 +42,7 @@ public:
         }
         if (p.positionalArguments().size() > 1)
             throw UsageError(QStringLiteral("unexpected argument '%1' (did you mean --diff?)").arg(p.positionalArguments().at(1)));
-        bool ok = true;
-        const qint64 sid = p.isSet(QStringLiteral("snapshot")) ? p.value(QStringLiteral("snapshot")).toLongLong(&ok) : 0;
-        if (!ok || sid < 0)
-            throw UsageError(QStringLiteral("--snapshot takes a snapshot id"));
-        const SnapshotInfo snap = resolveSnapshot(cf->db(), sid, p.value(QStringLiteral("host")));
+        const SnapshotInfo snap = SnapshotSelection::resolve(cf->db(), p);
         const QList<ProcTask> tasks = TaskQuery(cf->db()).snapshot(snap.id).state(p.value(QStringLiteral("state"))).run();
         StackGrouper::Options opt;
         opt.keepOffsets = p.isSet(QStringLiteral("keep-offsets"));

@@ -1,5 +1,6 @@
 #include "CliContext.h"
 #include "CommandRegistry.h"
+#include "SnapshotSelection.h"
 #include "casefile/CaseFile.h"
 #include "procfs/SnapshotStore.h"
 #include "procfs/TaskQuery.h"
@@ -13,27 +14,13 @@
 // casectl tasks CASE [--snapshot ID] [--state D] [--pid PID] [--comm TEXT] [--json]
 class TasksCommand : public Command
 {
-    static SnapshotInfo resolveSnapshot(SqliteDatabase &db, qint64 id, const QString &host)
-    {
-        if (host.isEmpty())
-            return SnapshotStore(db).resolve(id);
-        const auto h = HostStore(db).byName(host);
-        if (!h)
-            throw UsageError(QStringLiteral("no host named '%1' in the case").arg(host));
-        const auto s = SnapshotStore(db).latest(h->id);
-        if (!s)
-            throw CaseError(QStringLiteral("host '%1' has no procfs snapshot").arg(host));
-        return *s;
-    }
-
 public:
     QString name() const override { return QStringLiteral("tasks"); }
     QString summary() const override { return QStringLiteral("List the tasks (threads) of a procfs snapshot."); }
     void setup(QCommandLineParser &p) const override
     {
         p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
-        p.addOption({QStringLiteral("snapshot"), QStringLiteral("Snapshot id (default: the latest)."), QStringLiteral("ID")});
-        p.addOption({QStringLiteral("host"), QStringLiteral("The latest snapshot of this host."), QStringLiteral("NAME")});
+        SnapshotSelection::addOptions(p);
         p.addOption({QStringLiteral("state"), QStringLiteral("Only tasks in this state (stat letter, e.g. D)."), QStringLiteral("S")});
         p.addOption({QStringLiteral("pid"), QStringLiteral("Only the threads of this process."), QStringLiteral("PID")});
         p.addOption({QStringLiteral("comm"), QStringLiteral("Only tasks whose name contains TEXT."), QStringLiteral("TEXT")});
@@ -43,16 +30,13 @@ public:
     {
         auto cf = CaseFile::open(requiredArg(p, 0, QStringLiteral("CASE")), CaseFile::Access::ReadOnly);
         bool ok = true;
-        const qint64 sid = p.isSet(QStringLiteral("snapshot")) ? p.value(QStringLiteral("snapshot")).toLongLong(&ok) : 0;
-        if (!ok || sid < 0)
-            throw UsageError(QStringLiteral("--snapshot takes a snapshot id"));
         const qint64 pid = p.isSet(QStringLiteral("pid")) ? p.value(QStringLiteral("pid")).toLongLong(&ok) : 0;
         if (!ok)
             throw UsageError(QStringLiteral("--pid takes a number"));
         const QString state = p.value(QStringLiteral("state"));
         if (state.size() > 1)
             throw UsageError(QStringLiteral("--state takes one letter (R, S, D, Z, T, I...)"));
-        const SnapshotInfo snap = resolveSnapshot(cf->db(), sid, p.value(QStringLiteral("host")));
+        const SnapshotInfo snap = SnapshotSelection::resolve(cf->db(), p);
         const QList<ProcTask> tasks = TaskQuery(cf->db()).snapshot(snap.id).state(state).pid(pid)
                                           .commContains(p.value(QStringLiteral("comm"))).run();
         if (ctx.json()) {
