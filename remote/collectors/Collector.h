@@ -10,6 +10,7 @@
 
 class Transport;
 class CaseFile;
+class CollectionStore;
 
 // Where a collector writes and how it reports. One per host per run; used on
 // that host's worker thread only.
@@ -39,6 +40,11 @@ public:
     virtual QString kind() const = 0;
     virtual CollectorResult collect(Transport &transport, CollectionContext &context, const CancelToken &cancel) = 0;
 };
+
+// Starts a 'running' collection for context's host and records the host key
+// the transport presented, so every collection carries it from its start.
+qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
+                       const QString &kind, const QString &command, const QJsonObject &parameters = {});
 
 // A kind of collector as the command line and the GUI's Collect dialog know it.
 struct CollectorFactory

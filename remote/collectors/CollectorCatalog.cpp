@@ -6,8 +6,6 @@
 
 // Each area declares its factory function in its own header.
 
-Collector::~Collector() = default;
-
 namespace CollectorCatalog {
 
 QList<CollectorFactory> all()

@@ -17,7 +17,7 @@ CollectorResult FileCollector::collect(Transport &transport, CollectionContext &
     CollectorResult result;
     SqliteDatabase &db = context.caseFile->db();
     CollectionStore collections(db);
-    const qint64 collectionId = collections.begin(context.hostId, kind(), QStringLiteral("pull ") + m_paths.join(QLatin1Char(' ')),
+    const qint64 collectionId = beginCollection(collections, transport, context, kind(), QStringLiteral("pull ") + m_paths.join(QLatin1Char(' ')),
                                                   QJsonObject{{QStringLiteral("paths"), QJsonArray::fromStringList(m_paths)}});
     result.collectionIds.append(collectionId);
     QJsonArray files;

@@ -66,15 +66,12 @@ CollectorResult TcpdumpCollector::collect(Transport &transport, CollectionContex
     SqliteDatabase &db = ctx.caseFile->db();
     CollectionStore collections(db);
     const QString command = script();
-    const qint64 cid = collections.begin(ctx.hostId, QStringLiteral("pcap"), command,
+    const qint64 cid = beginCollection(collections, transport, ctx, QStringLiteral("pcap"), command,
                                          {{QStringLiteral("interface"), m_options.interface},
                                           {QStringLiteral("filter"), m_options.filter},
                                           {QStringLiteral("duration_s"), m_options.durationSeconds},
                                           {QStringLiteral("max_bytes"), m_options.maxBytes}});
     result.collectionIds.append(cid);
-    const HostKeyInfo key = transport.hostKey();
-    if (!key.isEmpty())
-        collections.setHostKey(cid, key.type, key.sha256);
     auto fail = [&](const QString &message) {
         collections.finish(cid, CollectionRecord::Status::Failed, message);
         result.ok = false;

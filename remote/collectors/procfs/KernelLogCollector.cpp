@@ -18,11 +18,8 @@ CollectorResult KernelLogCollector::collect(Transport &transport, CollectionCont
     CollectorResult result;
     SqliteDatabase &db = ctx.caseFile->db();
     CollectionStore collections(db);
-    const qint64 cid = collections.begin(ctx.hostId, QStringLiteral("kernel-log"), command());
+    const qint64 cid = beginCollection(collections, transport, ctx, QStringLiteral("kernel-log"), command());
     result.collectionIds.append(cid);
-    const HostKeyInfo key = transport.hostKey();
-    if (!key.isEmpty())
-        collections.setHostKey(cid, key.type, key.sha256);
     try {
         ArtifactWriter out(db, {cid, ctx.hostId, QStringLiteral("kernel-log"), QStringLiteral("kernel-log.txt"),
                                 QStringLiteral("dmesg"), QStringLiteral("text/plain")});

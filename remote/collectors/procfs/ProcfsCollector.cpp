@@ -37,11 +37,8 @@ CollectorResult ProcfsCollector::collect(Transport &transport, CollectionContext
                              {QStringLiteral("interval_s"), m_options.intervalS},
                              {QStringLiteral("step_timeout_s"), m_options.stepTimeoutS},
                              {QStringLiteral("services"), QJsonArray::fromStringList(m_options.services)}};
-    const qint64 cid = collections.begin(ctx.hostId, QStringLiteral("procfs"), command(), params);
+    const qint64 cid = beginCollection(collections, transport, ctx, QStringLiteral("procfs"), command(), params);
     result.collectionIds.append(cid);
-    const HostKeyInfo key = transport.hostKey();
-    if (!key.isEmpty())
-        collections.setHostKey(cid, key.type, key.sha256);
     try {
         ArtifactWriter out(db, {cid, ctx.hostId, QStringLiteral("procfs-snapshot"), QStringLiteral("procfs-snapshot.out"),
                                 QStringLiteral("/proc"), QStringLiteral("application/x-casebook-procfs")});

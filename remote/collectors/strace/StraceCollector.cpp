@@ -49,15 +49,12 @@ CollectorResult StraceCollector::collect(Transport &transport, CollectionContext
     QJsonArray pids;
     for (qint64 p : m_options.pids)
         pids.append(p);
-    const qint64 cid = collections.begin(ctx.hostId, QStringLiteral("strace"), script,
+    const qint64 cid = beginCollection(collections, transport, ctx, QStringLiteral("strace"), script,
                                          {{QStringLiteral("pids"), pids},
                                           {QStringLiteral("command"), m_options.command},
                                           {QStringLiteral("duration_s"), m_options.durationSeconds},
                                           {QStringLiteral("max_bytes"), m_options.maxBytes}});
     result.collectionIds.append(cid);
-    const HostKeyInfo key = transport.hostKey();
-    if (!key.isEmpty())
-        collections.setHostKey(cid, key.type, key.sha256);
     auto fail = [&](const QString &message) {
         collections.finish(cid, CollectionRecord::Status::Failed, message);
         result.ok = false;

@@ -2,13 +2,11 @@
 #include "CommandRegistry.h"
 #include "RemoteOptions.h"
 #include "casefile/CaseFile.h"
-#include "casefile/CollectionStore.h"
 #include "casefile/HostStore.h"
 #include "collectors/CollectorCatalog.h"
 #include "fleet/FleetRunner.h"
 #include "transport/HostSpec.h"
 #include "util/CaseError.h"
-#include "util/TimeUtil.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -109,7 +107,6 @@ private:
     static void collectHost(const QString &casePath, std::vector<std::unique_ptr<Collector>> &collectors, Transport &t,
                             FleetHostResult &result, const FleetRunner::Progress &progress, const CancelToken &cancel)
     {
-        const qint64 startUs = TimeUtil::nowUs();
         auto caseFile = CaseFile::open(casePath, CaseFile::Access::ReadWrite);
         HostStore hostStore(caseFile->db());
         const qint64 hostId = hostStore.ensure(result.host);
@@ -128,7 +125,6 @@ private:
         hostStore.update(record);
         result.details.insert(QStringLiteral("host_id"), hostId);
 
-        CollectionStore collections(caseFile->db());
         QJsonArray collectorResults;
         QStringList errors;
         for (auto &collector : collectors) {
@@ -146,13 +142,6 @@ private:
             } catch (const std::exception &e) {
                 r.ok = false;
                 r.error = QString::fromUtf8(e.what());
-            }
-            // The host key goes with every collection this run made.
-            if (!result.hostKey.isEmpty()) {
-                for (const CollectionRecord &c : collections.forHost(hostId)) {
-                    if ((r.collectionIds.contains(c.id) || c.startedUs >= startUs) && c.hostkeySha256.isEmpty())
-                        collections.setHostKey(c.id, result.hostKey.type, result.hostKey.sha256);
-                }
             }
             QJsonObject o = r.summary;
             o.insert(QStringLiteral("kind"), kind);
