@@ -27,7 +27,8 @@ CaseFile::~CaseFile()
         } catch (...) {
         }
         m_db.close();
-        CaseFileValidator::rememberSound(m_path);
+        if (m_fullyOpened)
+            CaseFileValidator::rememberSound(m_path);
     }
 }
 
@@ -85,6 +86,7 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString &path, const QString &t
                                {QStringLiteral("schema"), SchemaMigrations::latestVersion()}});
     tx.commit();
     cf->m_originalVersion = SchemaMigrations::latestVersion();
+    cf->m_fullyOpened = true;
     return cf;
 }
 
@@ -93,6 +95,23 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString &path, Access access, Cas
     const CaseFileValidator::Result v = CaseFileValidator::validate(path, integrity);
     if (!v.ok)
         throw CaseError(v.error);
+    try {
+        return openValidated(path, access, v);
+    } catch (const CaseError &) {
+        // A familiar file skips the integrity check, and size + mtime cannot
+        // notice a change made within the same clock tick. If opening failed,
+        // check thoroughly so a damaged file is reported as damaged.
+        if (v.integrityChecked)
+            throw;
+        const CaseFileValidator::Result thorough = CaseFileValidator::validate(path, CaseFileValidator::Integrity::Always);
+        if (!thorough.ok)
+            throw CaseError(thorough.error);
+        throw;
+    }
+}
+
+std::unique_ptr<CaseFile> CaseFile::openValidated(const QString &path, Access access, const CaseFileValidator::Result &v)
+{
     const int latest = SchemaMigrations::latestVersion();
     std::unique_ptr<CaseFile> cf;
     if (access == Access::ReadWrite) {
@@ -120,6 +139,7 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString &path, Access access, Cas
         cf->configureConnection();
         cf->m_originalVersion = v.schemaVersion;
     }
+    cf->m_fullyOpened = true;
     return cf;
 }
 

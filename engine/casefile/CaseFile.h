@@ -42,11 +42,14 @@ public:
 
 private:
     CaseFile(SqliteDatabase db, QString path, Access access);
+    static std::unique_ptr<CaseFile> openValidated(const QString &path, Access access,
+                                                   const CaseFileValidator::Result &v);
     void configureConnection();
 
     SqliteDatabase m_db;
     QString m_path;
     Access m_access;
+    bool m_fullyOpened = false; // only a file that opened cleanly is remembered as sound
     int m_originalVersion = 0;
     int m_recovered = 0;
 };

@@ -13,6 +13,7 @@
 #include "util/CaseError.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -251,6 +252,24 @@ private slots:
         t2.resize(t2.size() / 2);
         t2.close();
         expectOpenError(path(QStringLiteral("t2.casebook")), QStringLiteral("damaged"));
+
+        // Damaged behind the fingerprint's back: a file Casebook closed cleanly
+        // (so it is "familiar" and skips the integrity check) is overwritten
+        // with its size and modification time kept, as happens when the
+        // change lands in the same clock tick. Opening must still say damaged.
+        const QString p3 = path(QStringLiteral("t3.casebook"));
+        { auto cf = CaseFile::create(p3, QStringLiteral("familiar")); }
+        QVERIFY(CaseFileValidator::isFamiliar(p3));
+        QFile t3(p3);
+        QVERIFY(t3.open(QIODevice::ReadWrite));
+        const QDateTime mtime = t3.fileTime(QFileDevice::FileModificationTime);
+        t3.seek(100); // keep the 100-byte header, garble the schema page
+        t3.write(QByteArray(3996, '\x5A'));
+        QVERIFY(t3.flush());
+        QVERIFY(t3.setFileTime(mtime, QFileDevice::FileModificationTime));
+        t3.close();
+        QVERIFY(CaseFileValidator::isFamiliar(p3));
+        expectOpenError(p3, QStringLiteral("damaged"));
     }
 
     void secondConnectionWhileOpen()
