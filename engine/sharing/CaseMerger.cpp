@@ -358,8 +358,8 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
             if (skip)
                 continue;
             QHash<int, QByteArray> restoredText, restoredBlob;
-            if (restoreRe.isValid() && !restoreMap.isEmpty())
-                for (int i = 0; i < cols.size(); ++i)
+            if (restoreRe.isValid() && !restoreMap.isEmpty()) {
+                for (int i = 0; i < cols.size(); ++i) {
                     if (sqlite3_value_type(values.at(i)) == SQLITE_TEXT && i != shaCol) {
                         const QString in = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(values.at(i))), sqlite3_value_bytes(values.at(i)));
                         const QString out = restore(in);
@@ -376,6 +376,8 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
                             ++restored;
                         }
                     }
+                }
+            }
             auto bindRow = [&](sqlite3_stmt *st, const QList<int> &which) {
                 for (int k = 0; k < which.size(); ++k) {
                     const int i = which.at(k);
