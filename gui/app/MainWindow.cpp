@@ -15,6 +15,7 @@
 #include "evidence/EvidenceViewer.h"
 #include "findings/FindingsPane.h"
 #include "navigator/NavigatorPane.h"
+#include "network/NetworkPane.h"
 #include "analysis/StackDiffTarget.h"
 #include "notes/NoteEditor.h"
 #include "processes/ProcessesPane.h"
@@ -81,6 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
     for (int i = 0; i < m_tabs->count(); ++i) // the fixed panes cannot be closed
         if (QWidget *b = m_tabs->tabBar()->tabButton(i, QTabBar::RightSide))
             b->hide();
+    m_network = new NetworkPane(m_session, m_tabs);
+    addWorkspaceTab(m_network, tr("Net&work"));
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (qobject_cast<EvidenceViewer *>(m_tabs->widget(i))) {
             QWidget *w = m_tabs->widget(i);
@@ -551,6 +554,9 @@ bool MainWindow::openLink(const EvidenceLink &link)
     } else if (k == QLatin1String("stack") || k == QLatin1String("group")) {
         m_tabs->setCurrentWidget(m_stacks);
         ok = true;
+    } else if (k == QLatin1String("conversation") || k == QLatin1String("rpc-call")) {
+        m_tabs->setCurrentWidget(m_network);
+        ok = k == QLatin1String("conversation") ? m_network->selectConversation(link.id()) : m_network->selectRpcCall(link.id());
     } else if (k == QLatin1String("event") || k == QLatin1String("kernel-event")) {
         showEventDetail(link.id());
         ok = true;

@@ -15,6 +15,7 @@ class EvidenceViewer;
 class ProcessesPane;
 class StacksPane;
 class ReportPane;
+class NetworkPane;
 class QStackedWidget;
 class QTabWidget;
 class QMenu;
@@ -60,6 +61,7 @@ public:
     ProcessesPane *processesPane() const { return m_processes; }
     StacksPane *stacksPane() const { return m_stacks; }
     ReportPane *reportPane() const { return m_report; }
+    NetworkPane *networkPane() const { return m_network; }
     QTabWidget *workspaceTabs() const { return m_tabs; }
     QDockWidget *dock(const QString &objectName) const;
     bool isShowingWelcome() const;
@@ -115,6 +117,7 @@ private:
     ProcessesPane *m_processes;
     StacksPane *m_stacks;
     ReportPane *m_report;
+    NetworkPane *m_network;
     QWidget *m_processesTab;
     QWidget *m_stacksTab;
     QWidget *m_reportTab;

@@ -7,10 +7,18 @@
 #include "casefile/FindingStore.h"
 #include "casefile/HostStore.h"
 #include "casefile/NoteStore.h"
+#include "CaptureWriter.h"
+#include "pcap/PcapImporter.h"
 #include "procfs/ProcfsSample.h"
 #include "procfs/SnapshotStore.h"
 #include "timeline/MarkerStore.h"
 #include "util/TimeUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <tuple>
 
 namespace {
 qint64 writeArtifact(CaseFile &cf, qint64 collection, qint64 host, const QString &kind, const QString &name,
@@ -223,4 +231,66 @@ SampleCase SampleCase::build(const QString &path)
 
     MarkerStore(db).add(s.baseUs - 30 * 1000000, QStringLiteral("marker-detection"), QStringLiteral("Pager: php-fpm 502s"));
     return s;
+}
+
+qint64 SampleCase::addCapture(const QString &path) const
+{
+    using W = CaptureWriter;
+    const uint32_t web = W::ip(10, 1, 84, 17), nfs = W::ip(10, 1, 84, 31), lb = W::ip(10, 1, 80, 5);
+    W w;
+    const int64_t t = baseUs + 30 * 1000000LL;
+    // HTTP from the load balancer: completed, 28 KB back.
+    w.packet(t, W::tcpFrame(lb, web, 40112, 80, 1000, 0, W::SYN));
+    w.packet(t + 150, W::tcpFrame(web, lb, 80, 40112, 5000, 1001, W::SYN | W::ACK));
+    w.packet(t + 300, W::tcpFrame(lb, web, 40112, 80, 1001, 5001, W::ACK));
+    w.packet(t + 400, W::tcpFrame(lb, web, 40112, 80, 1001, 5001, W::PSH | W::ACK, QByteArray(300, 'q')));
+    for (uint32_t i = 0; i < 20; ++i)
+        w.packet(t + 900 + i * 40, W::tcpFrame(web, lb, 80, 40112, 5001 + i * 1400, 1301, W::ACK, QByteArray(1400, 'r')));
+    w.packet(t + 2000, W::tcpFrame(web, lb, 80, 40112, 33001, 1301, W::FIN | W::ACK));
+    w.packet(t + 2100, W::tcpFrame(lb, web, 40112, 80, 1301, 33002, W::FIN | W::ACK));
+    // NFS: four SYNs to 2049 over seven seconds, not one packet back (seed 003).
+    for (int64_t s : {0, 1, 3, 7})
+        w.packet(t + 5000000 + s * 1000000, W::tcpFrame(web, nfs, 871, 2049, 77000, 0, W::SYN));
+    // statd's old port refuses.
+    w.packet(t + 6000000, W::tcpFrame(web, nfs, 40500, 662, 9000, 0, W::SYN));
+    w.packet(t + 6000200, W::tcpFrame(nfs, web, 662, 40500, 0, 9001, W::RST | W::ACK));
+    // portmapper DUMP and GETPORT(status) over UDP: status is not registered (seed 004).
+    w.packet(t + 8000000, W::udpFrame(web, nfs, 700, 111, W::rpcCall(0x5000, 100000, 2, 4)));
+    QByteArray dump;
+    for (auto [prog, vers, prot, port] : {std::tuple{100000u, 2u, 17u, 111u}, std::tuple{100003u, 3u, 6u, 2049u},
+                                           std::tuple{100005u, 3u, 17u, 20048u}, std::tuple{100021u, 4u, 17u, 4045u}}) {
+        W::u32(dump, 1);
+        W::u32(dump, prog);
+        W::u32(dump, vers);
+        W::u32(dump, prot);
+        W::u32(dump, port);
+    }
+    W::u32(dump, 0);
+    w.packet(t + 8000420, W::udpFrame(nfs, web, 111, 700, W::rpcReply(0x5000, 0, dump)));
+    QByteArray getport, zero;
+    for (uint32_t v : {100024u, 1u, 17u, 0u})
+        W::u32(getport, v);
+    W::u32(zero, 0);
+    w.packet(t + 8100000, W::udpFrame(web, nfs, 701, 111, W::rpcCall(0x5001, 100000, 2, 3, getport)));
+    w.packet(t + 8100310, W::udpFrame(nfs, web, 111, 701, W::rpcReply(0x5001, 0, zero)));
+    // nlockmgr LOCK to lockd, sent three times, never answered.
+    for (int i = 0; i < 3; ++i)
+        w.packet(t + 9000000 + i * 5000000LL, W::udpFrame(web, nfs, 702, 4045, W::rpcCall(0x6001, 100021, 4, 2, QByteArray(64, 'l'))));
+    // tcpdump killed mid-write: the last record is incomplete.
+    w.packet(t + 25000000, W::tcpFrame(web, nfs, 871, 2049, 77000, 0, W::SYN));
+    w.data().chop(20);
+
+    const QString file = QFileInfo(path).absoluteDir().filePath(QStringLiteral("web-3-eth0.pcap"));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(w.data()) != w.data().size())
+        return 0;
+    f.close();
+    auto cf = CaseFile::open(path, CaseFile::Access::ReadWrite);
+    ImportRequest req;
+    req.caseFile = cf.get();
+    req.hostId = webHost;
+    req.paths = {file};
+    const ImportResult r = PcapImporter().import(req, CancelToken());
+    const QJsonArray caps = r.summary.value(QStringLiteral("captures")).toArray();
+    return r.ok && !caps.isEmpty() ? caps.first().toObject().value(QStringLiteral("capture_id")).toInteger() : 0;
 }

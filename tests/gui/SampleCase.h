@@ -22,6 +22,10 @@ struct SampleCase
     qint64 baseUs = 0; // time of the first kernel-log event
 
     static SampleCase build(const QString &path);
+    // Imports a capture of web-3 into the case at path through the real pcap
+    // importer (NFS SYNs unanswered, a refused connect, status not registered,
+    // nlockmgr unanswered; cut short at the end). Returns pcap_captures.id.
+    qint64 addCapture(const QString &path) const;
     static QByteArray straceLog();
     static QByteArray kernelLog();
     static QByteArray kernelStack();

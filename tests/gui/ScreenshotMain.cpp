@@ -9,6 +9,7 @@
 #include "evidence/EvidenceViewer.h"
 #include "findings/FindingsPane.h"
 #include "navigator/NavigatorPane.h"
+#include "network/NetworkPane.h"
 #include "notes/NotesPane.h"
 #include "audit/AuditLogPane.h"
 #include "timeline/TimelineController.h"
@@ -77,6 +78,7 @@ int main(int argc, char **argv)
     } else {
         casePath = tmp.filePath(QStringLiteral("sample.casebook"));
         sample = SampleCase::build(casePath);
+        sample.addCapture(casePath);
     }
     if (args.contains(QStringLiteral("--dark"))) {
         QPalette dark;
@@ -147,6 +149,20 @@ int main(int argc, char **argv)
         st->diffSpecs(QStringLiteral("task:web-3/14437"), QStringLiteral("task:web-3/900"));
         settle(800);
         save(st, out, QStringLiteral("%1-stacks-diff").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    {
+        NetworkPane *net = w.networkPane();
+        w.workspaceTabs()->setCurrentWidget(net);
+        waitFor([net] { return !net->isLoading(); });
+        const QList<std::pair<QWidget *, QString>> views{{net->overviewPage(), QStringLiteral("overview")},
+                                                         {net->silentPage(), QStringLiteral("silent")},
+                                                         {net->conversationsPage(), QStringLiteral("conversations")},
+                                                         {net->rpcPage(), QStringLiteral("rpc")}};
+        for (const auto &[view, name] : views) {
+            net->views()->setCurrentWidget(view);
+            settle(300);
+            save(net, out, QStringLiteral("%1-network-%2").arg(n++, 2, 10, QLatin1Char('0')).arg(name));
+        }
     }
     // Zoomed timeline around the first events.
     if (sample.baseUs) {
