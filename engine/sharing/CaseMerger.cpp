@@ -147,7 +147,8 @@ QJsonObject CaseMerger::Result::toJson() const
 QStringList CaseMerger::excludedTables()
 {
     return {QStringLiteral("case_info"), QStringLiteral("audit_log"), QStringLiteral("redaction_map"),
-            QStringLiteral("report_drafts"), QStringLiteral("artifact_chunks")};
+            QStringLiteral("report_drafts"), QStringLiteral("artifact_chunks"),
+            QStringLiteral("timeline_counts")}; // derived: kept by triggers on events
 }
 
 CaseMerger::Result CaseMerger::merge(const QString &otherPath)

@@ -1,6 +1,7 @@
 #include "TimelineHistogram.h"
 
 #include <algorithm>
+#include <cmath>
 
 TimelineHistogram::TimelineHistogram(qint64 fromUs, qint64 toUs, int buckets, int lanes)
     : m_fromUs(fromUs), m_toUs(std::max(toUs, fromUs + 1)), m_buckets(std::max(buckets, 1))
@@ -76,12 +77,33 @@ TimelineHistogram TimelineHistogram::resample(qint64 fromUs, qint64 toUs, int bu
     const int b0 = std::clamp(bucketOf(fromUs), 0, m_buckets - 1);
     const int b1 = std::clamp(bucketOf(toUs - 1), 0, m_buckets - 1);
     for (int b = b0; b <= b1; ++b) {
-        // Each source bucket lands where its middle falls.
-        const qint64 mid = bucketStartUs(b) + (bucketStartUs(b + 1) - bucketStartUs(b)) / 2;
-        const int target = out.bucketOf(std::clamp(mid, out.fromUs(), out.toUs() - 1));
-        for (int lane = 0; lane < lanes(); ++lane)
-            if (const quint32 c = m_counts[lane][b])
-                out.addToBucket(lane, target, c);
+        const qint64 s0 = bucketStartUs(b), s1 = std::max(bucketStartUs(b + 1), s0 + 1);
+        const int t0 = out.bucketOf(std::clamp(s0, out.fromUs(), out.toUs() - 1));
+        const int t1 = out.bucketOf(std::clamp(s1 - 1, out.fromUs(), out.toUs() - 1));
+        if (t0 == t1) {
+            // A source bucket within one column (zoomed out): lands there whole.
+            for (int lane = 0; lane < lanes(); ++lane)
+                if (const quint32 c = m_counts[lane][b])
+                    out.addToBucket(lane, t0, c);
+            continue;
+        }
+        // A source bucket wider than a column (a coarse histogram zoomed in):
+        // spread over the columns it covers, in proportion to the overlap, so
+        // it draws as a flat bar rather than a spike. Parts outside the range
+        // are not shown.
+        for (int lane = 0; lane < lanes(); ++lane) {
+            const quint32 c = m_counts[lane][b];
+            if (!c)
+                continue;
+            auto upTo = [&](qint64 at) { return quint64(std::llround(double(at - s0) / double(s1 - s0) * c)); };
+            quint64 given = upTo(std::max(s0, out.fromUs()));
+            for (int t = t0; t <= t1; ++t) {
+                const quint64 next = upTo(std::min(s1, out.bucketStartUs(t + 1)));
+                if (next > given)
+                    out.addToBucket(lane, t, quint32(next - given));
+                given = std::max(given, next);
+            }
+        }
     }
     return out;
 }

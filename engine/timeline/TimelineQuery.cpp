@@ -43,6 +43,50 @@ TimelineItem readItem(const SqliteStatement &st)
     return it;
 }
 
+// Host and source parts of the filter alone (for tables without text), bound
+// like filterSql's first four parameters.
+QString laneFilterSql(int first)
+{
+    return QStringLiteral(" AND (?%1 = 0 OR source IN (SELECT value FROM json_each(?%2)))"
+                          " AND (?%3 = 0 OR host_id IN (SELECT value FROM json_each(?%4)))")
+        .arg(first + 1).arg(first).arg(first + 3).arg(first + 2);
+}
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+// Lanes in order of first appearance, each a row of the histogram.
+struct LaneIndex
+{
+    explicit LaneIndex(TimelineHistogram &h) : hist(h) {}
+    TimelineHistogram &hist;
+    QHash<QString, int> index;
+    QList<TimelineLane> lanes;
+    qint64 lastHost = -1;
+    QString lastSource;
+    int last = -1;
+
+    int of(qint64 hostId, const QString &source)
+    {
+        if (last >= 0 && hostId == lastHost && source == lastSource)
+            return last;
+        const QString key = laneKey(hostId, source);
+        auto it = index.constFind(key);
+        if (it != index.constEnd()) {
+            last = *it;
+        } else {
+            last = hist.addLane();
+            index.insert(key, last);
+            lanes.append({hostId, QString(), source});
+        }
+        lastHost = hostId;
+        lastSource = source;
+        return last;
+    }
+};
+
 const char kItemColumns[] = "origin, id, host_id, at_us, source, kind, summary, ref_kind, ref_id";
 
 }
@@ -69,7 +113,7 @@ QString TimelineQuery::smallItemsSql() const
         "  'note', id FROM notes WHERE at_us IS NOT NULL");
 }
 
-void TimelineQuery::bindFilter(SqliteStatement &st, int first, const TimelineFilter &filter) const
+void TimelineQuery::bindFilter(SqliteStatement &st, int first, const TimelineFilter &filter, bool withText) const
 {
     QJsonArray sources;
     for (const QString &s : filter.sources)
@@ -81,7 +125,8 @@ void TimelineQuery::bindFilter(SqliteStatement &st, int first, const TimelineFil
     st.bind(first + 1, qint64(filter.sources.size()));
     st.bind(first + 2, QString::fromUtf8(QJsonDocument(hosts).toJson(QJsonDocument::Compact)));
     st.bind(first + 3, qint64(filter.hostIds.size()));
-    st.bind(first + 4, filter.text.trimmed().toLower() + QString(QLatin1String(""))); // never NULL
+    if (withText)
+        st.bind(first + 4, filter.text.trimmed().toLower() + QString(QLatin1String(""))); // never NULL
 }
 
 std::pair<qint64, qint64> TimelineQuery::extent() const
@@ -127,18 +172,8 @@ TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, in
     ov.fromUs = from - margin;
     ov.toUs = to + margin;
     TimelineHistogram hist(ov.fromUs, ov.toUs, buckets);
-    QHash<QString, int> laneIndex;
-    QList<TimelineLane> lanes;
-    auto laneOf = [&](qint64 hostId, const QString &source) {
-        const QString key = laneKey(hostId, source);
-        auto it = laneIndex.constFind(key);
-        if (it != laneIndex.constEnd())
-            return *it;
-        const int idx = hist.addLane();
-        laneIndex.insert(key, idx);
-        lanes.append({hostId, QString(), source});
-        return idx;
-    };
+    ov.resolutionUs = std::max<qint64>(1, (ov.toUs - ov.fromUs) / buckets);
+    LaneIndex index(hist);
 
     // The events table: grouped in SQL along the (host_id, source, at_us)
     // index, so SQLite streams the groups without sorting.
@@ -149,30 +184,72 @@ TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, in
     st.bind(1, ov.fromUs).bind(2, width);
     bindFilter(st, 3, filter);
     int n = 0;
-    int lastLane = -1;
-    qint64 lastHost = -1;
-    QString lastSource;
     while (st.step()) {
         if ((++n & 1023) == 0 && cancel.isCancelled())
             return {};
-        const qint64 host = st.int64(0);
-        const QString source = st.text(1);
-        if (host != lastHost || source != lastSource) {
-            lastLane = laneOf(host, source);
-            lastHost = host;
-            lastSource = source;
-        }
-        hist.addToBucket(lastLane, std::clamp(int(st.int64(2)), 0, buckets - 1), quint32(st.int64(3)));
+        hist.addToBucket(index.of(st.int64(0), st.text(1)), std::clamp(int(st.int64(2)), 0, buckets - 1), quint32(st.int64(3)));
     }
-    SqliteStatement small = m_db.prepare(QStringLiteral("SELECT host_id, source, at_us FROM (%1) WHERE 1 %2")
-                                             .arg(smallItemsSql(), filterSql(1)).replace(QStringLiteral("summary"), QStringLiteral("summary")));
-    bindFilter(small, 1, filter);
-    while (small.step()) {
+    if (cancel.isCancelled())
+        return {};
+    addSmallItems(hist, filter, [&](qint64 host, const QString &source) { return index.of(host, source); });
+    orderLanes(ov, index.lanes, std::move(hist));
+    return ov;
+}
+
+TimelineQuery::Overview TimelineQuery::summaryOverview(const TimelineFilter &filter, qint64 widthUs, int maxBuckets,
+                                                       const CancelToken &cancel) const
+{
+    Overview ov;
+    const auto [from, to] = extent();
+    ov.fromUs = from;
+    ov.toUs = to;
+    if (from == to)
+        return ov;
+    const qint64 margin = std::max<qint64>((to - from) / 50, 1000000);
+    ov.fromUs = from - margin;
+    ov.toUs = to + margin;
+    // Buckets aligned on the stored ones: widthUs, or k times it for long cases.
+    maxBuckets = std::max(maxBuckets, 1);
+    const qint64 k = std::max<qint64>(1, (ov.toUs - ov.fromUs) / widthUs / maxBuckets + 1);
+    const qint64 bucketUs = widthUs * k;
+    const qint64 histFrom = floorDiv(ov.fromUs, bucketUs) * bucketUs;
+    const qint64 histTo = (floorDiv(ov.toUs - 1, bucketUs) + 1) * bucketUs;
+    const int buckets = int((histTo - histFrom) / bucketUs);
+    TimelineHistogram hist(histFrom, histTo, buckets);
+    ov.resolutionUs = bucketUs;
+    LaneIndex index(hist);
+
+    SqliteStatement st = m_db.prepare(QStringLiteral(
+        "SELECT host_id, source, bucket, n FROM timeline_counts WHERE width_us = ?1 %1")
+                                          .arg(laneFilterSql(2)));
+    st.bind(1, widthUs);
+    bindFilter(st, 2, filter, false);
+    int n = 0;
+    while (st.step()) {
         if ((++n & 1023) == 0 && cancel.isCancelled())
             return {};
-        hist.add(laneOf(small.int64(0), small.text(1)), small.int64(2));
+        const qint64 startUs = st.int64(2) * widthUs;
+        hist.addToBucket(index.of(st.int64(0), st.text(1)), int(floorDiv(startUs - histFrom, bucketUs)), quint32(st.int64(3)));
     }
+    if (cancel.isCancelled())
+        return {};
+    addSmallItems(hist, filter, [&](qint64 host, const QString &source) { return index.of(host, source); });
+    orderLanes(ov, index.lanes, std::move(hist));
+    return ov;
+}
 
+void TimelineQuery::addSmallItems(TimelineHistogram &hist, const TimelineFilter &filter,
+                                  const std::function<int(qint64, const QString &)> &laneOf) const
+{
+    SqliteStatement small = m_db.prepare(QStringLiteral("SELECT host_id, source, at_us FROM (%1) WHERE 1 %2")
+                                             .arg(smallItemsSql(), filterSql(1)));
+    bindFilter(small, 1, filter);
+    while (small.step())
+        hist.add(laneOf(small.int64(0), small.text(1)), small.int64(2));
+}
+
+void TimelineQuery::orderLanes(Overview &ov, QList<TimelineLane> lanes, TimelineHistogram hist) const
+{
     // Host names, then order lanes by host name (case-wide first) and source.
     QHash<qint64, QString> names;
     SqliteStatement hs = m_db.prepare(QStringLiteral("SELECT id, name FROM hosts"));
@@ -194,7 +271,6 @@ TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, in
         ov.lanes.append(lanes[i]);
     hist.reorderLanes(order);
     ov.histogram = std::move(hist);
-    return ov;
 }
 
 TimelineHistogram TimelineQuery::histogram(const QList<TimelineLane> &lanes, qint64 fromUs, qint64 toUs, int buckets,

@@ -7,6 +7,7 @@
 #include "util/CancelToken.h"
 
 #include <QList>
+#include <functional>
 #include <QStringList>
 
 class SqliteDatabase;
@@ -24,8 +25,13 @@ public:
         qint64 fromUs = 0; // extent of the whole case (unfiltered); equal when empty
         qint64 toUs = 0;
         QList<TimelineLane> lanes;   // lanes with items under the filter, by host then source
-        TimelineHistogram histogram; // per lane, over [fromUs, toUs)
+        TimelineHistogram histogram; // per lane, over [fromUs, toUs) (a summary's: a wider, aligned range)
+        qint64 resolutionUs = 0;     // what one of its buckets stands for (a summary's is its stored width)
     };
+
+    // Widths of the stored per-lane counts of events (schema 7, `timeline_counts`).
+    static constexpr qint64 kMinuteUs = 60LL * 1000000;
+    static constexpr qint64 kHourUs = 3600LL * 1000000;
 
     explicit TimelineQuery(SqliteDatabase &db);
 
@@ -34,6 +40,15 @@ public:
     // One pass over everything: lanes and a histogram of `buckets` columns.
     // Returns an empty overview if cancelled.
     Overview overview(const TimelineFilter &filter, int buckets, const CancelToken &cancel) const;
+    // The same from the stored counts of width widthUs (kMinuteUs or kHourUs)
+    // instead of the events: reads one row per lane and stored bucket, so a
+    // million events cost a few thousand rows. Buckets are widthUs wide (a
+    // multiple of it if the case spans more than maxBuckets of them). Only for
+    // filters without text (see servesFilter); the small tables are read as in
+    // overview(). Returns an empty overview if cancelled.
+    Overview summaryOverview(const TimelineFilter &filter, qint64 widthUs, int maxBuckets, const CancelToken &cancel) const;
+    // Whether the stored counts can answer for this filter (host/source only).
+    static bool servesFilter(const TimelineFilter &filter) { return filter.text.trimmed().isEmpty(); }
     // Histogram of [fromUs, toUs) in `buckets` columns for the given lanes
     // (items of other lanes are ignored).
     TimelineHistogram histogram(const QList<TimelineLane> &lanes, qint64 fromUs, qint64 toUs, int buckets,
@@ -48,7 +63,9 @@ public:
 private:
     QString smallItemsSql() const;
     QString eventsFilterSql() const;
-    void bindFilter(class SqliteStatement &st, int first, const TimelineFilter &filter) const;
+    void bindFilter(class SqliteStatement &st, int first, const TimelineFilter &filter, bool withText = true) const;
+    void addSmallItems(TimelineHistogram &hist, const TimelineFilter &filter, const std::function<int(qint64, const QString &)> &laneOf) const;
+    void orderLanes(Overview &ov, QList<TimelineLane> lanes, TimelineHistogram hist) const;
 
     SqliteDatabase &m_db;
 };

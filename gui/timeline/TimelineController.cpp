@@ -25,6 +25,8 @@ TimelineController::TimelineController(CaseSession *session, QObject *parent) : 
         m_overviewReady = false;
         m_lanes.clear();
         m_overview = {};
+        m_resolutionUs = 0;
+        m_refining = false;
         m_items.clear();
         m_window = {};
         m_extentFrom = m_extentTo = 0;
@@ -70,29 +72,70 @@ void TimelineController::startOverview()
     const TimelineFilter f = m_filter;
     m_reloadQueued = false;
     setPending(true, m_pendingWindow);
+    // Without text the stored counts answer: the per-hour ones first (the
+    // first paint), then the per-minute ones. A resampled stored bucket may be
+    // spread over a few columns (a flat bar) before a window query is needed.
+    const bool stored = TimelineQuery::servesFilter(f);
     m_session->reader()->run<TimelineQuery::Overview>(
         kOverviewChannel,
-        [f](CaseFile &cf, const CancelToken &cancel) { return TimelineQuery(cf.db()).overview(f, kOverviewBuckets, cancel); },
+        [f, stored](CaseFile &cf, const CancelToken &cancel) {
+            TimelineQuery q(cf.db());
+            return stored ? q.summaryOverview(f, TimelineQuery::kHourUs, kOverviewBuckets, cancel)
+                          : q.overview(f, kOverviewBuckets, cancel);
+        },
         this,
-        [this](const TimelineQuery::Overview &ov) {
-            setPending(false, m_pendingWindow);
-            if (m_reloadQueued) {
-                m_reloadQueued = false;
-                QMetaObject::invokeMethod(this, &TimelineController::reload, Qt::QueuedConnection);
-            }
-            m_overviewReady = true;
-            m_extentFrom = ov.fromUs;
-            m_extentTo = ov.toUs;
-            m_lanes = ov.lanes;
-            m_overview = ov.histogram;
-            emit overviewReady();
-            if (m_reqColumns > 0)
-                requestWindow(m_reqFrom, m_reqTo, m_reqColumns);
+        [this, f, stored](const TimelineQuery::Overview &ov) {
+            // Coarse until the finer step (or the queued reload) replaces it.
+            m_refining = stored;
+            if (stored && !m_reloadQueued)
+                startFineOverview(f);
+            else
+                setPending(false, m_pendingWindow);
+            applyOverview(ov, stored ? 4 : 1);
         },
         [this](const QString &error) {
+            m_refining = false;
             setPending(false, m_pendingWindow);
             emit failed(error);
         });
+}
+
+void TimelineController::startFineOverview(const TimelineFilter &f)
+{
+    m_session->reader()->run<TimelineQuery::Overview>(
+        kOverviewChannel,
+        [f](CaseFile &cf, const CancelToken &cancel) {
+            return TimelineQuery(cf.db()).summaryOverview(f, TimelineQuery::kMinuteUs, kOverviewBuckets, cancel);
+        },
+        this,
+        [this](const TimelineQuery::Overview &ov) {
+            m_refining = false;
+            setPending(false, m_pendingWindow);
+            applyOverview(ov, 4);
+        },
+        [this](const QString &error) {
+            m_refining = false;
+            setPending(false, m_pendingWindow);
+            emit failed(error);
+        });
+}
+
+void TimelineController::applyOverview(const TimelineQuery::Overview &ov, int spread)
+{
+    if (m_reloadQueued && !m_pendingOverview) {
+        m_reloadQueued = false;
+        QMetaObject::invokeMethod(this, &TimelineController::reload, Qt::QueuedConnection);
+    }
+    m_overviewReady = true;
+    m_extentFrom = ov.fromUs;
+    m_extentTo = ov.toUs;
+    m_lanes = ov.lanes;
+    m_overview = ov.histogram;
+    m_resolutionUs = ov.resolutionUs;
+    m_spread = spread;
+    emit overviewReady();
+    if (m_reqColumns > 0)
+        requestWindow(m_reqFrom, m_reqTo, m_reqColumns);
 }
 
 int TimelineController::laneOf(qint64 hostId, const QString &source) const
@@ -111,10 +154,11 @@ void TimelineController::requestWindow(qint64 fromUs, qint64 toUs, int columns)
     if (!m_overviewReady || toUs <= fromUs)
         return;
     const quint64 estimate = m_overview.estimate(fromUs, toUs);
-    const double overviewBucketUs = double(m_overview.toUs() - m_overview.fromUs()) / std::max(m_overview.buckets(), 1);
     const double windowColumnUs = double(toUs - fromUs) / m_reqColumns;
 
-    if (estimate > quint64(kDetailLimit) && windowColumnUs >= overviewBucketUs) {
+    // Zoomed out far enough for the overview, or a finer one is on its way
+    // (this request is repeated when it arrives).
+    if (estimate > quint64(kDetailLimit) && (m_refining || windowColumnUs * m_spread >= double(m_resolutionUs))) {
         // Zoomed out: the overview is fine enough; no query needed.
         m_session->reader()->cancel(kWindowChannel);
         setPending(m_pendingOverview, false);

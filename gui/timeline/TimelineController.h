@@ -4,17 +4,22 @@
 #include "timeline/TimelineHistogram.h"
 #include "timeline/TimelineItem.h"
 #include "timeline/TimelineLane.h"
+#include "timeline/TimelineQuery.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 
 class CaseSession;
 
-// Feeds the timeline view: keeps the case overview (lanes, extent, a fine
-// histogram of everything, computed once per filter on the reader thread) and,
-// for the visible window, either the individual items (when few enough) or
-// per-pixel counts (resampled from the overview, or queried from SQLite for
-// deep zooms). Jobs are numbered; stale answers are dropped.
+// Feeds the timeline view: keeps the case overview (lanes, extent, a histogram
+// of everything, computed on the reader thread) and, for the visible window,
+// either the individual items (when few enough) or per-pixel counts (resampled
+// from the overview, or queried from SQLite for deep zooms). Jobs are
+// numbered; stale answers are dropped.
+//
+// The overview comes in two steps when the filter has no text: first from the
+// stored per-hour counts (a few thousand rows: the first paint), then from the
+// stored per-minute counts. With a text filter it is one pass over the events.
 class TimelineController : public QObject
 {
     Q_OBJECT
@@ -44,6 +49,10 @@ public:
     qint64 windowTo() const { return m_windowTo; }
     int laneOf(qint64 hostId, const QString &source) const;
     bool isBusy() const { return m_pendingOverview || m_pendingWindow; }
+    // What one bucket of the overview stands for (0 before the first one).
+    qint64 overviewResolutionUs() const { return m_resolutionUs; }
+    // True while the overview is the coarse first step and a finer one is coming.
+    bool isRefining() const { return m_refining; }
 
 signals:
     void overviewReady();  // lanes/extent changed
@@ -53,6 +62,8 @@ signals:
 
 private:
     void startOverview();
+    void startFineOverview(const TimelineFilter &filter);
+    void applyOverview(const TimelineQuery::Overview &ov, int spread);
     void setPending(bool overview, bool window);
 
     CaseSession *m_session;
@@ -62,6 +73,9 @@ private:
     qint64 m_extentTo = 0;
     QList<TimelineLane> m_lanes;
     TimelineHistogram m_overview;
+    qint64 m_resolutionUs = 0;
+    int m_spread = 1; // columns one overview bucket may be spread over when resampled
+    bool m_refining = false;
     bool m_detailed = false;
     QList<TimelineItem> m_items;
     TimelineHistogram m_window;

@@ -3,10 +3,13 @@
 // measures, offscreen: time from opening the case to the first painted
 // timeline with data, repaint latency while zooming across the full range and
 // scrolling, peak memory, and the longest event-loop stall (QTimer heartbeat)
-// while opening, while importing a big strace log through the GUI's import
-// runner. The peer is the sqlite3 shell computing the same per-bucket counts.
+// while opening, during a live procfs collection of this machine through the
+// GUI's collect runner, and while importing a big strace log through the GUI's
+// import runner. For each stall it names the longest single event delivery on
+// the GUI thread (receiver class, event type), to show where it came from.
+// The peer is the sqlite3 shell computing the same per-bucket counts.
 //
-//   gui_bench [--events N] [--tasks N] [--import-mb N] [--dir DIR]
+//   gui_bench [--events N] [--tasks N] [--import-mb N] [--samples N] [--dir DIR]
 #include "app/CaseSession.h"
 #include "app/MainWindow.h"
 #include "casefile/CaseFile.h"
@@ -16,13 +19,17 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
+#include "collect/CollectRunner.h"
 #include "collect/ImportRunner.h"
+#include "collectors/CollectorCatalog.h"
 #include "timeline/TimelineController.h"
 #include "timeline/TimelinePane.h"
 #include "timeline/TimelineView.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDir>
+#include <QMetaEnum>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -42,6 +49,55 @@ qint64 argValue(const QStringList &args, const QString &name, qint64 def)
     const int i = int(args.indexOf(name));
     return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toLongLong() : def;
 }
+
+// The application, timing each top-level event delivery on the GUI thread so
+// a stall can be traced to its receiver.
+class BenchApp : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0 || !m_tracking) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        QElapsedTimer t;
+        t.start();
+        const QString what = describe(receiver, event); // before: the receiver may be gone after
+        const bool r = QApplication::notify(receiver, event);
+        const double ms = t.nsecsElapsed() / 1e6;
+        if (ms > m_longestMs) {
+            m_longestMs = ms;
+            m_longest = what;
+        }
+        --m_depth;
+        return r;
+    }
+    void track()
+    {
+        m_tracking = true;
+        m_longestMs = 0;
+        m_longest.clear();
+    }
+    QString longest() const { return QStringLiteral("%1 ms in %2").arg(m_longestMs, 0, 'f', 1).arg(m_longest); }
+
+private:
+    static QString describe(QObject *receiver, QEvent *event)
+    {
+        const QMetaEnum types = QMetaEnum::fromType<QEvent::Type>();
+        const char *type = types.valueToKey(event->type());
+        QString name = QString::fromLatin1(receiver->metaObject()->className());
+        if (!receiver->objectName().isEmpty())
+            name += QLatin1Char('"') + receiver->objectName() + QLatin1Char('"');
+        return name + QLatin1Char(' ') + (type ? QString::fromLatin1(type) : QString::number(event->type()));
+    }
+    int m_depth = 0;
+    bool m_tracking = false;
+    double m_longestMs = 0;
+    QString m_longest;
+};
 
 // Longest gap between heartbeats of a 5 ms timer, minus the period.
 class Heartbeat : public QObject
@@ -199,13 +255,14 @@ double moveAndPaint(TimelineView *view, TimelineController *c, qint64 from, qint
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    BenchApp app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("CasebookBench"));
     QApplication::setApplicationName(QStringLiteral("gui_bench"));
     const QStringList args = app.arguments();
     const qint64 events = argValue(args, QStringLiteral("--events"), 1000000);
     const qint64 tasks = argValue(args, QStringLiteral("--tasks"), 100000);
     const qint64 importMb = argValue(args, QStringLiteral("--import-mb"), 500);
+    const qint64 samples = argValue(args, QStringLiteral("--samples"), 5);
     QTemporaryDir tmp;
     const int di = int(args.indexOf(QStringLiteral("--dir")));
     const QString dir = di > 0 && di + 1 < args.size() ? args.at(di + 1) : tmp.path();
@@ -244,6 +301,7 @@ int main(int argc, char **argv)
     TimelineView *view = pane->view();
     TimelineController *c = pane->controller();
 
+    app.track();
     beat.start();
     QElapsedTimer open;
     open.start();
@@ -262,7 +320,9 @@ int main(int argc, char **argv)
     const double openedMs = open.nsecsElapsed() / 1e6;
     spinUntil([&] { return firstDataPaintMs >= 0; });
     spinUntil([&] { return !c->isBusy(); });
+    const double fineOverviewMs = open.nsecsElapsed() / 1e6;
     const double openStall = beat.stop();
+    const QString openWorst = app.longest();
 
     // Zoom from everything down to one second around the burst, then out.
     Latency zoomLat, paintLat, scrollLat;
@@ -279,8 +339,55 @@ int main(int argc, char **argv)
     for (qint64 from = mid - 300LL * 1000000; from < mid + 300LL * 1000000; from += 5LL * 1000000)
         scrollLat.add(moveAndPaint(view, c, from, from + 10LL * 1000000, paintLat));
 
+    // A live collection into the open case: procfs snapshots (and the kernel
+    // log) of this machine through the GUI's collect runner and the real
+    // collectors, the window refreshing as evidence is committed.
+    double collectStall = -1, collectMs = -1;
+    QString collectWorst, collectMessage;
+    if (samples > 0) {
+        CollectRunner runner;
+        bool done = false;
+        QObject::connect(&runner, &CollectRunner::hostFinished, &runner,
+                         [&](const QString &, bool ok, const QString &m) { collectMessage = (ok ? QStringLiteral("ok: ") : QStringLiteral("FAILED: ")) + m; });
+        QObject::connect(&runner, &CollectRunner::allFinished, &runner, [&] { done = true; });
+        const CollectRunner::CollectorSet set = [samples] {
+            std::vector<std::unique_ptr<Collector>> out;
+            for (const CollectorFactory &f : CollectorCatalog::all()) {
+                QStringList argv{QStringLiteral("gui_bench")};
+                if (f.kind == QLatin1String("procfs"))
+                    argv << QStringLiteral("--procfs") << QStringLiteral("--samples") << QString::number(samples)
+                         << QStringLiteral("--interval") << QStringLiteral("1");
+                else if (f.kind == QLatin1String("kernel-log"))
+                    argv << QStringLiteral("--kernel-log");
+                else
+                    continue;
+                QCommandLineParser parser;
+                f.addOptions(parser);
+                if (parser.parse(argv))
+                    if (auto c = f.fromOptions(parser))
+                        out.push_back(std::move(c));
+            }
+            return out;
+        };
+        QElapsedTimer t;
+        t.start();
+        app.track();
+        beat.start();
+        runner.start(casePath, {QStringLiteral("local")}, set);
+        spinUntil([&] { return done; }, 600000);
+        // The panes catch up with the last commit (the session polls every second).
+        const qint64 until = t.elapsed() + 1500;
+        spinUntil([&] { return t.elapsed() >= until && !c->isBusy(); }, 60000);
+        collectStall = beat.stop();
+        collectMs = t.nsecsElapsed() / 1e6;
+        collectWorst = app.longest();
+        out << "gui_bench: live collection (" << samples << " procfs samples + kernel log of this machine): "
+            << collectMessage.left(200) << "\n";
+    }
+
     // A big import through the GUI's import runner, with the window open.
     double importStall = -1, importMs = -1;
+    QString importWorst;
     if (importMb > 0) {
         const QString log = dir + QStringLiteral("/gui_bench.strace");
         writeStraceLog(log, importMb);
@@ -293,10 +400,14 @@ int main(int argc, char **argv)
         });
         QElapsedTimer t;
         t.start();
+        app.track();
         beat.start();
         runner.start(casePath, {log});
         spinUntil([&] { return done; }, 3600000);
+        const qint64 until = t.elapsed() + 1500;
+        spinUntil([&] { return t.elapsed() >= until && !c->isBusy(); }, 60000);
         importStall = beat.stop();
+        importWorst = app.longest();
         importMs = t.nsecsElapsed() / 1e6;
         out << "gui_bench: import of " << importMb << " MB: " << message.left(200) << "\n";
         QFile::remove(log);
@@ -314,8 +425,13 @@ int main(int argc, char **argv)
         << " ms, max " << scrollLat.max() << " ms\n";
     out << "gui_bench: paint alone: median " << paintLat.median() << " ms, max " << paintLat.max()
         << " ms (target every repaint < 50 ms)\n";
-    out << "gui_bench: longest event-loop stall while opening: " << openStall << " ms; during a " << importMb
-        << " MB import (" << importMs << " ms): " << importStall << " ms (target < 50 ms)\n";
+    out << "gui_bench: overview from per-minute counts ready after:      " << fineOverviewMs << " ms\n";
+    out << "gui_bench: longest event-loop stall (target < 50 ms) while opening: " << openStall << " ms (longest event: "
+        << openWorst << ")\n";
+    out << "gui_bench: longest event-loop stall (target < 50 ms) during a live collection (" << collectMs << " ms): "
+        << collectStall << " ms (longest event: " << collectWorst << ")\n";
+    out << "gui_bench: longest event-loop stall (target < 50 ms) during a " << importMb << " MB import (" << importMs
+        << " ms): " << importStall << " ms (longest event: " << importWorst << ")\n";
     out << "gui_bench: peak memory (VmHWM): " << peakRssMb() << " MB (target < 300 MB)\n";
     out.flush();
     return 0;
