@@ -3,6 +3,7 @@
 // conversations PcapQuery reports, the address/port filter, RPC procedures,
 // calls and registrations, the truncation warning, and [[conversation:N]] /
 // [[rpc-call:N]] links selecting their row. Models under QAbstractItemModelTester.
+#include "CaptureWriter.h"
 #include "SampleCase.h"
 #include "TestEnv.h"
 #include "app/CaseSession.h"
@@ -19,12 +20,14 @@
 #include "network/RpcProceduresModel.h"
 #include "network/RpcRegistrationsModel.h"
 #include "network/SilentPeersModel.h"
+#include "pcap/PcapImporter.h"
 #include "pcap/PcapQuery.h"
 #include "util/FilterLineEdit.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -284,6 +287,66 @@ private slots:
 
         // A link to something not in the case says so.
         QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 99999)));
+    }
+
+    void captureSelectorAndCorruptCapture()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("two.casebook"));
+        const SampleCase sc = SampleCase::build(path);
+        const qint64 first = sc.addCapture(path);
+        QVERIFY(first > 0);
+        // A second capture: one UDP exchange, then a record claiming 4 GB (corrupt).
+        CaptureWriter cw;
+        cw.packet(sc.baseUs, CaptureWriter::udpFrame(CaptureWriter::ip(10, 9, 0, 1), CaptureWriter::ip(10, 9, 0, 2), 5353, 53, "q"));
+        cw.packet(sc.baseUs + 10, CaptureWriter::udpFrame(CaptureWriter::ip(10, 9, 0, 2), CaptureWriter::ip(10, 9, 0, 1), 53, 5353, "a"));
+        QByteArray bytes = cw.data();
+        bytes.append(QByteArray("\x01\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff", 16));
+        bytes.append(QByteArray(64, 'x'));
+        const QString file = m_dir.filePath(QStringLiteral("corrupt.pcap"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        qint64 second = 0;
+        {
+            auto cf = CaseFile::open(path, CaseFile::Access::ReadWrite);
+            ImportRequest req;
+            req.caseFile = cf.get();
+            req.paths = {file};
+            const ImportResult r = PcapImporter().import(req, CancelToken());
+            QVERIFY2(r.ok, qPrintable(r.error));
+            second = r.summary.value(QStringLiteral("captures")).toArray().first().toObject().value(QStringLiteral("capture_id")).toInteger();
+        }
+        QVERIFY(second > first);
+
+        MainWindow w;
+        w.setQuiet(true);
+        NetworkPane *p = w.networkPane();
+        Tester t1(p->conversationsModel(), Tester::FailureReportingMode::QtTest);
+        Tester t2(p->conversationsProxy(), Tester::FailureReportingMode::QtTest);
+        QVERIFY(w.openCase(path));
+        waitLoaded(p);
+        QCOMPARE(p->captureBox()->count(), 3);
+        QCOMPARE(p->conversationsModel()->rowCount(), 7);
+        const int i = p->captureBox()->findData(second);
+        QVERIFY(p->captureBox()->itemText(i).contains(QStringLiteral("corrupt")));
+        QVERIFY(p->showCapture(second));
+        waitLoaded(p);
+        QCOMPARE(p->conversationsModel()->rowCount(), 1);
+        QCOMPARE(p->silentModel()->rowCount(), 0);
+        QCOMPARE(p->conversationsModel()->index(0, ConversationsModel::Outcome).data().toString(), QStringLiteral("answered"));
+        QVERIFY2(p->warningBanner()->text().contains(QStringLiteral("is corrupt")), qPrintable(p->warningBanner()->text()));
+        QVERIFY(!p->warningBanner()->text().contains(QStringLiteral("cut short"))); // capture 1's warning is not shown
+        QVERIFY(p->silentHeadline()->text().contains(QStringLiteral("answered")));
+
+        // A link into capture 1 while capture 2 is shown: every capture is shown and the row selected.
+        const qint64 id = CaseFile::open(path, CaseFile::Access::ReadOnly)->db().queryInt(
+            QStringLiteral("SELECT id FROM pcap_conversations WHERE port_b = 2049"));
+        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
+        waitLoaded(p);
+        QCOMPARE(p->shownCapture(), 0);
+        QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), id);
+        QCOMPARE(p->captureBox()->currentData().toLongLong(), 0);
     }
 
     void linkBeforeLoadIsAppliedWhenLoaded()
