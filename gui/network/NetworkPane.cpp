@@ -193,6 +193,24 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
         m_conversationsCount->setText(tr("%1 of %2 conversations").arg(m_conversationsProxy->rowCount()).arg(m_conversations->rowCount()));
     });
     connect(m_unansweredOnly, &QCheckBox::toggled, m_callsProxy, &RpcCallFilterProxy::setUnansweredOnly);
+    // Activating a silent peer shows its conversations; an RPC call, the conversation it travelled in.
+    connect(m_silentView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
+        const QModelIndex src = m_silentProxy->mapToSource(i);
+        if (!src.isValid())
+            return;
+        const QJsonObject &r = m_silent->row(src.row());
+        const QString address = T::text(r, "address");
+        m_filter->setText(T::endpoint(address, T::integer(r, "port"), address.contains(QLatin1Char(':')) ? 6 : 4));
+        m_filter->flush();
+        m_views->setCurrentWidget(m_conversationsPage);
+    });
+    connect(m_callsView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
+        const QModelIndex src = m_callsProxy->mapToSource(i);
+        if (!src.isValid())
+            return;
+        if (const qint64 conversation = T::integer(m_calls->row(src.row()), "conversation_id"))
+            selectConversation(conversation);
+    });
     connect(session, &CaseSession::opened, this, [this] {
         m_captureId = 0;
         reload();

@@ -12,6 +12,7 @@
 #include "casefile/CaseFile.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
+#include "findings/FindingsPane.h"
 #include "network/ConversationFilterProxy.h"
 #include "network/ConversationsModel.h"
 #include "network/NetworkPane.h"
@@ -347,6 +348,43 @@ private slots:
         QCOMPARE(p->shownCapture(), 0);
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), id);
         QCOMPARE(p->captureBox()->currentData().toLongLong(), 0);
+    }
+
+    void findingsAndRowsLeadToConversations()
+    {
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(m_path));
+        NetworkPane *p = w.networkPane();
+        waitLoaded(p);
+        // Activating the refused-connection finding in the Findings pane selects its conversation.
+        qint64 finding = 0;
+        for (const Finding &f : FindingStore(w.session()->caseFile()->db()).list())
+            if (f.kind == QLatin1String("connection-refused"))
+                finding = f.id;
+        QVERIFY(finding > 0);
+        QVERIFY(w.findingsPane()->selectFinding(finding));
+        w.findingsPane()->activateCurrent();
+        QCOMPARE(w.workspaceTabs()->currentWidget(), p);
+        QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), conversationId("port_b = 662"));
+
+        // Activating a silent peer filters the conversations to it.
+        int nfs = -1;
+        for (int r = 0; r < p->silentProxy()->rowCount(); ++r)
+            if (p->silentProxy()->index(r, SilentPeersModel::Port).data().toString() == QLatin1String("2049/tcp"))
+                nfs = r;
+        QVERIFY(nfs >= 0);
+        emit p->silentView()->activated(p->silentProxy()->index(nfs, SilentPeersModel::Destination));
+        QCOMPARE(p->views()->currentWidget(), p->conversationsPage());
+        QCOMPARE(p->filterEdit()->text(), QStringLiteral("10.1.84.31:2049"));
+        QCOMPARE(p->conversationsProxy()->rowCount(), 1);
+
+        // Activating an RPC call selects the conversation it travelled in.
+        QCOMPARE(p->callsProxy()->rowCount(), 1);
+        emit p->callsView()->activated(p->callsProxy()->index(0, RpcCallsModel::Procedure));
+        QCOMPARE(p->views()->currentWidget(), p->conversationsPage());
+        QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), conversationId("port_b = 4045"));
+        QVERIFY(p->filterEdit()->text().isEmpty()); // the filter that hid it was cleared
     }
 
     void linkBeforeLoadIsAppliedWhenLoaded()
