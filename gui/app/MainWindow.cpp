@@ -23,6 +23,7 @@
 #include "report/MergeCaseAction.h"
 #include "report/ReportPane.h"
 #include "stacks/StacksPane.h"
+#include "strace/StracePane.h"
 #include "notes/NotesPane.h"
 #include "timeline/TimelinePane.h"
 #include "util/BackgroundReader.h"
@@ -79,6 +80,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_processesTab, tr("&Processes"));
     m_tabs->addTab(m_stacksTab, tr("S&tacks"));
     m_tabs->addTab(m_reportTab, tr("&Report"));
+    m_strace = new StracePane(m_session, m_tabs); // strace evidence; raw log on double-click
+    m_tabs->insertTab(m_tabs->indexOf(m_stacksTab) + 1, m_strace, tr("&Strace"));
+    connect(m_strace, &StracePane::artifactRequested, this, [this](qint64 artifactId) { openArtifact(artifactId); });
+    connect(m_strace, &StracePane::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
     for (int i = 0; i < m_tabs->count(); ++i) // the fixed panes cannot be closed
         if (QWidget *b = m_tabs->tabBar()->tabButton(i, QTabBar::RightSide))
             b->hide();
@@ -557,6 +562,9 @@ bool MainWindow::openLink(const EvidenceLink &link)
     } else if (k == QLatin1String("conversation") || k == QLatin1String("rpc-call")) {
         m_tabs->setCurrentWidget(m_network);
         ok = k == QLatin1String("conversation") ? m_network->selectConversation(link.id()) : m_network->selectRpcCall(link.id());
+    } else if (k == QLatin1String("strace-call")) {
+        m_tabs->setCurrentWidget(m_strace);
+        ok = m_strace->showCall(link.id());
     } else if (k == QLatin1String("event") || k == QLatin1String("kernel-event")) {
         showEventDetail(link.id());
         ok = true;

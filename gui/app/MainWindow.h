@@ -14,6 +14,7 @@ class TimelinePane;
 class EvidenceViewer;
 class ProcessesPane;
 class StacksPane;
+class StracePane;
 class ReportPane;
 class NetworkPane;
 class QStackedWidget;
@@ -60,6 +61,7 @@ public:
     TimelinePane *timelinePane() const { return m_timeline; }
     ProcessesPane *processesPane() const { return m_processes; }
     StacksPane *stacksPane() const { return m_stacks; }
+    StracePane *stracePane() const { return m_strace; }
     ReportPane *reportPane() const { return m_report; }
     NetworkPane *networkPane() const { return m_network; }
     QTabWidget *workspaceTabs() const { return m_tabs; }
@@ -116,6 +118,7 @@ private:
     TimelinePane *m_timeline;
     ProcessesPane *m_processes;
     StacksPane *m_stacks;
+    StracePane *m_strace;
     ReportPane *m_report;
     NetworkPane *m_network;
     QWidget *m_processesTab;

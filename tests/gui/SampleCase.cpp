@@ -11,6 +11,8 @@
 #include "pcap/PcapImporter.h"
 #include "procfs/ProcfsSample.h"
 #include "procfs/SnapshotStore.h"
+#include "strace/StraceCaseWriter.h"
+#include "strace/StraceTraceIngest.h"
 #include "timeline/MarkerStore.h"
 #include "util/TimeUtil.h"
 
@@ -36,6 +38,26 @@ qint64 writeArtifact(CaseFile &cf, qint64 collection, qint64 host, const QString
     w.finish();
     return w.id();
 }
+
+// The strace log goes in through the engine's strace import path (artifact,
+// parser, strace_* tables) so the Strace pane has data; no StraceAnalyzer, so
+// the sample's findings stay as they are.
+qint64 ingestStraceLog(CaseFile &cf, qint64 collection, qint64 host, const QByteArray &log)
+{
+    ArtifactSpec spec;
+    spec.collectionId = collection;
+    spec.hostId = host;
+    spec.kind = QStringLiteral("strace-log");
+    spec.name = QStringLiteral("strace-14437.txt");
+    spec.sourcePath = QStringLiteral("strace -f -tt -T -p 14437");
+    spec.mediaType = QStringLiteral("text/plain");
+    StraceCaseWriter writer(cf.db(), collection, host);
+    StraceTraceIngest ingest(cf.db(), writer, spec, 0, StraceClock(QDateTime::currentDateTimeUtc(), QTimeZone::utc()));
+    ingest.feed(log);
+    const StraceTraceResult r = ingest.finish(true);
+    writer.finish();
+    return r.artifactId;
+}
 }
 
 QByteArray SampleCase::straceLog()
@@ -49,7 +71,10 @@ QByteArray SampleCase::straceLog()
         "14437 15:05:46.887100 <... flock resumed>) = -1 ENOLCK (No locks available) <45.783999>\n"
         "14437 15:05:46.887301 write(2, \"PHP Warning:  flock(): No locks available\\n\", 43) = 43 <0.000018>\n"
         "14438 15:05:47.000001 --- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=1, si_uid=0} ---\n"
-        "14438 15:05:47.000410 +++ killed by SIGTERM +++\n");
+        "14438 15:05:47.000410 +++ killed by SIGTERM +++\n"
+        "14439 15:05:47.201337 openat(AT_FDCWD, \"/srv/app/storage/framework/cache/boot.lock\", O_RDWR|O_CREAT, 0644) = 12 <0.000038>\n"
+        "14439 15:05:47.201502 flock(12, LOCK_EX <unfinished ...>\n"
+        "14437 15:06:17.512904 close(11) = 0 <0.000011>\n");
 }
 
 QByteArray SampleCase::kernelLog()
@@ -108,8 +133,7 @@ SampleCase SampleCase::build(const QString &path)
                                         QStringLiteral("dmesg"), kernelLog());
     collections.finish(kc, CollectionRecord::Status::Complete);
     const qint64 sc = collections.begin(s.webHost, QStringLiteral("strace"), QStringLiteral("strace -f -tt -T -p 14437"));
-    s.straceArtifact = writeArtifact(*cf, sc, s.webHost, QStringLiteral("strace-log"), QStringLiteral("strace-14437.txt"),
-                                     QStringLiteral("strace -f -tt -T -p 14437"), straceLog());
+    s.straceArtifact = ingestStraceLog(*cf, sc, s.webHost, straceLog());
     collections.finish(sc, CollectionRecord::Status::Complete);
     const qint64 pc = collections.begin(s.webHost, QStringLiteral("procfs"), QStringLiteral("procfs snapshot"));
     s.stackArtifact = writeArtifact(*cf, pc, s.webHost, QStringLiteral("kernel-stack"), QStringLiteral("proc-14437-stack"),

@@ -17,13 +17,16 @@
 #include "timeline/TimelineView.h"
 #include "processes/ProcessesPane.h"
 #include "stacks/StacksPane.h"
+#include "strace/StracePane.h"
 #include "welcome/WelcomePage.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -163,6 +166,22 @@ int main(int argc, char **argv)
             settle(300);
             save(net, out, QStringLiteral("%1-network-%2").arg(n++, 2, 10, QLatin1Char('0')).arg(name));
         }
+    }
+    { // Strace pane: hung calls, then the strace -c like summary and a search.
+        StracePane *sp = w.stracePane();
+        w.workspaceTabs()->setCurrentWidget(sp);
+        waitFor([sp] { return !sp->isLoading() && sp->traceBox()->count() > 0; });
+        for (StracePane::View v : {StracePane::Hung, StracePane::Summary, StracePane::Processes}) {
+            sp->views()->setCurrentIndex(v);
+            settle(300);
+            save(sp, out, QStringLiteral("%1-strace-%2").arg(n++, 2, 10, QLatin1Char('0')).arg(int(v)));
+        }
+        sp->views()->setCurrentIndex(StracePane::Search);
+        sp->search(QStringLiteral("flock"));
+        waitFor([sp] { return !sp->isSearching(); });
+        sp->view(StracePane::Search)->setCurrentIndex(sp->proxy(StracePane::Search)->index(0, 0));
+        settle(300);
+        save(sp, out, QStringLiteral("%1-strace-search").arg(n++, 2, 10, QLatin1Char('0')));
     }
     // Zoomed timeline around the first events.
     if (sample.baseUs) {

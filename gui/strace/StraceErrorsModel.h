@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QJsonArray>
+#include <QList>
+
+// Failed calls grouped by errno and syscall (StraceQuery::errors()).
+class StraceErrorsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Errno, Syscall, Count, Meaning, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, FirstCallIdRole };
+
+    struct Row
+    {
+        QString errnoName;
+        QString text;
+        QString syscall;
+        qint64 count = 0;
+        qint64 firstCallId = 0;
+    };
+
+    explicit StraceErrorsModel(QObject *parent = nullptr);
+    void setRows(const QJsonArray &rows);
+    const Row &row(int r) const { return m_rows[r]; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<Row> m_rows;
+};

@@ -1,0 +1,51 @@
+#include "StraceViewData.h"
+
+#include "strace/StraceQuery.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+StraceViewData StraceViewData::load(SqliteDatabase &db, qint64 collectionId, const CancelToken &cancel)
+{
+    StraceViewData d;
+    d.collectionId = collectionId;
+    d.traces = StraceQuery(db).traces();
+    bool known = collectionId == 0;
+    for (const QJsonValue &t : std::as_const(d.traces))
+        known = known || qint64(t[QStringLiteral("collection_id")].toDouble()) == collectionId;
+    if (!known) // the selected collection is gone (another case, a merge): show everything
+        d.collectionId = collectionId = 0;
+    const StraceQuery q(db, collectionId);
+    // Cheap questions first; each step checks for a newer request.
+    const std::initializer_list<std::function<void()>> steps = {
+        [&] { d.hung = q.hung(); },
+        [&] { d.summary = q.summary(false); },
+        [&] { d.summaryPerProcess = q.summary(true); },
+        [&] { d.slowest = q.slowest(kSlowest); },
+        [&] { d.errors = q.errors(); },
+        [&] { d.processes = q.processes(); },
+        [&] { d.fds = q.fds(); },
+    };
+    for (const auto &step : steps) {
+        if (cancel.isCancelled()) {
+            d.cancelled = true;
+            break;
+        }
+        step();
+    }
+    return d;
+}
+
+QString StraceViewData::fingerprint(const QJsonArray &traces)
+{
+    QString f;
+    for (const QJsonValue &t : traces)
+        f += QStringLiteral("%1:%2:%3:%4:%5;")
+                 .arg(qint64(t[QStringLiteral("trace_id")].toDouble()))
+                 .arg(qint64(t[QStringLiteral("calls")].toDouble()))
+                 .arg(qint64(t[QStringLiteral("unfinished")].toDouble()))
+                 .arg(qint64(t[QStringLiteral("lines")].toDouble()))
+                 .arg(t[QStringLiteral("status")].toString());
+    return f;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "util/CancelToken.h"
+
+#include <QJsonArray>
+
+class SqliteDatabase;
+
+// Everything the strace pane shows for one selection (a collection, or all
+// strace evidence when collectionId is 0), read on the reader thread in one
+// go through StraceQuery. Search results are read separately (grep).
+struct StraceViewData
+{
+    qint64 collectionId = 0;
+    QJsonArray traces; // of the whole case, for the selector
+    QJsonArray hung;
+    QJsonArray summary;           // overall
+    QJsonArray summaryPerProcess; // per pid
+    QJsonArray slowest;
+    QJsonArray errors;
+    QJsonArray processes;
+    QJsonArray fds;
+    bool cancelled = false;
+
+    static constexpr int kSlowest = 20;
+    static StraceViewData load(SqliteDatabase &db, qint64 collectionId, const CancelToken &cancel);
+    // A cheap fingerprint of the strace evidence (traces, their calls and
+    // status): the pane reloads only when it changes.
+    static QString fingerprint(const QJsonArray &traces);
+};
