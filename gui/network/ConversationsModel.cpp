@@ -64,6 +64,10 @@ QVariant ConversationsModel::cell(const QJsonObject &r, int column, int role) co
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
         switch (column) {
         case Protocol: return T::text(r, "protocol");
+        case Capture:
+            if (role == SortRole)
+                return T::integer(r, "capture_id");
+            return QStringLiteral("#%1").arg(T::integer(r, "capture_id"));
         case SideA: return T::endpoint(T::text(r, "addr_a"), T::integer(r, "port_a"), T::integer(r, "ip_version"));
         case SideB: return T::endpoint(T::text(r, "addr_b"), T::integer(r, "port_b"), T::integer(r, "ip_version"));
         case Service: return T::service(T::integer(r, "port_b"), T::text(r, "protocol"));
@@ -143,6 +147,7 @@ QVariant ConversationsModel::headerData(int section, Qt::Orientation orientation
     case Duration: return tr("Duration");
     case Outcome: return tr("Outcome");
     case Details: return tr("Details");
+    case Capture: return tr("Capture");
     }
     return {};
 }

@@ -330,17 +330,25 @@ void NetworkPane::apply(const NetworkData &d)
         m_pendingKind = kind;
         return;
     }
-    m_conversations->setRows(d.conversations);
-    m_silent->setRows(d.silentPeers);
-    m_procedures->setRows(d.rpcProcedures);
-    m_calls->setRows(d.rpcCalls);
-    m_registrations->setRows(d.rpcRegistrations);
+    // Only tables whose rows changed are reset (a note saved elsewhere leaves them, scroll position and all).
+    const bool conversations = m_conversations->setRows(d.conversations);
+    const bool calls = m_calls->setRows(d.rpcCalls);
+    const QList<std::pair<bool, QTableView *>> changed{{conversations, m_conversationsView},
+                                                       {m_silent->setRows(d.silentPeers), m_silentView},
+                                                       {m_procedures->setRows(d.rpcProcedures), m_proceduresView},
+                                                       {calls, m_callsView},
+                                                       {m_registrations->setRows(d.rpcRegistrations), m_registrationsView}};
+    // The capture column only matters when several captures are shown together.
+    const bool several = !d.captureId && d.captures.size() > 1;
+    m_conversationsView->setColumnHidden(ConversationsModel::Capture, !several);
+    m_silentView->setColumnHidden(SilentPeersModel::Capture, !several);
     showSummary(d);
-    for (QTableView *v : {m_conversationsView, m_silentView, m_proceduresView, m_callsView, m_registrationsView})
-        v->resizeColumnsToContents();
-    if (keepConversation)
+    for (const auto &[reset, view] : changed)
+        if (reset)
+            view->resizeColumnsToContents();
+    if (conversations && keepConversation)
         showConversationRow(keepConversation);
-    if (keepCall)
+    if (calls && keepCall)
         showCallRow(keepCall);
     applyPending();
 }

@@ -7,14 +7,18 @@ PcapRowsModel::PcapRowsModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
-void PcapRowsModel::setRows(const QJsonArray &rows)
+bool PcapRowsModel::setRows(const QJsonArray &rows)
 {
+    if (rows == m_source)
+        return false;
     beginResetModel();
+    m_source = rows;
     m_rows.clear();
     m_rows.reserve(rows.size());
     for (const QJsonValue &v : rows)
         m_rows.append(v.toObject());
     endResetModel();
+    return true;
 }
 
 int PcapRowsModel::rowOfId(qint64 id) const

@@ -19,7 +19,8 @@ public:
     };
 
     explicit PcapRowsModel(QObject *parent = nullptr);
-    void setRows(const QJsonArray &rows);
+    // False (and no reset) when the rows are the ones already shown.
+    bool setRows(const QJsonArray &rows);
     const QJsonObject &row(int r) const { return m_rows[r]; }
     // The row whose "id" is id, or -1.
     int rowOfId(qint64 id) const;
@@ -34,5 +35,6 @@ protected:
     static QVariant warnBrush();
 
 private:
+    QJsonArray m_source;
     QList<QJsonObject> m_rows;
 };

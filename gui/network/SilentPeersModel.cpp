@@ -20,6 +20,10 @@ QVariant SilentPeersModel::cell(const QJsonObject &r, int column, int role) cons
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
         switch (column) {
         case Destination: return T::text(r, "address");
+        case Capture:
+            if (role == SortRole)
+                return T::integer(r, "capture_id");
+            return QStringLiteral("#%1").arg(T::integer(r, "capture_id"));
         case Port:
             if (role == SortRole)
                 return T::integer(r, "port");
@@ -75,6 +79,7 @@ QVariant SilentPeersModel::headerData(int section, Qt::Orientation orientation, 
     case Syns: return tr("SYNs");
     case First: return tr("First (UTC)");
     case Span: return tr("Kept trying for");
+    case Capture: return tr("Capture");
     }
     return {};
 }

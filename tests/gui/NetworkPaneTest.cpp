@@ -33,6 +33,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -262,6 +263,12 @@ private slots:
                 callEvidence = f.evidence.value(0).refId;
         }
         QCOMPARE(evidence, conversationId("port_b = 2049"));
+        // A change elsewhere in the case (a note) reloads without resetting unchanged tables.
+        QSignalSpy resets(p->conversationsModel(), &QAbstractItemModel::modelReset);
+        QSignalSpy loaded(p, &NetworkPane::loaded);
+        w.session()->notifyChanged();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1 && !p->isLoading(), 15000);
+        QCOMPARE(resets.count(), 0);
         // Hidden by a filter first: the link clears it.
         p->filterEdit()->setText(QStringLiteral("80"));
         p->filterEdit()->flush();
@@ -329,11 +336,13 @@ private slots:
         waitLoaded(p);
         QCOMPARE(p->captureBox()->count(), 3);
         QCOMPARE(p->conversationsModel()->rowCount(), 7);
+        QVERIFY(!p->conversationsView()->isColumnHidden(ConversationsModel::Capture)); // two captures together
         const int i = p->captureBox()->findData(second);
         QVERIFY(p->captureBox()->itemText(i).contains(QStringLiteral("corrupt")));
         QVERIFY(p->showCapture(second));
         waitLoaded(p);
         QCOMPARE(p->conversationsModel()->rowCount(), 1);
+        QVERIFY(p->conversationsView()->isColumnHidden(ConversationsModel::Capture));
         QCOMPARE(p->silentModel()->rowCount(), 0);
         QCOMPARE(p->conversationsModel()->index(0, ConversationsModel::Outcome).data().toString(), QStringLiteral("answered"));
         QVERIFY2(p->warningBanner()->text().contains(QStringLiteral("is corrupt")), qPrintable(p->warningBanner()->text()));
