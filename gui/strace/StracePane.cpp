@@ -218,6 +218,14 @@ StracePane::StracePane(CaseSession *session, QWidget *parent)
             search(m_searchEdit->text());
     });
 
+    m_throttle.setSingleShot(true);
+    m_throttle.setInterval(kReloadIntervalMs);
+    connect(&m_throttle, &QTimer::timeout, this, [this] {
+        if (m_recheck) {
+            m_recheck = false;
+            checkForChanges();
+        }
+    });
     connect(session, &CaseSession::opened, this, &StracePane::reload);
     connect(session, &CaseSession::dataChanged, this, &StracePane::checkForChanges);
     connect(session, &CaseSession::closed, this, [this] {
@@ -226,7 +234,8 @@ StracePane::StracePane(CaseSession *session, QWidget *parent)
         const QSignalBlocker b(m_trace);
         m_trace->clear();
         m_fingerprint.clear();
-        m_hasData = m_loading = m_searching = false;
+        m_hasData = m_loading = m_searching = m_recheck = false;
+        m_throttle.stop();
         m_pendingCall = 0;
         m_summaryOverall = m_summaryPerProcess = QJsonArray();
         for (StraceCallsModel *m : {m_hung, m_slowest, m_search})
@@ -311,8 +320,14 @@ void StracePane::checkForChanges()
         kCheckChannel,
         [](CaseFile &cf, const CancelToken &) { return StraceViewData::fingerprint(StraceQuery(cf.db()).traces()); }, this,
         [this](const QString &f) {
-            if (f != m_fingerprint)
-                load();
+            if (f == m_fingerprint)
+                return;
+            if (m_throttle.isActive()) {
+                m_recheck = true; // reloaded a moment ago: look again when the interval is over
+                return;
+            }
+            m_throttle.start();
+            load();
         });
 }
 
@@ -370,7 +385,7 @@ void StracePane::apply(const StraceViewData &d)
     updateTabTitles();
     updateDescription();
     emit loaded();
-    if (m_recheck) {
+    if (m_recheck && !m_throttle.isActive()) {
         m_recheck = false;
         checkForChanges();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QTimer>
 #include <QWidget>
 
 class CaseSession;
@@ -33,6 +34,8 @@ class StracePane : public QWidget
 public:
     enum View { Hung, Summary, Slowest, Errors, Processes, Fds, Search };
     static constexpr int kSearchLimit = 1000;
+    // While evidence streams in (a collection running), at most one full reload this often.
+    static constexpr int kReloadIntervalMs = 2000;
 
     StracePane(CaseSession *session, QWidget *parent = nullptr);
     ~StracePane() override;
@@ -111,6 +114,7 @@ private:
     QJsonArray m_summaryOverall;
     QJsonArray m_summaryPerProcess;
     QString m_fingerprint;
+    QTimer m_throttle;
     qint64 m_pendingCall = 0;
     bool m_loading = false;
     bool m_searching = false;

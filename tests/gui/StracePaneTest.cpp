@@ -402,6 +402,14 @@ private slots:
         w.session()->pollForChanges();
         QTRY_VERIFY_WITH_TIMEOUT(p->traceBox()->count() == 2 && !p->isLoading(), kTimeoutMs);
         QVERIFY(rowWithSyscall(p->hungModel(), QStringLiteral("flock")) >= 0);
+        // More evidence right after a reload: shown once the reload interval is over.
+        {
+            auto cf = CaseFile::open(path, CaseFile::Access::ReadWrite);
+            QVERIFY(import(*cf, m_loopLog, QStringLiteral("local")) > 0);
+        }
+        w.session()->pollForChanges();
+        QTRY_VERIFY_WITH_TIMEOUT(p->traceBox()->count() == 3 && !p->isLoading(), kTimeoutMs);
+        QVERIFY(p->summaryModel()->totalCalls() > 3600);
         // An unrelated commit does not reload (the selection stays).
         const QModelIndex i = p->proxy(StracePane::Hung)->index(0, 0);
         p->view(StracePane::Hung)->setCurrentIndex(i);
