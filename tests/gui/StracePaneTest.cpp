@@ -421,6 +421,55 @@ private slots:
         QCOMPARE(p->currentCallId(), selected);
     }
 
+    void untrustedTextStaysOnOneLine()
+    {
+        // A log that is not what strace writes: raw control characters,
+        // placeholders, a 100 KB argument, binary garbage, and a file name
+        // with a newline in it.
+        const QString file = m_dir.filePath(QStringLiteral("ev\nil%1.strace"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("100 12:00:00.000001 openat(AT_FDCWD, \"/tmp/\x1b[31mred\r%1%2\", O_RDONLY) = -1 ENOENT "
+                "(No such file or directory) <0.000010>\n");
+        f.write("100 12:00:00.000100 write(1, \"" + QByteArray(100000, 'A') + "\", 100000) = 100000 <0.000200>\n");
+        f.write(QByteArray("\x00\xff\xfe garbage \x01\x02\n", 15));
+        f.write("100 12:00:01.000000 flock(3</a\tb>, LOCK_EX <unfinished ...>\n");
+        f.write("200 12:00:02.000000 +++ exited with 0 +++\n");
+        f.close();
+        const QString path = m_dir.filePath(QStringLiteral("untrusted.casebook"));
+        {
+            auto cf = CaseFile::create(path, QStringLiteral("untrusted"));
+            QVERIFY(import(*cf, file, QStringLiteral("h\nost%1")) > 0);
+        }
+        MainWindow w;
+        openAndWait(w, path);
+        StracePane *p = w.stracePane();
+        for (int i = 0; i < p->traceBox()->count(); ++i)
+            QVERIFY2(!p->traceBox()->itemText(i).contains(QLatin1Char('\n')), qPrintable(p->traceBox()->itemText(i)));
+        QVERIFY(p->traceBox()->itemText(1).contains(QStringLiteral("ev\\nil%1.strace")));
+        QVERIFY2(p->statusLabel()->text().contains(QStringLiteral("not understood")), qPrintable(p->statusLabel()->text()));
+
+        QCOMPARE(p->hungModel()->rowCount(), 1);
+        const QString hung = p->hungModel()->index(0, StraceCallsModel::Call).data().toString();
+        QCOMPARE(hung, QStringLiteral("flock(3</a\\tb>, LOCK_EX <unfinished ...>"));
+        QVERIFY(p->hungModel()->index(0, StraceCallsModel::Source).data().toString().contains(QStringLiteral("ev\\nil%1.strace:4")));
+
+        p->views()->setCurrentIndex(StracePane::Search);
+        p->search(QStringLiteral("red"));
+        QTRY_VERIFY_WITH_TIMEOUT(!p->isSearching() && p->searchModel()->rowCount() == 1, kTimeoutMs);
+        const QString open = p->searchModel()->index(0, StraceCallsModel::Call).data().toString();
+        QVERIFY2(open.contains(QStringLiteral("\\u001b[31mred\\r%1%2")), qPrintable(open));
+        QVERIFY(!open.contains(QChar(0x1b)) && !open.contains(QLatin1Char('\r')));
+
+        p->search(QStringLiteral("AAAA"));
+        QTRY_VERIFY_WITH_TIMEOUT(!p->isSearching() && p->searchModel()->rowCount() == 1, kTimeoutMs);
+        const QString big = p->searchModel()->index(0, StraceCallsModel::Call).data().toString();
+        QVERIFY(big.size() <= 2001);
+        QVERIFY(big.endsWith(QStringLiteral("…")));
+        p->view(StracePane::Search)->setCurrentIndex(p->proxy(StracePane::Search)->index(0, 0));
+        QVERIFY(p->detail()->toPlainText().contains(QStringLiteral("h\\nost%1")));
+    }
+
     void sampleCaseHasStrace()
     {
         const QString path = m_dir.filePath(QStringLiteral("sample.casebook"));
