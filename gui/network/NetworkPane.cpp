@@ -5,10 +5,9 @@
 #include "ConversationsModel.h"
 #include "NetworkData.h"
 #include "NetworkText.h"
-#include "RpcCallFilterProxy.h"
+#include "NetworkTable.h"
 #include "RpcCallsModel.h"
-#include "RpcProceduresModel.h"
-#include "RpcRegistrationsModel.h"
+#include "RpcPage.h"
 #include "SilentPeersModel.h"
 #include "app/CaseSession.h"
 #include "casefile/CaseFile.h"
@@ -18,17 +17,14 @@
 #include "util/CaseError.h"
 #include "util/FilterLineEdit.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -65,19 +61,12 @@ QWidget *page(QWidget *parent, QVBoxLayout *&layout)
 NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_conversations(new ConversationsModel(this)),
       m_conversationsProxy(new ConversationFilterProxy(this)), m_silent(new SilentPeersModel(this)),
-      m_silentProxy(new QSortFilterProxyModel(this)), m_procedures(new RpcProceduresModel(this)),
-      m_proceduresProxy(new QSortFilterProxyModel(this)), m_calls(new RpcCallsModel(this)),
-      m_callsProxy(new RpcCallFilterProxy(this)), m_registrations(new RpcRegistrationsModel(this)),
-      m_registrationsProxy(new QSortFilterProxyModel(this))
+      m_silentProxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("NetworkPane"));
     m_conversationsProxy->setSourceModel(m_conversations);
     m_silentProxy->setSourceModel(m_silent);
-    m_proceduresProxy->setSourceModel(m_procedures);
-    m_callsProxy->setSourceModel(m_calls);
-    m_registrationsProxy->setSourceModel(m_registrations);
-    for (QSortFilterProxyModel *p : {m_silentProxy, m_proceduresProxy, m_registrationsProxy})
-        p->setSortRole(PcapRowsModel::SortRole);
+    m_silentProxy->setSortRole(PcapRowsModel::SortRole);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -85,7 +74,7 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
     m_captureBox = new QComboBox(this);
     m_captureBox->setMinimumContentsLength(40);
     m_captureBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto *captureLabel = new QLabel(tr("Ca&pture:"), this);
+    auto *captureLabel = new QLabel(tr("Capt&ure:"), this);
     captureLabel->setBuddy(m_captureBox);
     m_captureFacts = plainLabel(this);
     m_captureFacts->setWordWrap(false);
@@ -118,7 +107,7 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
     // Silent peers
     m_silentPage = page(m_views, l);
     m_silentHeadline = plainLabel(m_silentPage);
-    m_silentView = makeTable(m_silentProxy);
+    m_silentView = new NetworkTable(m_silentProxy, m_silentPage);
     m_silentView->sortByColumn(SilentPeersModel::Packets, Qt::DescendingOrder);
     l->addWidget(m_silentHeadline);
     l->addWidget(m_silentView, 1);
@@ -133,55 +122,13 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
     m_conversationsCount->setWordWrap(false);
     filterBar->addWidget(m_filter, 1);
     filterBar->addWidget(m_conversationsCount);
-    m_conversationsView = makeTable(m_conversationsProxy);
+    m_conversationsView = new NetworkTable(m_conversationsProxy, m_conversationsPage);
     m_conversationsView->sortByColumn(ConversationsModel::Outcome, Qt::AscendingOrder);
     l->addLayout(filterBar);
     l->addWidget(m_conversationsView, 1);
     m_views->addTab(m_conversationsPage, tr("Conversations"));
 
-    // RPC
-    m_rpcPage = page(m_views, l);
-    m_rpcHeadline = plainLabel(m_rpcPage);
-    m_proceduresView = makeTable(m_proceduresProxy);
-    m_proceduresView->sortByColumn(RpcProceduresModel::Program, Qt::AscendingOrder);
-    m_registrationNotes = plainLabel(m_rpcPage);
-    m_registrationNotes->setObjectName(QStringLiteral("registrationNotes"));
-    m_registrationNotes->setStyleSheet(QStringLiteral("QLabel#registrationNotes { background: #f6c9c9; color: #4a0000;"
-                                                      " border: 1px solid #c84040; border-radius: 3px; padding: 4px 6px; }"));
-    m_registrationNotes->hide();
-    m_registrationsView = makeTable(m_registrationsProxy);
-    m_registrationsView->sortByColumn(RpcRegistrationsModel::Port, Qt::AscendingOrder);
-    m_unansweredOnly = new QCheckBox(tr("Only calls that were never answered"), m_rpcPage);
-    m_unansweredOnly->setChecked(true);
-    m_callsView = makeTable(m_callsProxy);
-    m_callsView->sortByColumn(RpcCallsModel::Time, Qt::AscendingOrder);
-    auto section = [this](const QString &title, QWidget *extra, QWidget *table) {
-        auto *w = new QWidget(m_rpcPage);
-        auto *v = new QVBoxLayout(w);
-        v->setContentsMargins(0, 0, 0, 0);
-        auto *head = new QHBoxLayout;
-        auto *label = new QLabel(title, w);
-        QFont f = label->font();
-        f.setBold(true);
-        label->setFont(f);
-        head->addWidget(label);
-        head->addStretch(1);
-        if (extra)
-            head->addWidget(extra);
-        v->addLayout(head);
-        v->addWidget(table, 1);
-        return w;
-    };
-    auto *rpcSplit = new QSplitter(Qt::Vertical, m_rpcPage);
-    rpcSplit->addWidget(section(tr("Procedures"), nullptr, m_proceduresView));
-    auto *regs = section(tr("Registered programs (from portmapper/rpcbind replies)"), nullptr, m_registrationsView);
-    qobject_cast<QVBoxLayout *>(regs->layout())->insertWidget(1, m_registrationNotes);
-    rpcSplit->addWidget(regs);
-    rpcSplit->addWidget(section(tr("Calls"), m_unansweredOnly, m_callsView));
-    for (QTableView *v : {m_proceduresView, m_callsView}) // numbers last: keep them next to their neighbours
-        v->horizontalHeader()->setStretchLastSection(false);
-    l->addWidget(m_rpcHeadline);
-    l->addWidget(rpcSplit, 1);
+    m_rpcPage = new RpcPage(m_views);
     m_views->addTab(m_rpcPage, tr("RPC"));
 
     connect(m_captureBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -192,7 +139,6 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
         m_conversationsProxy->setText(t);
         m_conversationsCount->setText(tr("%1 of %2 conversations").arg(m_conversationsProxy->rowCount()).arg(m_conversations->rowCount()));
     });
-    connect(m_unansweredOnly, &QCheckBox::toggled, m_callsProxy, &RpcCallFilterProxy::setUnansweredOnly);
     // Activating a silent peer shows its conversations; an RPC call, the conversation it travelled in.
     connect(m_silentView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
         const QModelIndex src = m_silentProxy->mapToSource(i);
@@ -204,13 +150,7 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
         m_filter->flush();
         m_views->setCurrentWidget(m_conversationsPage);
     });
-    connect(m_callsView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
-        const QModelIndex src = m_callsProxy->mapToSource(i);
-        if (!src.isValid())
-            return;
-        if (const qint64 conversation = T::integer(m_calls->row(src.row()), "conversation_id"))
-            selectConversation(conversation);
-    });
+    connect(m_rpcPage, &RpcPage::conversationRequested, this, &NetworkPane::selectConversation);
     connect(session, &CaseSession::opened, this, [this] {
         m_captureId = 0;
         reload();
@@ -221,21 +161,6 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
 }
 
 NetworkPane::~NetworkPane() = default;
-
-QTableView *NetworkPane::makeTable(QSortFilterProxyModel *proxy)
-{
-    auto *v = new QTableView(this);
-    v->setModel(proxy);
-    v->setSortingEnabled(true);
-    v->setSelectionBehavior(QAbstractItemView::SelectRows);
-    v->setSelectionMode(QAbstractItemView::SingleSelection);
-    v->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    v->setWordWrap(false);
-    v->verticalHeader()->hide();
-    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
-    v->horizontalHeader()->setStretchLastSection(true);
-    return v;
-}
 
 void NetworkPane::clear()
 {
@@ -249,12 +174,8 @@ void NetworkPane::clear()
                                 "window), or capture on a host with tcpdump (casectl collect CASE HOST --tcpdump IFACE)."));
     m_conversations->setRows({});
     m_silent->setRows({});
-    m_procedures->setRows({});
-    m_calls->setRows({});
-    m_registrations->setRows({});
+    m_rpcPage->setRows({}, {}, {});
     m_silentHeadline->setText(tr("No captures."));
-    m_rpcHeadline->clear();
-    m_registrationNotes->hide();
     m_conversationsCount->clear();
     m_pendingKind = Pending::None;
 }
@@ -322,7 +243,6 @@ void NetworkPane::fillCaptureBox(const NetworkData &d)
 void NetworkPane::apply(const NetworkData &d)
 {
     const qint64 keepConversation = m_conversationsView->currentIndex().data(PcapRowsModel::IdRole).toLongLong();
-    const qint64 keepCall = m_callsView->currentIndex().data(PcapRowsModel::IdRole).toLongLong();
     fillCaptureBox(d);
     if (d.captures.isEmpty()) {
         const Pending kind = m_pendingKind;
@@ -332,24 +252,18 @@ void NetworkPane::apply(const NetworkData &d)
     }
     // Only tables whose rows changed are reset (a note saved elsewhere leaves them, scroll position and all).
     const bool conversations = m_conversations->setRows(d.conversations);
-    const bool calls = m_calls->setRows(d.rpcCalls);
-    const QList<std::pair<bool, QTableView *>> changed{{conversations, m_conversationsView},
-                                                       {m_silent->setRows(d.silentPeers), m_silentView},
-                                                       {m_procedures->setRows(d.rpcProcedures), m_proceduresView},
-                                                       {calls, m_callsView},
-                                                       {m_registrations->setRows(d.rpcRegistrations), m_registrationsView}};
+    if (conversations)
+        m_conversationsView->resizeColumnsToContents();
+    if (m_silent->setRows(d.silentPeers))
+        m_silentView->resizeColumnsToContents();
+    m_rpcPage->setRows(d.rpcProcedures, d.rpcCalls, d.rpcRegistrations);
     // The capture column only matters when several captures are shown together.
     const bool several = !d.captureId && d.captures.size() > 1;
     m_conversationsView->setColumnHidden(ConversationsModel::Capture, !several);
     m_silentView->setColumnHidden(SilentPeersModel::Capture, !several);
     showSummary(d);
-    for (const auto &[reset, view] : changed)
-        if (reset)
-            view->resizeColumnsToContents();
     if (conversations && keepConversation)
         showConversationRow(keepConversation);
-    if (calls && keepCall)
-        showCallRow(keepCall);
     applyPending();
 }
 
@@ -378,7 +292,7 @@ void NetworkPane::showSummary(const NetworkData &d)
     m_banner->setVisible(!problems.isEmpty());
     m_captureFacts->setText(tr("%1 packets · %2 conversations · %3 silent peers · %4 RPC calls")
                                 .arg(l.toString(packets), l.toString(m_conversations->rowCount()),
-                                     l.toString(m_silent->rowCount()), l.toString(m_calls->rowCount())));
+                                     l.toString(m_silent->rowCount()), l.toString(m_rpcPage->callsModel()->rowCount())));
 
     // Silent peers headline: seed 003's "not one packet to the NFS server".
     if (m_silent->rowCount() == 0) {
@@ -405,17 +319,8 @@ void NetworkPane::showSummary(const NetworkData &d)
     m_views->setTabText(m_views->indexOf(m_conversationsPage), tr("Conversations (%1)").arg(m_conversations->rowCount()));
     m_conversationsCount->setText(tr("%1 of %2 conversations").arg(m_conversationsProxy->rowCount()).arg(m_conversations->rowCount()));
 
-    qint64 unanswered = 0;
-    for (int r = 0; r < m_calls->rowCount(); ++r)
-        unanswered += RpcCallsModel::isUnanswered(m_calls->row(r)) ? 1 : 0;
+    const int unanswered = m_rpcPage->unansweredCalls();
     m_views->setTabText(m_views->indexOf(m_rpcPage), unanswered ? tr("RPC (%1 unanswered)").arg(unanswered) : tr("RPC"));
-    m_rpcHeadline->setText(m_procedures->rowCount() == 0
-                               ? tr("No ONC RPC (NFS, mountd, lockd, statd, portmapper) seen in this traffic.")
-                               : tr("%1 RPC calls to %2 procedure(s); %3 never answered.")
-                                     .arg(l.toString(m_calls->rowCount()), l.toString(m_procedures->rowCount()), l.toString(unanswered)));
-    const QStringList notes = m_registrations->notes();
-    m_registrationNotes->setText(notes.join(QLatin1Char('\n')));
-    m_registrationNotes->setVisible(!notes.isEmpty());
 }
 
 qint64 NetworkPane::captureOf(bool conversation, qint64 id) const
@@ -456,7 +361,7 @@ bool NetworkPane::selectRpcCall(qint64 id)
     if (!capture)
         return false;
     m_views->setCurrentWidget(m_rpcPage);
-    if (!m_loading && (!m_captureId || m_captureId == capture) && showCallRow(id))
+    if (!m_loading && (!m_captureId || m_captureId == capture) && m_rpcPage->showCall(id))
         return true;
     m_pendingKind = Pending::Call;
     m_pendingId = id;
@@ -474,7 +379,7 @@ void NetworkPane::applyPending()
     if (kind == Pending::Conversation)
         showConversationRow(m_pendingId);
     else if (kind == Pending::Call)
-        showCallRow(m_pendingId);
+        m_rpcPage->showCall(m_pendingId);
 }
 
 bool NetworkPane::showConversationRow(qint64 id)
@@ -495,19 +400,13 @@ bool NetworkPane::showConversationRow(qint64 id)
     return true;
 }
 
-bool NetworkPane::showCallRow(qint64 id)
-{
-    const int row = m_calls->rowOfId(id);
-    if (row < 0)
-        return false;
-    QModelIndex idx = m_callsProxy->mapFromSource(m_calls->index(row, RpcCallsModel::Procedure));
-    if (!idx.isValid()) { // an answered call while only unanswered ones are shown
-        m_unansweredOnly->setChecked(false);
-        idx = m_callsProxy->mapFromSource(m_calls->index(row, RpcCallsModel::Procedure));
-    }
-    if (!idx.isValid())
-        return false;
-    m_callsView->setCurrentIndex(idx);
-    m_callsView->scrollTo(idx, QAbstractItemView::PositionAtCenter);
-    return true;
-}
+QWidget *NetworkPane::rpcPage() const { return m_rpcPage; }
+QLabel *NetworkPane::registrationNotes() const { return m_rpcPage->registrationNotes(); }
+QCheckBox *NetworkPane::unansweredOnlyBox() const { return m_rpcPage->unansweredOnlyBox(); }
+RpcProceduresModel *NetworkPane::proceduresModel() const { return m_rpcPage->proceduresModel(); }
+QSortFilterProxyModel *NetworkPane::proceduresProxy() const { return m_rpcPage->proceduresProxy(); }
+RpcCallsModel *NetworkPane::callsModel() const { return m_rpcPage->callsModel(); }
+RpcCallFilterProxy *NetworkPane::callsProxy() const { return m_rpcPage->callsProxy(); }
+QTableView *NetworkPane::callsView() const { return m_rpcPage->callsView(); }
+RpcRegistrationsModel *NetworkPane::registrationsModel() const { return m_rpcPage->registrationsModel(); }
+QSortFilterProxyModel *NetworkPane::registrationsProxy() const { return m_rpcPage->registrationsProxy(); }

@@ -6,6 +6,7 @@ class CaseSession;
 class ConversationsModel;
 class ConversationFilterProxy;
 class SilentPeersModel;
+class RpcPage;
 class RpcProceduresModel;
 class RpcCallsModel;
 class RpcCallFilterProxy;
@@ -48,25 +49,25 @@ public:
     QWidget *overviewPage() const { return m_overviewPage; }
     QWidget *silentPage() const { return m_silentPage; }
     QWidget *conversationsPage() const { return m_conversationsPage; }
-    QWidget *rpcPage() const { return m_rpcPage; }
+    QWidget *rpcPage() const;
     QPlainTextEdit *overviewText() const { return m_overview; }
     QLabel *silentHeadline() const { return m_silentHeadline; }
-    QLabel *registrationNotes() const { return m_registrationNotes; }
+    QLabel *registrationNotes() const;
     FilterLineEdit *filterEdit() const { return m_filter; }
-    QCheckBox *unansweredOnlyBox() const { return m_unansweredOnly; }
+    QCheckBox *unansweredOnlyBox() const;
     ConversationsModel *conversationsModel() const { return m_conversations; }
     ConversationFilterProxy *conversationsProxy() const { return m_conversationsProxy; }
     QTableView *conversationsView() const { return m_conversationsView; }
     SilentPeersModel *silentModel() const { return m_silent; }
     QSortFilterProxyModel *silentProxy() const { return m_silentProxy; }
     QTableView *silentView() const { return m_silentView; }
-    RpcProceduresModel *proceduresModel() const { return m_procedures; }
-    QSortFilterProxyModel *proceduresProxy() const { return m_proceduresProxy; }
-    RpcCallsModel *callsModel() const { return m_calls; }
-    RpcCallFilterProxy *callsProxy() const { return m_callsProxy; }
-    QTableView *callsView() const { return m_callsView; }
-    RpcRegistrationsModel *registrationsModel() const { return m_registrations; }
-    QSortFilterProxyModel *registrationsProxy() const { return m_registrationsProxy; }
+    RpcProceduresModel *proceduresModel() const;
+    QSortFilterProxyModel *proceduresProxy() const;
+    RpcCallsModel *callsModel() const;
+    RpcCallFilterProxy *callsProxy() const;
+    QTableView *callsView() const;
+    RpcRegistrationsModel *registrationsModel() const;
+    QSortFilterProxyModel *registrationsProxy() const;
 
 public slots:
     void reload();
@@ -81,10 +82,8 @@ private:
     void showSummary(const NetworkData &d);
     void applyPending();
     bool showConversationRow(qint64 id);
-    bool showCallRow(qint64 id);
     qint64 captureOf(bool conversation, qint64 id) const;
     void clear();
-    QTableView *makeTable(QSortFilterProxyModel *proxy);
 
     CaseSession *m_session;
     qint64 m_captureId = 0;
@@ -99,27 +98,15 @@ private:
     QWidget *m_overviewPage;
     QWidget *m_silentPage;
     QWidget *m_conversationsPage;
-    QWidget *m_rpcPage;
+    RpcPage *m_rpcPage;
     QPlainTextEdit *m_overview;
     QLabel *m_silentHeadline;
     QLabel *m_conversationsCount;
-    QLabel *m_registrationNotes;
-    QLabel *m_rpcHeadline;
     FilterLineEdit *m_filter;
-    QCheckBox *m_unansweredOnly;
     ConversationsModel *m_conversations;
     ConversationFilterProxy *m_conversationsProxy;
     QTableView *m_conversationsView;
     SilentPeersModel *m_silent;
     QSortFilterProxyModel *m_silentProxy;
     QTableView *m_silentView;
-    RpcProceduresModel *m_procedures;
-    QSortFilterProxyModel *m_proceduresProxy;
-    QTableView *m_proceduresView;
-    RpcCallsModel *m_calls;
-    RpcCallFilterProxy *m_callsProxy;
-    QTableView *m_callsView;
-    RpcRegistrationsModel *m_registrations;
-    QSortFilterProxyModel *m_registrationsProxy;
-    QTableView *m_registrationsView;
 };
