@@ -384,6 +384,9 @@ void StracePane::apply(const StraceViewData &d)
     }
     updateTabTitles();
     updateDescription();
+    // The longest wait, in full below the list: what a responder reads first.
+    if (m_hung->rowCount() > 0 && !m_itemViews[Hung]->currentIndex().isValid())
+        m_itemViews[Hung]->setCurrentIndex(m_proxies[Hung]->index(0, StraceCallsModel::Call));
     emit loaded();
     if (m_recheck && !m_throttle.isActive()) {
         m_recheck = false;

@@ -162,6 +162,9 @@ private slots:
         QCOMPARE(p->views()->currentIndex(), int(StracePane::Hung));
         auto cf = CaseFile::open(m_path, CaseFile::Access::ReadOnly);
         const QJsonArray hung = StraceQuery(cf->db()).hung();
+        // The longest wait is selected and shown in full.
+        QCOMPARE(p->currentCallId(), qint64(hung.first()[QStringLiteral("call_id")].toDouble()));
+        QVERIFY(!p->detail()->toPlainText().isEmpty());
         QCOMPARE(p->hungModel()->rowCount(), int(hung.size()));
         const int r = rowWithSyscall(p->hungModel(), QStringLiteral("flock"));
         QVERIFY(r >= 0);
