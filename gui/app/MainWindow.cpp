@@ -279,6 +279,8 @@ void MainWindow::buildMenus()
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     a = view->addAction(tr("&Report"), this, [this] { m_tabs->setCurrentWidget(m_reportTab); });
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    a = view->addAction(tr("Net&work"), this, [this] { m_tabs->setCurrentWidget(m_network); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     a = help->addAction(tr("&About Casebook"), this, &MainWindow::about);

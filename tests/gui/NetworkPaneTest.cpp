@@ -26,6 +26,7 @@
 #include "util/FilterLineEdit.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -292,6 +293,16 @@ private slots:
         QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("rpc-call"), answered)));
         QVERIFY(!p->unansweredOnlyBox()->isChecked());
         QCOMPARE(p->callsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), answered);
+
+        // View ▸ Network (Ctrl+6) brings the pane back.
+        w.workspaceTabs()->setCurrentIndex(0);
+        QAction *viewNetwork = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_6))
+                viewNetwork = a;
+        QVERIFY(viewNetwork);
+        viewNetwork->trigger();
+        QCOMPARE(w.workspaceTabs()->currentWidget(), p);
 
         // A link to something not in the case says so.
         QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 99999)));
