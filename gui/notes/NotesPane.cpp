@@ -1,12 +1,16 @@
 #include "NotesPane.h"
 
 #include "NoteEditor.h"
+#include "NoteHistoryModel.h"
+#include "NoteHistoryView.h"
 #include "NotesModel.h"
 #include "app/CaseSession.h"
 #include "casefile/CaseFile.h"
+#include "casefile/NoteHistory.h"
 #include "casefile/NoteStore.h"
 #include "util/CaseError.h"
 #include "util/FilterLineEdit.h"
+#include "util/BackgroundReader.h"
 #include "util/TimeUtil.h"
 
 #include <QAction>
@@ -94,6 +98,8 @@ NotesPane::NotesPane(CaseSession *session, QWidget *parent)
     m_preview->setOpenLinks(false);
     m_tabs->addTab(m_editor, tr("&Edit"));
     m_tabs->addTab(m_preview, tr("&Preview"));
+    m_history = new NoteHistoryView(m_tabs);
+    m_tabs->addTab(m_history, tr("&History"));
     m_state = new QLabel(right);
     m_state->setTextFormat(Qt::PlainText);
     rightLayout->addWidget(m_title);
@@ -131,7 +137,10 @@ NotesPane::NotesPane(CaseSession *session, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
         if (m_tabs->widget(i) == m_preview)
             updatePreview();
+        else if (m_tabs->widget(i) == m_history)
+            loadHistory();
     });
+    connect(m_history, &NoteHistoryView::restoreRequested, this, &NotesPane::restoreVersion);
     connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         const EvidenceLink l = EvidenceLink::fromUrl(url);
         if (l.isValid())
@@ -229,6 +238,8 @@ void NotesPane::loadCurrent(const QModelIndex &index)
     m_loading = false;
     updatePreview();
     updateEnabled();
+    if (m_tabs->currentWidget() == m_history)
+        loadHistory();
 }
 
 void NotesPane::updateEnabled()
@@ -238,6 +249,7 @@ void NotesPane::updateEnabled()
     m_tags->setEnabled(editable);
     m_editor->setReadOnly(!editable);
     m_delete->setEnabled(editable);
+    m_history->setEditable(editable);
 }
 
 void NotesPane::markDirty()
@@ -289,6 +301,8 @@ bool NotesPane::saveNow()
     if (wrote) {
         emit saved(m_currentId);
         m_session->notifyChanged();
+        if (m_tabs->currentWidget() == m_history)
+            loadHistory();
     }
     return wrote;
 }
@@ -320,4 +334,49 @@ void NotesPane::updatePreview()
     m_preview->document()->setMarkdown(EvidenceLink::toMarkdownLinks(m_editor->toPlainText()),
                                        QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
                                                                        | QTextDocument::MarkdownNoHTML));
+}
+
+void NotesPane::showHistory()
+{
+    m_tabs->setCurrentWidget(m_history); // loads through currentChanged
+    if (m_tabs->currentWidget() == m_history)
+        loadHistory();
+}
+
+void NotesPane::loadHistory()
+{
+    const qint64 id = m_currentId;
+    if (!id || !m_session->isOpen()) {
+        m_history->model()->setVersions({});
+        m_history->setMessage(QString());
+        emit historyLoaded();
+        return;
+    }
+    saveNow(); // the history shows what is in the case, including the last keystrokes
+    m_history->setMessage(tr("Loading history…"));
+    m_session->reader()->run<QList<NoteHistory::Version>>(
+        QStringLiteral("note-history"),
+        [id](CaseFile &cf, const CancelToken &) { return NoteHistory(cf.db()).versions(id); }, this,
+        [this, id](const QList<NoteHistory::Version> &versions) {
+            if (id != m_currentId)
+                return; // another note was selected meanwhile
+            m_history->model()->setVersions(versions);
+            m_history->setMessage(tr("%n version(s) in the audit log.", nullptr, int(versions.size())));
+            emit historyLoaded();
+        },
+        [this](const QString &error) {
+            m_history->setMessage(tr("Cannot read the history: %1").arg(error));
+            emit historyLoaded();
+        });
+}
+
+void NotesPane::restoreVersion(const QString &title, const QString &body, const QString &tags)
+{
+    if (!m_currentId || m_editor->isReadOnly())
+        return;
+    m_title->setText(title);
+    m_tags->setText(tags.split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", ")));
+    m_editor->setPlainText(body);
+    m_dirty = true;
+    saveNow();
 }

@@ -8,6 +8,7 @@
 class CaseSession;
 class NotesModel;
 class NoteEditor;
+class NoteHistoryView;
 class QSortFilterProxyModel;
 class QListView;
 class QLineEdit;
@@ -19,7 +20,8 @@ class QLabel;
 // Investigation notes: a list filtered by text or #tag, a Markdown editor,
 // a rendered preview with clickable evidence links. Edits are saved into the
 // case about a second after typing stops (and on switching notes, Ctrl+S,
-// closing); NoteStore records every version in the audit log.
+// closing); NoteStore records every version in the audit log, which the
+// History tab shows as line diffs.
 class NotesPane : public QWidget
 {
     Q_OBJECT
@@ -43,7 +45,10 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
     QLineEdit *tagsEdit() const { return m_tags; }
     QTextBrowser *preview() const { return m_preview; }
+    NoteHistoryView *history() const { return m_history; }
     void showPreview();
+    // Shows the History tab and loads the current note's versions.
+    void showHistory();
 
 public slots:
     void reload();
@@ -51,12 +56,15 @@ public slots:
 signals:
     void linkActivated(const EvidenceLink &link);
     void saved(qint64 noteId);
+    void historyLoaded();
 
 private:
     void loadCurrent(const QModelIndex &index);
     void markDirty();
     void updatePreview();
     void updateEnabled();
+    void loadHistory();
+    void restoreVersion(const QString &title, const QString &body, const QString &tags);
 
     CaseSession *m_session;
     NotesModel *m_model;
@@ -68,6 +76,7 @@ private:
     QTabWidget *m_tabs;
     NoteEditor *m_editor;
     QTextBrowser *m_preview;
+    NoteHistoryView *m_history;
     QPushButton *m_delete;
     QTimer m_autosave;
     qint64 m_currentId = 0;

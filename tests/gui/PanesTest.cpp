@@ -8,6 +8,7 @@
 #include "app/EvidenceLink.h"
 #include "app/MainWindow.h"
 #include "casefile/CaseFile.h"
+#include "casefile/AuditLog.h"
 #include "casefile/NoteStore.h"
 #include "evidence/EvidenceText.h"
 #include "evidence/EvidenceViewer.h"
@@ -17,6 +18,8 @@
 #include "navigator/NavigatorModel.h"
 #include "navigator/NavigatorPane.h"
 #include "notes/NoteEditor.h"
+#include "notes/NoteHistoryModel.h"
+#include "notes/NoteHistoryView.h"
 #include "notes/NotesModel.h"
 #include "notes/NotesPane.h"
 #include "util/FilterLineEdit.h"
@@ -24,6 +27,8 @@
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -204,6 +209,48 @@ private slots:
         filter->setText(QStringLiteral("#lockd"));
         filter->flush();
         QCOMPARE(notes->proxy()->rowCount(), 1);
+    }
+
+    void noteHistoryShowsEveryVersionAndRestores()
+    {
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(m_path));
+        NotesPane *notes = w.notesPane();
+        Tester t(notes->history()->model(), Tester::FailureReportingMode::QtTest);
+        const qint64 id = notes->newNote(QStringLiteral("Who holds the lock"));
+        QVERIFY(id > 0);
+        QTest::keyClicks(notes->editor(), QStringLiteral("php-fpm waits in flock\nholder unknown"));
+        QVERIFY(notes->saveNow());
+        const QString first = notes->editor()->toPlainText();
+        notes->editor()->setPlainText(QStringLiteral("php-fpm waits in flock\nholder is cron on web-2\n<script>x</script>"));
+        QVERIFY(notes->saveNow());
+
+        QSignalSpy loaded(notes, &NotesPane::historyLoaded);
+        notes->showHistory();
+        QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+        NoteHistoryModel *m = notes->history()->model();
+        QCOMPARE(m->rowCount(), 3); // created (empty), first text, second text; newest first
+        QCOMPARE(m->index(0, NoteHistoryModel::Change).data().toString(), QStringLiteral("edited"));
+        QCOMPARE(m->index(2, NoteHistoryModel::Change).data().toString(), QStringLiteral("created"));
+        QCOMPARE(m->index(0, NoteHistoryModel::Lines).data().toString(), QStringLiteral("+2 −1"));
+        // The newest change is selected and shown as a diff, as plain text.
+        const QString diff = notes->history()->diffView()->toPlainText();
+        QVERIFY2(diff.contains(QStringLiteral("- holder unknown")), qPrintable(diff));
+        QVERIFY2(diff.contains(QStringLiteral("+ holder is cron on web-2")), qPrintable(diff));
+        QVERIFY(diff.contains(QStringLiteral("+ <script>x</script>")));
+        QVERIFY(!notes->history()->restoreButton()->isEnabled()); // the newest is the current text
+
+        // Restore the first text: a new audited edit, the note's text again.
+        notes->history()->table()->selectRow(1);
+        QVERIFY(notes->history()->restoreButton()->isEnabled());
+        loaded.clear();
+        notes->history()->restoreButton()->click();
+        QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+        QCOMPARE(NoteStore(w.session()->caseFile()->db()).byId(id)->body, first);
+        QCOMPARE(notes->editor()->toPlainText(), first);
+        QCOMPARE(m->rowCount(), 4);
+        QCOMPARE(AuditLog(w.session()->caseFile()->db()).verifyChain(), qint64(0));
     }
 
     void linksParseAndRender()
