@@ -34,6 +34,7 @@ const QString kLoadChannel = QStringLiteral("strace");
 const QString kCheckChannel = QStringLiteral("strace-check");
 const QString kGrepChannel = QStringLiteral("strace-grep");
 const QString kCallChannel = QStringLiteral("strace-call");
+const QString kFdsChannel = QStringLiteral("strace-fds");
 constexpr int kMaxColumnWidth = 360;
 
 qint64 num(const QJsonValue &v)
@@ -229,12 +230,12 @@ StracePane::StracePane(CaseSession *session, QWidget *parent)
     connect(session, &CaseSession::opened, this, &StracePane::reload);
     connect(session, &CaseSession::dataChanged, this, &StracePane::checkForChanges);
     connect(session, &CaseSession::closed, this, [this] {
-        for (const QString &c : {kLoadChannel, kCheckChannel, kGrepChannel, kCallChannel})
+        for (const QString &c : {kLoadChannel, kCheckChannel, kGrepChannel, kCallChannel, kFdsChannel})
             m_session->reader()->cancel(c);
         const QSignalBlocker b(m_trace);
         m_trace->clear();
         m_fingerprint.clear();
-        m_hasData = m_loading = m_searching = m_recheck = false;
+        m_hasData = m_loading = m_loadingFds = m_searching = m_recheck = false;
         m_throttle.stop();
         m_pendingCall = 0;
         m_summaryOverall = m_summaryPerProcess = QJsonArray();
@@ -347,8 +348,8 @@ void StracePane::apply(const StraceViewData &d)
     m_summary->setRows(per ? m_summaryPerProcess : m_summaryOverall, per);
     m_errors->setRows(d.errors);
     m_processes->setRows(d.processes);
-    m_fds->setRows(d.fds);
-    for (View v : {Hung, Summary, Slowest, Errors, Fds})
+    loadFds(d.collectionId);
+    for (View v : {Hung, Summary, Slowest, Errors})
         fitColumns(static_cast<QTableView *>(m_itemViews[v]));
     auto *tree = static_cast<QTreeView *>(m_itemViews[Processes]);
     tree->expandAll();
@@ -399,6 +400,29 @@ void StracePane::apply(const StraceViewData &d)
     }
 }
 
+void StracePane::loadFds(qint64 collectionId)
+{
+    m_loadingFds = true;
+    m_views->setTabToolTip(Fds, QString());
+    m_session->reader()->run<QJsonArray>(
+        kFdsChannel, [collectionId](CaseFile &cf, const CancelToken &) { return StraceViewData::loadFds(cf.db(), collectionId); },
+        this,
+        [this](const QJsonArray &rows) {
+            m_loadingFds = false;
+            m_fds->setRows(rows);
+            fitColumns(static_cast<QTableView *>(m_itemViews[Fds]));
+            updateTabTitles();
+            emit loaded();
+        },
+        [this](const QString &e) {
+            m_loadingFds = false;
+            m_fds->setRows({});
+            updateTabTitles();
+            m_views->setTabToolTip(Fds, e);
+            emit loaded();
+        });
+}
+
 void StracePane::fillTraceBox(const QJsonArray &traces, qint64 selected)
 {
     const QSignalBlocker b(m_trace);
@@ -447,7 +471,7 @@ void StracePane::updateTabTitles()
     m_views->setTabText(Slowest, tr("Slowest"));
     m_views->setTabText(Errors, count(tr("Errors"), m_errors->rowCount()));
     m_views->setTabText(Processes, count(tr("Processes"), m_processes->processCount()));
-    m_views->setTabText(Fds, count(tr("File descriptors"), m_fds->rowCount()));
+    m_views->setTabText(Fds, m_loadingFds ? tr("File descriptors (reading…)") : count(tr("File descriptors"), m_fds->rowCount()));
     m_views->setTabText(Search, m_search->rowCount() ? count(tr("Search"), m_search->rowCount()) : tr("Search"));
 }
 

@@ -56,7 +56,8 @@ public:
     QLabel *searchStatus() const { return m_searchStatus; }
     QLabel *statusLabel() const { return m_status; }
     QPlainTextEdit *detail() const { return m_detail; }
-    bool isLoading() const { return m_loading; }
+    // True until every view (file descriptors last) has its data.
+    bool isLoading() const { return m_loading || m_loadingFds; }
     bool isSearching() const { return m_searching; }
     // The call id of the current row in the view shown, 0 if none.
     qint64 currentCallId() const;
@@ -72,6 +73,7 @@ public slots:
     void reload();
 
 signals:
+    // After a load: once the views are filled, again when the file descriptors are in.
     void loaded();
     void searched();
     void callShown(qint64 callId);
@@ -83,6 +85,7 @@ private:
     void load();
     void checkForChanges();
     void apply(const StraceViewData &d);
+    void loadFds(qint64 collectionId);
     void fillTraceBox(const QJsonArray &traces, qint64 selected);
     void updateTabTitles();
     void updateDescription();
@@ -117,6 +120,7 @@ private:
     QTimer m_throttle;
     qint64 m_pendingCall = 0;
     bool m_loading = false;
+    bool m_loadingFds = false;
     bool m_searching = false;
     bool m_hasData = false;
     bool m_recheck = false;

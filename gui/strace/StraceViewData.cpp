@@ -25,7 +25,6 @@ StraceViewData StraceViewData::load(SqliteDatabase &db, qint64 collectionId, con
         [&] { d.slowest = q.slowest(kSlowest); },
         [&] { d.errors = q.errors(); },
         [&] { d.processes = q.processes(); },
-        [&] { d.fds = q.fds(); },
     };
     for (const auto &step : steps) {
         if (cancel.isCancelled()) {
@@ -35,6 +34,11 @@ StraceViewData StraceViewData::load(SqliteDatabase &db, qint64 collectionId, con
         step();
     }
     return d;
+}
+
+QJsonArray StraceViewData::loadFds(SqliteDatabase &db, qint64 collectionId)
+{
+    return StraceQuery(db, collectionId).fds();
 }
 
 QString StraceViewData::fingerprint(const QJsonArray &traces)

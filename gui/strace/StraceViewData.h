@@ -7,8 +7,10 @@
 class SqliteDatabase;
 
 // Everything the strace pane shows for one selection (a collection, or all
-// strace evidence when collectionId is 0), read on the reader thread in one
-// go through StraceQuery. Search results are read separately (grep).
+// strace evidence when collectionId is 0), read on the reader thread through
+// StraceQuery. File descriptors scan every call (seconds on millions of
+// calls), so they are read in a second job after the rest is shown; search
+// results are read separately (grep).
 struct StraceViewData
 {
     qint64 collectionId = 0;
@@ -19,11 +21,12 @@ struct StraceViewData
     QJsonArray slowest;
     QJsonArray errors;
     QJsonArray processes;
-    QJsonArray fds;
+    QJsonArray fds; // only from loadFds()
     bool cancelled = false;
 
     static constexpr int kSlowest = 20;
     static StraceViewData load(SqliteDatabase &db, qint64 collectionId, const CancelToken &cancel);
+    static QJsonArray loadFds(SqliteDatabase &db, qint64 collectionId);
     // A cheap fingerprint of the strace evidence (traces, their calls and
     // status): the pane reloads only when it changes.
     static QString fingerprint(const QJsonArray &traces);
