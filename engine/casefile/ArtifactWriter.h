@@ -1,7 +1,8 @@
 #pragma once
 
+#include "util/Sha256.h"
+
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QString>
 
 class SqliteDatabase;
@@ -49,6 +50,6 @@ private:
     qint64 m_written = 0; // bytes stored in chunks
     qsizetype m_chunkSize;
     QByteArray m_buffer;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    Sha256 m_hash;
     bool m_finished = false;
 };

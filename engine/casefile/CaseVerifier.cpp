@@ -5,7 +5,7 @@
 #include "SqliteDatabase.h"
 #include "SqliteStatement.h"
 
-#include <QCryptographicHash>
+#include "util/Sha256.h"
 
 int CaseVerifier::Report::mismatches() const
 {
@@ -32,7 +32,7 @@ CaseVerifier::Report CaseVerifier::verify()
         check.name = a.name;
         check.expected = a.sha256;
         check.expectedSize = a.size;
-        QCryptographicHash h(QCryptographicHash::Sha256);
+        Sha256 h;
         reader.forEachChunk(a.id, [&](QByteArrayView chunk) {
             h.addData(chunk);
             check.actualSize += chunk.size();

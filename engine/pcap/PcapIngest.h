@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QCryptographicHash>
-
 #include "CaptureSummarizer.h"
+#include "util/Sha256.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -32,6 +31,9 @@ public:
     PcapIngest(const PcapIngest &) = delete;
     PcapIngest &operator=(const PcapIngest &) = delete;
 
+    // Blocks of at least this size are hashed on a second thread.
+    static constexpr qsizetype kParallelHashBytes = 1 << 20;
+
     void feed(QByteArrayView data);
     // Stores summary + findings; returns the pcap_captures id.
     qint64 finish(bool rawTruncated = false);
@@ -51,7 +53,7 @@ private:
     std::unique_ptr<ArtifactWriter> m_artifact;
     QString m_sha256;
     QString m_sourceSha256;
-    QCryptographicHash m_sourceHash{QCryptographicHash::Sha256}; // used when the raw bytes are not kept
+    Sha256 m_sourceHash; // used when the raw bytes are not kept
     int m_findings = 0;
     qint64 m_bytes = 0;
 };

@@ -2,7 +2,7 @@
 
 #include "PathConfinement.h"
 
-#include <QCryptographicHash>
+#include "util/Sha256.h"
 #include <QElapsedTimer>
 #include <QFile>
 
@@ -140,7 +140,7 @@ PullResult read(const PullRequest &request, const std::function<void(QByteArrayV
     clock.start();
     auto shared = std::make_shared<Shared>();
     std::thread helper(readFile, shared, request);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     bool abandoned = false;
     for (;;) {
         std::unique_lock lock(shared->mutex);

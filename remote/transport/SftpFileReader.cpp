@@ -2,7 +2,7 @@
 
 #include "PathConfinement.h"
 
-#include <QCryptographicHash>
+#include "util/Sha256.h"
 #include <QElapsedTimer>
 
 #include <deque>
@@ -157,7 +157,7 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
         return r;
     }
 
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     size_t chunk = kDefaultChunk;
     if (sftp_limits_t limits = sftp_limits(m_sftp)) {
         if (limits->max_read_length > 0)
