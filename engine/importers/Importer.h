@@ -3,6 +3,7 @@
 #include "util/CancelToken.h"
 
 #include <QByteArrayView>
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,6 +17,11 @@ struct ImportRequest
     CaseFile *caseFile = nullptr;
     qint64 hostId = 0;       // 0 = not attributed to a host
     QStringList paths;       // files (or directories, e.g. strace -ff output) on this machine
+    // For logs whose times carry no date or zone (strace -t/-tt): the traced
+    // host's zone (IANA name or UTC offset; empty = this machine's zone) and
+    // the day the log starts (invalid = taken from the file's modification time).
+    QString timeZone;
+    QDate startDate;
     std::function<void(const QString &message, int percent)> progress; // throttled by the importer
 };
 

@@ -1,5 +1,7 @@
 #include "StraceClock.h"
 
+#include <QRegularExpression>
+
 namespace {
 constexpr qint64 kDayUs = 86400LL * 1000000;
 constexpr qint64 kHalfDayUs = kDayUs / 2;
@@ -8,6 +10,38 @@ constexpr qint64 kHalfDayUs = kDayUs / 2;
 StraceClock::StraceClock(const QDateTime &reference, const QTimeZone &zone)
     : m_reference(reference.isValid() ? reference : QDateTime::currentDateTimeUtc()), m_zone(zone)
 {
+}
+
+void StraceClock::setStartDate(const QDate &day)
+{
+    if (!day.isValid())
+        return;
+    m_dayStartUs = QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch() * 1000;
+    m_dayKnown = true;
+}
+
+std::optional<QTimeZone> StraceClock::parseZone(const QString &text)
+{
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        return std::nullopt;
+    if (t.compare(QLatin1String("UTC"), Qt::CaseInsensitive) == 0 || t == QLatin1String("Z"))
+        return QTimeZone(QTimeZone::UTC);
+    if (t.startsWith(QLatin1String("UTC"), Qt::CaseInsensitive) || t.startsWith(QLatin1String("GMT"), Qt::CaseInsensitive))
+        t = t.mid(3);
+    static const QRegularExpression offset(QStringLiteral("^([+-])(\\d{1,2})(?::?(\\d{2}))?$"));
+    const QRegularExpressionMatch m = offset.match(t);
+    if (m.hasMatch()) {
+        const int hours = m.captured(2).toInt(), minutes = m.captured(3).toInt();
+        if (hours > 14 || minutes > 59)
+            return std::nullopt;
+        const int seconds = (hours * 3600 + minutes * 60) * (m.captured(1) == QLatin1String("-") ? -1 : 1);
+        return QTimeZone::fromSecondsAheadOfUtc(seconds);
+    }
+    const QTimeZone zone(text.trimmed().toUtf8());
+    if (!zone.isValid())
+        return std::nullopt;
+    return zone;
 }
 
 bool StraceClock::timeOf(const StraceLine &line, qint64 &us)

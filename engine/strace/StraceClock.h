@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QTimeZone>
+#include <optional>
 
 // Turns strace timestamps into Casebook times (microseconds since the epoch,
 // UTC). -ttt is already absolute. -t/-tt print only the time of day in the
@@ -16,6 +17,13 @@ class StraceClock
 public:
     explicit StraceClock(const QDateTime &reference = QDateTime::currentDateTimeUtc(),
                          const QTimeZone &zone = QTimeZone::systemTimeZone());
+
+    // The day the trace starts, in the clock's zone, when the user knows it
+    // (casectl import --date): -t/-tt times are then not guessed from the reference.
+    void setStartDate(const QDate &day);
+
+    // "Europe/Berlin", "UTC", "+02:00", "-0530", "UTC+2"; nullopt if not a zone.
+    static std::optional<QTimeZone> parseZone(const QString &text);
 
     // Absolute (or, for -r, relative) microseconds for a line; false without a timestamp.
     bool timeOf(const StraceLine &line, qint64 &us);

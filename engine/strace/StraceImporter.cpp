@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimeZone>
 #include <QJsonArray>
 
 bool StraceImporter::recognises(QByteArrayView head, const QString &) const
@@ -56,10 +57,24 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
     for (const StraceInputFile &f : files)
         totalBytes += QFileInfo(f.path).size();
 
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    if (!req.timeZone.isEmpty()) {
+        const auto parsed = StraceClock::parseZone(req.timeZone);
+        if (!parsed) {
+            result.ok = false;
+            result.error = QStringLiteral("not a time zone: %1 (use an IANA name such as Europe/Berlin, or an offset such as +02:00)")
+                               .arg(req.timeZone);
+            return result;
+        }
+        zone = *parsed;
+    }
+    QJsonObject parameters{{QStringLiteral("kind"), QStringLiteral("strace")}, {QStringLiteral("paths"), QJsonArray::fromStringList(req.paths)},
+                           {QStringLiteral("time_zone"), QString::fromUtf8(zone.id())}};
+    if (req.startDate.isValid())
+        parameters.insert(QStringLiteral("start_date"), req.startDate.toString(Qt::ISODate));
     CollectionStore collections(db);
     const qint64 collectionId = collections.begin(
-        req.hostId, QStringLiteral("import"), QStringLiteral("import strace ") + req.paths.join(QLatin1Char(' ')),
-        {{QStringLiteral("kind"), QStringLiteral("strace")}, {QStringLiteral("paths"), QJsonArray::fromStringList(req.paths)}});
+        req.hostId, QStringLiteral("import"), QStringLiteral("import strace ") + req.paths.join(QLatin1Char(' ')), parameters);
     result.collectionIds.append(collectionId);
 
     QJsonArray traces;
@@ -89,8 +104,11 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
             spec.name = f.name;
             spec.sourcePath = f.path;
             spec.mediaType = QStringLiteral("text/plain");
-            // -t/-tt times of day get their date from the file's modification time.
-            StraceTraceIngest ingest(db, writer, spec, f.pid, StraceClock(QFileInfo(f.path).lastModified().toUTC()));
+            // -t/-tt times of day get their date from the file's modification
+            // time (or --date) and their zone from --tz (else this machine's).
+            StraceClock clock(QFileInfo(f.path).lastModified().toUTC(), zone);
+            clock.setStartDate(req.startDate);
+            StraceTraceIngest ingest(db, writer, spec, f.pid, clock);
             bool readError = false;
             for (;;) {
                 if (cancel.isCancelled()) {

@@ -8,7 +8,9 @@
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteStatement.h"
 #include "importers/ImporterCatalog.h"
+#include "strace/StraceClock.h"
 #include "strace/StraceQuery.h"
+#include "util/TimeUtil.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -417,6 +419,45 @@ private slots:
         r = runCasectl({QStringLiteral("import"), cs, junk});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("not a kind of file"));
+    }
+
+    void timeZoneAndDateOfTimeOfDayLogs()
+    {
+        // Seed 004's -f -tt log was taken on a host 2 hours ahead of UTC on
+        // 2 March: the first call (15:05:01.100200 there) is 13:05:01.100200Z.
+        const QString full = TestEnv::sourceDir() + QStringLiteral("/tests/data/strace/seed004-php-fpm-f.strace");
+        const QString cs = path(QStringLiteral("tz.casebook"));
+        QCOMPARE(runCasectl({QStringLiteral("new"), cs, QStringLiteral("--title"), QStringLiteral("tz")}).exitCode, 0);
+        CasectlResult r = runCasectl({QStringLiteral("import"), cs, full, QStringLiteral("--tz"), QStringLiteral("+02:00"),
+                                      QStringLiteral("--date"), QStringLiteral("2026-03-02")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCasectl({QStringLiteral("import"), cs, full, QStringLiteral("--tz"), QStringLiteral("America/New_York"),
+                        QStringLiteral("--date"), QStringLiteral("2026-07-01")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        {
+            auto cf = CaseFile::open(cs, CaseFile::Access::ReadOnly);
+            SqliteStatement st = cf->db().prepare(QStringLiteral(
+                "SELECT MIN(c.time_us) FROM strace_calls c JOIN strace_traces t ON t.id = c.trace_id GROUP BY t.id ORDER BY t.id"));
+            QVERIFY(st.step());
+            QCOMPARE(TimeUtil::isoUtc(st.int64(0)), QStringLiteral("2026-03-02T13:05:01.100Z"));
+            QVERIFY(st.step()); // New York in July is UTC-4
+            QCOMPARE(TimeUtil::isoUtc(st.int64(0)), QStringLiteral("2026-07-01T19:05:01.100Z"));
+            QVERIFY(cf->db().queryText(QStringLiteral("SELECT parameters FROM collections WHERE kind = 'import' ORDER BY id LIMIT 1"))
+                        .contains(QStringLiteral("2026-03-02")));
+        }
+        // Mistakes are usage errors or clear failures that import nothing.
+        r = runCasectl({QStringLiteral("import"), cs, full, QStringLiteral("--date"), QStringLiteral("March 2")});
+        QCOMPARE(r.exitCode, 2);
+        r = runCasectl({QStringLiteral("import"), cs, full, QStringLiteral("--tz"), QStringLiteral("Mars/Olympus")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("not a time zone"), r.err.constData());
+        auto cf = CaseFile::open(cs, CaseFile::Access::ReadOnly);
+        QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT COUNT(*) FROM strace_traces")), qint64(2));
+        // The zone parser on its own.
+        QVERIFY(StraceClock::parseZone(QStringLiteral("UTC+5:30")));
+        QCOMPARE(StraceClock::parseZone(QStringLiteral("-0330"))->offsetFromUtc(QDateTime::currentDateTimeUtc()), -(3 * 3600 + 1800));
+        QVERIFY(!StraceClock::parseZone(QStringLiteral("+25:00")));
+        QVERIFY(!StraceClock::parseZone(QString()));
     }
 };
 

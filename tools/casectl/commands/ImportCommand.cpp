@@ -7,7 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-// casectl import CASE FILE|DIR... [--host NAME] [--kind K] [--json]
+// casectl import CASE FILE|DIR... [--host NAME] [--kind K] [--tz ZONE] [--date YYYY-MM-DD] [--json]
 // Dispatches through ImporterCatalog; without --kind each path's kind is
 // detected from its first bytes and paths of one kind go in one import.
 class ImportCommand : public Command
@@ -22,6 +22,12 @@ public:
         p.addOption({QStringLiteral("host"), QStringLiteral("Attribute the evidence to this host (created if new)."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("kind"), QStringLiteral("Kind of evidence (%1); detected when omitted.").arg(kinds().join(QStringLiteral(", "))),
                      QStringLiteral("K")});
+        p.addOption({QStringLiteral("tz"), QStringLiteral("Zone of times that carry none (strace -t/-tt): the traced host's zone, "
+                                                          "an IANA name or an offset such as +02:00. Default: this machine's zone."),
+                     QStringLiteral("ZONE")});
+        p.addOption({QStringLiteral("date"), QStringLiteral("The day a log whose times carry no date (strace -t/-tt) starts, "
+                                                            "YYYY-MM-DD in --tz. Default: from the file's modification time."),
+                     QStringLiteral("DATE")});
         addJsonOption(p);
     }
 
@@ -67,6 +73,12 @@ public:
             }
         }
 
+        QDate startDate;
+        if (p.isSet(QStringLiteral("date"))) {
+            startDate = QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate);
+            if (!startDate.isValid())
+                throw UsageError(QStringLiteral("--date: not a date (YYYY-MM-DD): %1").arg(p.value(QStringLiteral("date"))));
+        }
         auto cf = CaseFile::open(casePath, CaseFile::Access::ReadWrite);
         qint64 hostId = 0;
         if (p.isSet(QStringLiteral("host")))
@@ -80,6 +92,8 @@ public:
             req.caseFile = cf.get();
             req.hostId = hostId;
             req.paths = group;
+            req.timeZone = p.value(QStringLiteral("tz"));
+            req.startDate = startDate;
             const ImportResult r = imp->import(req, CancelToken());
             allOk = allOk && r.ok;
             QJsonObject o = r.summary;
