@@ -1,9 +1,11 @@
 #include "PcapAnalyzer.h"
 
+#include "casefile/EventStore.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
+#include "util/TimeUtil.h"
 
 #include <QJsonArray>
 #include <QVariant>
@@ -244,6 +246,64 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
                               {captureId}, QStringLiteral("conversation"));
         add(f);
     }
+    addConversationEvents(captureId, collectionId, hostId);
     tx.commit();
     return made;
+}
+
+void PcapAnalyzer::addConversationEvents(qint64 captureId, qint64 collectionId, qint64 hostId)
+{
+    {
+        SqliteStatement del = m_db.prepare(QStringLiteral(
+            "DELETE FROM events WHERE source = 'pcap' AND ref_kind = 'conversation'"
+            " AND ref_id IN (SELECT id FROM pcap_conversations WHERE capture_id = ?)"));
+        del.bind(1, captureId).exec();
+    }
+    // The conversations that tell something first (refused, unanswered,
+    // reset, retransmitting, RPC), then the busiest; at most a few thousand.
+    SqliteStatement st = m_db.prepare(QStringLiteral(
+        "SELECT id, first_us, last_us, protocol, addr_a, port_a, addr_b, port_b, packets_ab + packets_ba, bytes_ab + bytes_ba,"
+        " handshake, syn_count, rst_ab + rst_ba, retransmissions, rpc"
+        " FROM pcap_conversations WHERE capture_id = ? AND first_us IS NOT NULL"
+        " ORDER BY (handshake IN ('refused', 'unanswered') OR rst_ab + rst_ba > 0 OR retransmissions > 0 OR rpc <> 0) DESC,"
+        " bytes_ab + bytes_ba DESC, id LIMIT ?"));
+    st.bind(1, captureId).bind(2, qint64(kMaxConversationEvents));
+    QList<TimelineEvent> events;
+    while (st.step()) {
+        const QString proto = st.text(3);
+        const bool ports = proto == QLatin1String("tcp") || proto == QLatin1String("udp");
+        auto endpoint = [&](int addr, int port) {
+            const QString a = st.text(addr);
+            const QString shown = a.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(a) : a; // IPv6
+            return ports ? QStringLiteral("%1:%2").arg(shown).arg(st.int64(port)) : a;
+        };
+        QString summary = QStringLiteral("%1 %2 → %3").arg(proto, endpoint(4, 5), endpoint(6, 7));
+        const QString handshake = st.text(10);
+        if (handshake == QLatin1String("unanswered"))
+            summary += QStringLiteral(" unanswered (%1 SYNs)").arg(st.int64(11));
+        else if (!handshake.isEmpty())
+            summary += QLatin1Char(' ') + handshake;
+        summary += QStringLiteral(", %1 packets, %2 bytes").arg(st.int64(8)).arg(st.int64(9));
+        QStringList notes;
+        if (st.int64(12) > 0)
+            notes << QStringLiteral("%1 RST").arg(st.int64(12));
+        if (st.int64(13) > 0)
+            notes << QStringLiteral("%1 retransmissions").arg(st.int64(13));
+        if (st.int64(14) != 0)
+            notes << QStringLiteral("RPC");
+        if (!notes.isEmpty())
+            summary += QStringLiteral(" (%1)").arg(notes.join(QStringLiteral(", ")));
+        TimelineEvent e;
+        e.hostId = hostId;
+        e.collectionId = collectionId;
+        e.atUs = st.int64(1);
+        e.kind = QStringLiteral("conversation");
+        e.source = QStringLiteral("pcap");
+        e.summary = summary;
+        e.detail = QStringLiteral("From %1 to %2.").arg(TimeUtil::isoUtc(st.int64(1)), TimeUtil::isoUtc(st.int64(2)));
+        e.refKind = QStringLiteral("conversation");
+        e.refId = st.int64(0);
+        events.append(e);
+    }
+    EventStore(m_db).addAll(events);
 }

@@ -15,6 +15,8 @@ class SqliteDatabase;
 //   tcp-reset          established connections reset
 //   retransmissions    retransmission storms
 //   zero-window        receivers that closed their window
+// and timeline events (source 'pcap', kind 'conversation'), one per
+// conversation, the telling ones first, at most kMaxConversationEvents.
 class PcapAnalyzer
 {
 public:
@@ -22,6 +24,9 @@ public:
     // Replaces the pcap findings of the collection; returns how many were made.
     int analyze(qint64 captureId, qint64 collectionId, qint64 hostId);
 
+    static constexpr int kMaxConversationEvents = 5000;
+
 private:
+    void addConversationEvents(qint64 captureId, qint64 collectionId, qint64 hostId);
     SqliteDatabase &m_db;
 };

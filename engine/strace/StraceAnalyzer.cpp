@@ -6,6 +6,7 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
+#include "util/TimeUtil.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -185,6 +186,31 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         if (f.atUs)
             event(f.atUs, QStringLiteral("process-killed"), f.title, f.detail, QStringLiteral("artifact"),
                   logs.isEmpty() ? 0 : logs.first().refId);
+    }
+
+    // Calls aggregated per process, for the timeline: one event per traced
+    // process at its first call (busiest processes first when there are many).
+    {
+        SqliteStatement st = m_db.prepare(QStringLiteral(
+            "SELECT p.pid, p.first_us, p.last_us, p.calls, coalesce(p.exec, ''), coalesce(p.exit_code, -1), coalesce(p.killed_by, '')"
+            " FROM strace_processes p JOIN strace_traces t ON t.id = p.trace_id"
+            " WHERE p.collection_id = ? AND p.first_us IS NOT NULL AND t.time_style IN ('t', 'tt', 'ttt')" // absolute times only
+            " ORDER BY p.calls DESC, p.pid LIMIT ?"));
+        st.bind(1, collectionId).bind(2, qint64(kMaxProcessEvents));
+        const qint64 firstLog = logs.isEmpty() ? 0 : logs.first().refId;
+        while (st.step()) {
+            const qint64 pid = st.int64(0), first = st.int64(1), last = st.int64(2), calls = st.int64(3);
+            QString summary = QStringLiteral("pid %1: %2 calls over %3").arg(pid).arg(calls).arg(seconds(last - first));
+            QString exec = st.text(4);
+            if (!exec.isEmpty())
+                summary += QStringLiteral(" (%1)").arg(shorten(exec, 60));
+            const QString end = !st.text(6).isEmpty() ? QStringLiteral("killed by %1").arg(st.text(6))
+                                : st.int64(5) >= 0   ? QStringLiteral("exited with %1").arg(st.int64(5))
+                                                     : QStringLiteral("still running when the trace ended");
+            event(first, QStringLiteral("strace-process"), summary,
+                  QStringLiteral("First call %1, last %2; %3.").arg(TimeUtil::isoUtc(first), TimeUtil::isoUtc(last), end),
+                  QStringLiteral("artifact"), firstLog);
+        }
     }
 
     // Summary like strace -c.

@@ -14,6 +14,7 @@ class StraceAnalyzer
 {
 public:
     static constexpr int kMaxHungFindings = 100;
+    static constexpr int kMaxProcessEvents = 2000; // timeline events 'strace-process' per collection
 
     explicit StraceAnalyzer(SqliteDatabase &db) : m_db(db) {}
     // Returns the number of findings made.

@@ -7,6 +7,7 @@
 #include "casefile/ArtifactReader.h"
 #include "casefile/CaseFile.h"
 #include "collectors/pcap/TcpdumpCollector.h"
+#include "pcap/PcapAnalyzer.h"
 #include "pcap/PcapQuery.h"
 #include "transport/LocalTransport.h"
 
@@ -193,6 +194,20 @@ private slots:
             }
         }
         QVERIFY(refused >= 5);
+        // Each conversation is on the timeline, linked to its row; analysing
+        // again replaces the events rather than adding more.
+        const qint64 convCount = convs.size();
+        auto pcapEvents = [&] {
+            return cf->db().queryInt(QStringLiteral("SELECT COUNT(*) FROM events WHERE source = 'pcap' AND kind = 'conversation'"
+                                                    " AND ref_kind = 'conversation'"
+                                                    " AND ref_id IN (SELECT id FROM pcap_conversations WHERE capture_id = %1)")
+                                         .arg(captureId));
+        };
+        QCOMPARE(pcapEvents(), convCount);
+        QVERIFY(cf->db().queryText(QStringLiteral("SELECT summary FROM events WHERE source = 'pcap' AND summary LIKE 'tcp %refused%' LIMIT 1"))
+                    .contains(QStringLiteral(":%1 refused").arg(port)));
+        PcapAnalyzer(cf->db()).analyze(captureId, r.summary.value(QStringLiteral("collection_id")).toInteger(), 0);
+        QCOMPARE(pcapEvents(), convCount);
         QVERIFY(udp >= 5);
         // The raw capture is evidence: complete, hashed, and what was summarised.
         const qint64 artifact = r.summary.value(QStringLiteral("artifact_id")).toInteger();

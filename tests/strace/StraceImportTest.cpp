@@ -343,6 +343,19 @@ private slots:
         for (const Finding &x : f)
             QVERIFY(x.title.contains(QStringLiteral("LOCK_EX")));
         QCOMPARE(FindingStore(cf->db()).list(0, QStringLiteral("strace-idle-waits")).size(), 1);
+        // Calls aggregated per process on the timeline: one event per process, at its first call.
+        const qint64 coll = r.collectionIds.first();
+        QCOMPARE(count(*cf, QStringLiteral("SELECT COUNT(*) FROM events WHERE source = 'strace' AND kind = 'strace-process'"
+                                           " AND collection_id = %1").arg(coll)),
+                 count(*cf, QStringLiteral("SELECT COUNT(*) FROM strace_processes WHERE collection_id = %1").arg(coll)));
+        QCOMPARE(count(*cf, QStringLiteral("SELECT e.at_us - p.first_us FROM events e JOIN strace_processes p ON p.collection_id = e.collection_id"
+                                           " AND e.summary LIKE 'pid ' || p.pid || ':%' WHERE e.kind = 'strace-process' AND p.pid = 14437"
+                                           " AND e.collection_id = %1").arg(coll)),
+                 0);
+        QVERIFY(cf->db().queryText(QStringLiteral("SELECT summary FROM events WHERE kind = 'strace-process' AND summary LIKE 'pid 14439:%%'"))
+                    .contains(QStringLiteral(" calls over ")));
+        QVERIFY(cf->db().queryText(QStringLiteral("SELECT detail FROM events WHERE kind = 'strace-process' AND summary LIKE 'pid 14439:%%'"
+                                                  " AND collection_id = %1").arg(coll)).contains(QStringLiteral("killed by SIGKILL")));
         // -yy decorations and odd results, exactly.
         QCOMPARE(cf->db().queryText(QStringLiteral("SELECT fd_path FROM strace_calls WHERE syscall = 'connect'")),
                  QStringLiteral("TCP:[10.1.84.20:51234->10.1.84.31:2049]"));
