@@ -9,7 +9,7 @@ class ConversationsModel : public PcapRowsModel
 {
     Q_OBJECT
 public:
-    enum Column { Protocol, SideA, SideB, Service, Outcome, PacketsAB, BytesAB, PacketsBA, BytesBA, Start, Duration, Details, Capture, ColumnCount };
+    enum Column { Capture, Protocol, SideA, SideB, Service, Outcome, PacketsAB, BytesAB, PacketsBA, BytesBA, Start, Duration, Details, ColumnCount };
 
     explicit ConversationsModel(QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -261,6 +261,7 @@ void NetworkPane::apply(const NetworkData &d)
     const bool several = !d.captureId && d.captures.size() > 1;
     m_conversationsView->setColumnHidden(ConversationsModel::Capture, !several);
     m_silentView->setColumnHidden(SilentPeersModel::Capture, !several);
+    m_rpcPage->setCaptureColumnVisible(several);
     showSummary(d);
     if (conversations && keepConversation)
         showConversationRow(keepConversation);

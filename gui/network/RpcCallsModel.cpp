@@ -24,6 +24,10 @@ QVariant RpcCallsModel::cell(const QJsonObject &r, int column, int role) const
 {
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
         switch (column) {
+        case Capture:
+            if (role == SortRole)
+                return T::integer(r, "capture_id");
+            return QStringLiteral("#%1").arg(T::integer(r, "capture_id"));
         case Time:
             if (role == SortRole)
                 return T::integer(r, "call_us");
@@ -72,6 +76,7 @@ QVariant RpcCallsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case Capture: return tr("Capture");
     case Time: return tr("Called (UTC)");
     case Client: return tr("Client");
     case Server: return tr("Server");

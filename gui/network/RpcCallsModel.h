@@ -8,7 +8,7 @@ class RpcCallsModel : public PcapRowsModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Client, Server, Program, Procedure, Xid, Status, Latency, Retransmits, ColumnCount };
+    enum Column { Capture, Time, Client, Server, Program, Procedure, Xid, Status, Latency, Retransmits, ColumnCount };
 
     explicit RpcCallsModel(QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override;

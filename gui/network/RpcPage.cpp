@@ -105,6 +105,13 @@ bool RpcPage::setRows(const QJsonArray &procedures, const QJsonArray &calls, con
     return callsChanged;
 }
 
+void RpcPage::setCaptureColumnVisible(bool visible)
+{
+    m_proceduresView->setColumnHidden(RpcProceduresModel::Capture, !visible);
+    m_callsView->setColumnHidden(RpcCallsModel::Capture, !visible);
+    m_registrationsView->setColumnHidden(RpcRegistrationsModel::Capture, !visible);
+}
+
 int RpcPage::unansweredCalls() const
 {
     int n = 0;

@@ -27,6 +27,8 @@ public:
     // Selects the call with this pcap_rpc_calls.id, showing answered calls if needed.
     bool showCall(qint64 id);
     qint64 currentCall() const;
+    // The capture column, for when several captures are shown together.
+    void setCaptureColumnVisible(bool visible);
     int unansweredCalls() const;
 
     QLabel *registrationNotes() const { return m_notes; }

@@ -31,6 +31,10 @@ QVariant RpcProceduresModel::cell(const QJsonObject &r, int column, int role) co
     };
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
         switch (column) {
+        case Capture:
+            if (role == SortRole)
+                return T::integer(r, "capture_id");
+            return QStringLiteral("#%1").arg(T::integer(r, "capture_id"));
         case Program:
             if (role == SortRole)
                 return T::integer(r, "program") * 100 + T::integer(r, "version");
@@ -63,6 +67,7 @@ QVariant RpcProceduresModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case Capture: return tr("Capture");
     case Program: return tr("Program");
     case Procedure: return tr("Procedure");
     case Transport: return tr("Via");

@@ -8,7 +8,7 @@ class RpcProceduresModel : public PcapRowsModel
 {
     Q_OBJECT
 public:
-    enum Column { Program, Procedure, Transport, Calls, Replies, Unanswered, Errors, Retransmits, LatencyAvg, LatencyMax, ColumnCount };
+    enum Column { Capture, Program, Procedure, Transport, Calls, Replies, Unanswered, Errors, Retransmits, LatencyAvg, LatencyMax, ColumnCount };
 
     explicit RpcProceduresModel(QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -20,6 +20,10 @@ QVariant RpcRegistrationsModel::cell(const QJsonObject &r, int column, int role)
     const qint64 port = T::integer(r, "port");
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
         switch (column) {
+        case Capture:
+            if (role == SortRole)
+                return T::integer(r, "capture_id");
+            return QStringLiteral("#%1").arg(T::integer(r, "capture_id"));
         case Server: return T::text(r, "server");
         case Program:
             if (role == SortRole)
@@ -74,6 +78,7 @@ QVariant RpcRegistrationsModel::headerData(int section, Qt::Orientation orientat
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case Capture: return tr("Capture");
     case Server: return tr("Server");
     case Program: return tr("Program");
     case Version: return tr("Version");

@@ -11,7 +11,7 @@ class RpcRegistrationsModel : public PcapRowsModel
 {
     Q_OBJECT
 public:
-    enum Column { Server, Program, Version, Protocol, Port, Source, ColumnCount };
+    enum Column { Capture, Server, Program, Version, Protocol, Port, Source, ColumnCount };
 
     explicit RpcRegistrationsModel(QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -8,7 +8,7 @@ class SilentPeersModel : public PcapRowsModel
 {
     Q_OBJECT
 public:
-    enum Column { Destination, Port, Service, Attempts, Packets, Bytes, Syns, First, Span, Capture, ColumnCount };
+    enum Column { Capture, Destination, Port, Service, Attempts, Packets, Bytes, Syns, First, Span, ColumnCount };
 
     explicit SilentPeersModel(QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override;
