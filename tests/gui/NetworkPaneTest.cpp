@@ -407,6 +407,42 @@ private slots:
         QVERIFY(p->filterEdit()->text().isEmpty()); // the filter that hid it was cleared
     }
 
+    void untrustedTextAndIpv6()
+    {
+        // Rows as PcapQuery gives them, with an IPv6 flow, an escape sequence in
+        // an address and a row missing most columns.
+        ConversationsModel m;
+        ConversationFilterProxy proxy;
+        proxy.setSourceModel(&m);
+        Tester t1(&m, Tester::FailureReportingMode::QtTest);
+        Tester t2(&proxy, Tester::FailureReportingMode::QtTest);
+        const QJsonObject v6{{QStringLiteral("id"), 1}, {QStringLiteral("protocol"), QStringLiteral("tcp")},
+                             {QStringLiteral("ip_version"), 6}, {QStringLiteral("addr_a"), QStringLiteral("fe80::1")},
+                             {QStringLiteral("port_a"), 50000}, {QStringLiteral("addr_b"), QStringLiteral("2001:db8::31")},
+                             {QStringLiteral("port_b"), 2049}, {QStringLiteral("handshake"), QStringLiteral("unanswered")},
+                             {QStringLiteral("syn_count"), 2}};
+        const QJsonObject odd{{QStringLiteral("id"), 2}, {QStringLiteral("protocol"), QStringLiteral("udp")},
+                              {QStringLiteral("ip_version"), 4}, {QStringLiteral("addr_a"), QStringLiteral("10.0.0.1\n\x1b[31mX")},
+                              {QStringLiteral("port_a"), 1}, {QStringLiteral("addr_b"), QStringLiteral("10.0.0.2")}, {QStringLiteral("port_b"), 53},
+                              {QStringLiteral("packets_ba"), 1}};
+        QVERIFY(m.setRows(QJsonArray{v6, odd, QJsonObject{{QStringLiteral("id"), 3}}}));
+        QVERIFY(!m.setRows(QJsonArray{v6, odd, QJsonObject{{QStringLiteral("id"), 3}}})); // same rows: no reset
+        QCOMPARE(m.index(0, ConversationsModel::SideB).data().toString(), QStringLiteral("[2001:db8::31]:2049"));
+        QCOMPARE(m.index(0, ConversationsModel::Service).data().toString(), QStringLiteral("nfs"));
+        QCOMPARE(m.index(1, ConversationsModel::SideA).data().toString(), QStringLiteral("10.0.0.1\\n\\x1b[31mX:1"));
+        for (int c = 0; c < m.columnCount(); ++c) // a row missing its columns still has cells
+            QVERIFY(m.index(2, c).data().isValid() || c == ConversationsModel::Service || c == ConversationsModel::Details
+                    || c == ConversationsModel::Outcome);
+        proxy.setText(QStringLiteral("[2001:db8::31]:2049"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QStringLiteral("fe80:: tcp"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QStringLiteral("53 udp"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QStringLiteral("99999999999999999999")); // not a port: matches nothing, no overflow surprises
+        QCOMPARE(proxy.rowCount(), 0);
+    }
+
     void linkBeforeLoadIsAppliedWhenLoaded()
     {
         MainWindow w;
