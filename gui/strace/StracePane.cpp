@@ -483,9 +483,8 @@ void StracePane::updateDescription()
         m_hungNote->setText(tr("%n call(s) never returned before the trace ended or strace detached; longest wait first. "
                                "They waited at least as long as shown. Double-click to open the raw log.",
                                nullptr, m_hung->rowCount()));
-    m_summaryTotals->setText(tr("%1 calls · %2 errors · %3 in calls (strace -T)")
-                                 .arg(QLocale().toString(m_summary->totalCalls()), QLocale().toString(m_summary->totalErrors()),
-                                      StraceText::duration(m_summary->totalUs())));
+    m_summaryTotals->setText(tr("%1 calls · %n error(s) · %2 in calls (strace -T)", nullptr, int(m_summary->totalErrors()))
+                                 .arg(QLocale().toString(m_summary->totalCalls()), StraceText::duration(m_summary->totalUs())));
 }
 
 qint64 StracePane::currentCallId() const
