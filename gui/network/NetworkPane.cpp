@@ -122,7 +122,9 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
     m_conversationsCount->setWordWrap(false);
     filterBar->addWidget(m_filter, 1);
     filterBar->addWidget(m_conversationsCount);
-    m_conversationsView = new NetworkTable(m_conversationsProxy, m_conversationsPage);
+    auto *conversationsTable = new NetworkTable(m_conversationsProxy, m_conversationsPage);
+    conversationsTable->setLinkKind(QStringLiteral("conversation"));
+    m_conversationsView = conversationsTable;
     m_conversationsView->sortByColumn(ConversationsModel::Outcome, Qt::AscendingOrder);
     l->addLayout(filterBar);
     l->addWidget(m_conversationsView, 1);

@@ -46,7 +46,9 @@ RpcPage::RpcPage(QWidget *parent)
     m_registrationsView->sortByColumn(RpcRegistrationsModel::Port, Qt::AscendingOrder);
     m_unansweredOnly = new QCheckBox(tr("Only calls that were never answered"), this);
     m_unansweredOnly->setChecked(true);
-    m_callsView = new NetworkTable(m_callsProxy, this);
+    auto *callsTable = new NetworkTable(m_callsProxy, this);
+    callsTable->setLinkKind(QStringLiteral("rpc-call"));
+    m_callsView = callsTable;
     m_callsView->sortByColumn(RpcCallsModel::Time, Qt::AscendingOrder);
     for (QTableView *v : {m_proceduresView, m_callsView}) // numbers last: keep them next to their neighbours
         v->horizontalHeader()->setStretchLastSection(false);

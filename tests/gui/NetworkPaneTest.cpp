@@ -16,6 +16,7 @@
 #include "network/ConversationFilterProxy.h"
 #include "network/ConversationsModel.h"
 #include "network/NetworkPane.h"
+#include "network/NetworkTable.h"
 #include "network/RpcCallFilterProxy.h"
 #include "network/RpcCallsModel.h"
 #include "network/RpcProceduresModel.h"
@@ -28,6 +29,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -184,6 +187,14 @@ private slots:
         for (int r = 1; r < p->conversationsProxy()->rowCount(); ++r)
             QVERIFY(p->conversationsProxy()->index(r - 1, ConversationsModel::BytesBA).data(PcapRowsModel::SortRole).toLongLong()
                     >= p->conversationsProxy()->index(r, ConversationsModel::BytesBA).data(PcapRowsModel::SortRole).toLongLong());
+
+        // Copy: the row as text with its evidence link, ready for a note.
+        p->conversationsView()->selectRow(0);
+        qobject_cast<NetworkTable *>(p->conversationsView())->copySelection();
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QStringLiteral("10.1.84.17:80\t")), qPrintable(copied));
+        QVERIFY(copied.endsWith(QStringLiteral("\t[[conversation:%1]]").arg(conversationId("port_b = 80"))));
+        QVERIFY(!copied.contains(QLatin1Char('\n')));
 
         // The filter: a port, address:port, an address and an outcome.
         auto filter = [p](const QString &text) {
