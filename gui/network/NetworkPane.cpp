@@ -170,6 +170,7 @@ void NetworkPane::clear()
     m_captureBox->clear();
     m_captureBox->addItem(tr("All captures"), qint64(0));
     m_captureId = 0;
+    m_loadedCapture = -1;
     m_captureFacts->clear();
     m_banner->hide();
     m_overview->setPlainText(tr("No packet captures in this case.\n\nImport a pcap or pcapng file (Case ▸ Import…, or drop it on the "
@@ -188,7 +189,8 @@ void NetworkPane::reload()
         return;
     m_loading = true;
     const qint64 wanted = m_captureId;
-    m_captureFacts->setText(tr("Loading…"));
+    if (wanted != m_loadedCapture) // a refresh of what is shown keeps its facts until the new ones arrive
+        m_captureFacts->setText(tr("Loading…"));
     m_session->reader()->run<NetworkData>(
         QStringLiteral("network"),
         [wanted](CaseFile &cf, const CancelToken &cancel) { return NetworkData::load(cf, wanted, cancel); }, this,
@@ -246,6 +248,7 @@ void NetworkPane::apply(const NetworkData &d)
 {
     const qint64 keepConversation = m_conversationsView->currentIndex().data(PcapRowsModel::IdRole).toLongLong();
     fillCaptureBox(d);
+    m_loadedCapture = d.captureId;
     if (d.captures.isEmpty()) {
         const Pending kind = m_pendingKind;
         clear();
