@@ -220,7 +220,9 @@ private slots:
         Tester t(notes->history()->model(), Tester::FailureReportingMode::QtTest);
         const qint64 id = notes->newNote(QStringLiteral("Who holds the lock"));
         QVERIFY(id > 0);
-        QTest::keyClicks(notes->editor(), QStringLiteral("php-fpm waits in flock\nholder unknown"));
+        QTest::keyClicks(notes->editor(), QStringLiteral("php-fpm waits in flock"));
+        QTest::keyClick(notes->editor(), Qt::Key_Return);
+        QTest::keyClicks(notes->editor(), QStringLiteral("holder unknown"));
         QVERIFY(notes->saveNow());
         const QString first = notes->editor()->toPlainText();
         notes->editor()->setPlainText(QStringLiteral("php-fpm waits in flock\nholder is cron on web-2\n<script>x</script>"));
