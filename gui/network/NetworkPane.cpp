@@ -155,6 +155,8 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
     connect(m_rpcPage, &RpcPage::conversationRequested, this, &NetworkPane::selectConversation);
     connect(session, &CaseSession::opened, this, [this] {
         m_captureId = 0;
+        m_freshCase = true;
+        m_views->setCurrentWidget(m_overviewPage);
         reload();
     });
     connect(session, &CaseSession::dataChanged, this, &NetworkPane::reload);
@@ -270,6 +272,11 @@ void NetworkPane::apply(const NetworkData &d)
     showSummary(d);
     if (conversations && keepConversation)
         showConversationRow(keepConversation);
+    // Silent peers are what a responder needs first (seed 003): lead with them
+    // when there are any, unless a link already chose a view.
+    if (m_freshCase && m_pendingKind == Pending::None && m_views->currentWidget() == m_overviewPage && m_silent->rowCount() > 0)
+        m_views->setCurrentWidget(m_silentPage);
+    m_freshCase = false;
     applyPending();
 }
 

@@ -88,6 +88,7 @@ private:
     CaseSession *m_session;
     qint64 m_captureId = 0;
     qint64 m_loadedCapture = -1; // what the tables show; -1: nothing loaded yet
+    bool m_freshCase = false;    // the first load after opening a case picks the view
     bool m_loading = false;
     Pending m_pendingKind = Pending::None;
     qint64 m_pendingId = 0;

@@ -88,6 +88,7 @@ private slots:
         QCOMPARE(p->conversationsModel()->rowCount(), 0);
         QCOMPARE(p->silentModel()->rowCount(), 0);
         QVERIFY(p->overviewText()->toPlainText().contains(QStringLiteral("No packet captures")));
+        QCOMPARE(p->views()->currentWidget(), p->overviewPage());
         QVERIFY(p->warningBanner()->isHidden());
         QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 1)));
     }
@@ -106,6 +107,7 @@ private slots:
         // The selector: all, and the one capture with its warning.
         QCOMPARE(p->captureBox()->count(), 2);
         QVERIFY2(p->captureBox()->itemText(1).contains(QStringLiteral("cut short")), qPrintable(p->captureBox()->itemText(1)));
+        QCOMPARE(p->views()->currentWidget(), p->silentPage()); // a case with silent peers opens on them
         QVERIFY(p->showCapture(m_capture));
         waitLoaded(p);
         QCOMPARE(p->shownCapture(), m_capture);
