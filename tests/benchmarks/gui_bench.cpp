@@ -20,6 +20,7 @@
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
 #include "collect/CollectRunner.h"
+#include "util/BackgroundReader.h"
 #include "collect/ImportRunner.h"
 #include "collectors/CollectorCatalog.h"
 #include "timeline/TimelineController.h"
@@ -32,11 +33,13 @@
 #include <QMetaEnum>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
@@ -50,40 +53,73 @@ qint64 argValue(const QStringList &args, const QString &name, qint64 def)
     return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toLongLong() : def;
 }
 
-// The application, timing each top-level event delivery on the GUI thread so
-// a stall can be traced to its receiver.
+// The application, timing each event delivered on the GUI thread (its own
+// time, without the events nested in it), so that the longest heartbeat gap
+// can be traced to the event that filled it.
 class BenchApp : public QApplication
 {
 public:
     using QApplication::QApplication;
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (m_depth++ > 0 || !m_tracking) {
-            const bool r = QApplication::notify(receiver, event);
-            --m_depth;
-            return r;
-        }
-        QElapsedTimer t;
-        t.start();
-        const QString what = describe(receiver, event); // before: the receiver may be gone after
+        if (!m_tracking || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        m_frames.append({m_clock.nsecsElapsed(), 0, describe(receiver, event)});
         const bool r = QApplication::notify(receiver, event);
-        const double ms = t.nsecsElapsed() / 1e6;
-        if (ms > m_longestMs) {
-            m_longestMs = ms;
-            m_longest = what;
+        const Frame f = m_frames.takeLast();
+        const qint64 total = m_clock.nsecsElapsed() - f.start;
+        const qint64 own = total - f.nested;
+        if (!m_frames.isEmpty())
+            m_frames.last().nested += total;
+        if (own > m_worstOwn) {
+            m_worstOwn = own;
+            m_worst = f.what;
         }
-        --m_depth;
         return r;
     }
+    // Heartbeats: a gap longer than any before is blamed on the event with the
+    // most own time since the previous beat.
     void track()
     {
+        m_clock.start();
         m_tracking = true;
-        m_longestMs = 0;
-        m_longest.clear();
+        m_lastBeat = 0;
+        m_maxGap = 0;
+        m_culprit.clear();
+        resetWindow();
     }
-    QString longest() const { return QStringLiteral("%1 ms in %2").arg(m_longestMs, 0, 'f', 1).arg(m_longest); }
+    void beat()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        if (m_lastBeat && now - m_lastBeat > m_maxGap) {
+            m_maxGap = now - m_lastBeat;
+            m_culprit = m_worstOwn > 0 ? QStringLiteral("%1 ms in %2").arg(m_worstOwn / 1e6, 0, 'f', 1).arg(m_worst)
+                                       : QStringLiteral("outside event delivery (code run by the caller)");
+        }
+        m_lastBeat = now;
+        resetWindow();
+    }
+    double maxGapMs() const { return m_maxGap / 1e6; }
+    QString culprit() const { return m_culprit; }
 
 private:
+    struct Frame
+    {
+        qint64 start;
+        qint64 nested;
+        QString what;
+    };
+    void resetWindow()
+    {
+        m_worstOwn = 0;
+        m_worst.clear();
+        // Events still open (a nested event loop) count from now on.
+        const qint64 now = m_clock.nsecsElapsed();
+        for (Frame &f : m_frames) {
+            f.start = now;
+            f.nested = 0;
+        }
+    }
     static QString describe(QObject *receiver, QEvent *event)
     {
         const QMetaEnum types = QMetaEnum::fromType<QEvent::Type>();
@@ -91,47 +127,48 @@ private:
         QString name = QString::fromLatin1(receiver->metaObject()->className());
         if (!receiver->objectName().isEmpty())
             name += QLatin1Char('"') + receiver->objectName() + QLatin1Char('"');
+        if (receiver->parent())
+            name += QStringLiteral(" (in %1)").arg(QString::fromLatin1(receiver->parent()->metaObject()->className()));
         return name + QLatin1Char(' ') + (type ? QString::fromLatin1(type) : QString::number(event->type()));
     }
-    int m_depth = 0;
+    QElapsedTimer m_clock;
     bool m_tracking = false;
-    double m_longestMs = 0;
-    QString m_longest;
+    QList<Frame> m_frames;
+    qint64 m_worstOwn = 0;
+    QString m_worst;
+    qint64 m_lastBeat = 0;
+    qint64 m_maxGap = 0;
+    QString m_culprit;
 };
 
-// Longest gap between heartbeats of a 5 ms timer, minus the period.
+// Longest gap between heartbeats of a 5 ms timer on the GUI thread, minus
+// the period, with the event that filled it.
 class Heartbeat : public QObject
 {
 public:
-    Heartbeat()
+    explicit Heartbeat(BenchApp &app) : m_app(app)
     {
         m_timer.setInterval(5);
         m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            if (m_last)
-                m_max = std::max(m_max, now - m_last);
-            m_last = now;
-        });
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { m_app.beat(); });
     }
     void start()
     {
-        m_max = 0;
-        m_last = 0;
-        m_clock.start();
+        m_app.track();
         m_timer.start();
     }
     double stop()
     {
         m_timer.stop();
-        return std::max(0.0, m_max / 1e6 - 5.0);
+        m_culprit = m_app.culprit();
+        return std::max(0.0, m_app.maxGapMs() - 5.0);
     }
+    QString culprit() const { return m_culprit; }
 
 private:
+    BenchApp &m_app;
     QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_max = 0;
+    QString m_culprit;
 };
 
 double peakRssMb()
@@ -226,7 +263,13 @@ void writeStraceLog(const QString &path, qint64 megabytes)
 struct Latency
 {
     QList<double> values;
-    void add(double v) { values.append(v); }
+    QString worst; // what the longest one was
+    void add(double v, const QString &what = {})
+    {
+        if (values.isEmpty() || v > max())
+            worst = what;
+        values.append(v);
+    }
     double max() const { return values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end()); }
     double median() const
     {
@@ -248,7 +291,9 @@ double moveAndPaint(TimelineView *view, TimelineController *c, qint64 from, qint
     QCoreApplication::processEvents(); // the coalesced request goes out
     spinUntil([&] { return !c->isBusy() && c->windowFrom() == view->fromUs() && view->paintCount() > before; });
     view->viewport()->repaint(); // one synchronous paint to time painting alone
-    paint.add(view->lastPaintMs());
+    paint.add(view->lastPaintMs(), QStringLiteral("%1 s wide, %2").arg(double(to - from) / 1e6, 0, 'g', 4)
+                                       .arg(c->isDetailed() ? QStringLiteral("%1 items").arg(c->items().size())
+                                                            : QStringLiteral("density bars")));
     return t.nsecsElapsed() / 1e6;
 }
 }
@@ -291,7 +336,7 @@ int main(int argc, char **argv)
             peerMs = t.nsecsElapsed() / 1e6;
     }
 
-    Heartbeat beat;
+    Heartbeat beat(app);
     MainWindow w;
     w.setQuiet(true);
     w.resize(1600, 1000);
@@ -301,7 +346,6 @@ int main(int argc, char **argv)
     TimelineView *view = pane->view();
     TimelineController *c = pane->controller();
 
-    app.track();
     beat.start();
     QElapsedTimer open;
     open.start();
@@ -322,7 +366,7 @@ int main(int argc, char **argv)
     spinUntil([&] { return !c->isBusy(); });
     const double fineOverviewMs = open.nsecsElapsed() / 1e6;
     const double openStall = beat.stop();
-    const QString openWorst = app.longest();
+    const QString openWorst = beat.culprit();
 
     // Zoom from everything down to one second around the burst, then out.
     Latency zoomLat, paintLat, scrollLat;
@@ -371,7 +415,6 @@ int main(int argc, char **argv)
         };
         QElapsedTimer t;
         t.start();
-        app.track();
         beat.start();
         runner.start(casePath, {QStringLiteral("local")}, set);
         spinUntil([&] { return done; }, 600000);
@@ -380,7 +423,7 @@ int main(int argc, char **argv)
         spinUntil([&] { return t.elapsed() >= until && !c->isBusy(); }, 60000);
         collectStall = beat.stop();
         collectMs = t.nsecsElapsed() / 1e6;
-        collectWorst = app.longest();
+        collectWorst = beat.culprit();
         out << "gui_bench: live collection (" << samples << " procfs samples + kernel log of this machine): "
             << collectMessage.left(200) << "\n";
     }
@@ -400,17 +443,37 @@ int main(int argc, char **argv)
         });
         QElapsedTimer t;
         t.start();
-        app.track();
         beat.start();
         runner.start(casePath, {log});
         spinUntil([&] { return done; }, 3600000);
         const qint64 until = t.elapsed() + 1500;
         spinUntil([&] { return t.elapsed() >= until && !c->isBusy(); }, 60000);
         importStall = beat.stop();
-        importWorst = app.longest();
+        importWorst = beat.culprit();
         importMs = t.nsecsElapsed() / 1e6;
         out << "gui_bench: import of " << importMb << " MB: " << message.left(200) << "\n";
         QFile::remove(log);
+    }
+
+    // What a commit costs the GUI thread: every pane's reload() (what runs on
+    // CaseSession::dataChanged), timed one by one, synchronous part only.
+    QStringList reloads;
+    double reloadSum = 0;
+    spinUntil([&] { return w.session()->reader()->pending() == 0; }, 60000);
+    QList<QPointer<QObject>> panes;
+    for (QObject *o : w.findChildren<QObject *>())
+        if (o->metaObject()->indexOfMethod("reload()") >= 0 && QByteArray(o->metaObject()->className()).endsWith("Pane"))
+            panes << o;
+    for (const QPointer<QObject> &o : std::as_const(panes)) {
+        if (!o)
+            continue; // deleted meanwhile
+        QElapsedTimer t;
+        t.start();
+        QMetaObject::invokeMethod(o, "reload", Qt::DirectConnection);
+        const double ms = t.nsecsElapsed() / 1e6;
+        reloadSum += ms;
+        reloads << QStringLiteral("%1 %2").arg(QString::fromLatin1(o->metaObject()->className())).arg(ms, 0, 'f', 1);
+        spinUntil([&] { return w.session()->reader()->pending() == 0; }, 60000);
     }
 
     const double ours = firstDataPaintMs;
@@ -424,14 +487,16 @@ int main(int argc, char **argv)
     out << "gui_bench: scroll steps " << scrollLat.values.size() << ": data+repaint median " << scrollLat.median()
         << " ms, max " << scrollLat.max() << " ms\n";
     out << "gui_bench: paint alone: median " << paintLat.median() << " ms, max " << paintLat.max()
-        << " ms (target every repaint < 50 ms)\n";
+        << " ms (target every repaint < 50 ms; the longest: " << paintLat.worst << ")\n";
     out << "gui_bench: overview from per-minute counts ready after:      " << fineOverviewMs << " ms\n";
-    out << "gui_bench: longest event-loop stall (target < 50 ms) while opening: " << openStall << " ms (longest event: "
+    out << "gui_bench: longest event-loop stall (target < 50 ms) while opening: " << openStall << " ms (the gap: "
         << openWorst << ")\n";
     out << "gui_bench: longest event-loop stall (target < 50 ms) during a live collection (" << collectMs << " ms): "
-        << collectStall << " ms (longest event: " << collectWorst << ")\n";
+        << collectStall << " ms (the gap: " << collectWorst << ")\n";
     out << "gui_bench: longest event-loop stall (target < 50 ms) during a " << importMb << " MB import (" << importMs
-        << " ms): " << importStall << " ms (longest event: " << importWorst << ")\n";
+        << " ms): " << importStall << " ms (the gap: " << importWorst << ")\n";
+    out << "gui_bench: GUI-thread part of each pane's reload() on the final case (ms): " << reloads.join(QStringLiteral(", "))
+        << "; sum " << reloadSum << " ms (all run at once on every commit another connection makes)\n";
     out << "gui_bench: peak memory (VmHWM): " << peakRssMb() << " MB (target < 300 MB)\n";
     out.flush();
     return 0;
