@@ -75,6 +75,7 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compressShaNi(uint32_t *state, 
     for (; count; --count, p += 64) {
         const __m128i saved0 = state0, saved1 = state1;
         __m128i w[4];
+#pragma GCC unroll 16
         for (int g = 0; g < 16; ++g) {
             if (g < 4) {
                 w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * g)), byteSwap);
