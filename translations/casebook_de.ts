@@ -43,6 +43,129 @@
     </message>
 </context>
 <context>
+    <name>CaptureOverviewText</name>
+    <message>
+        <source>Capture %1 is corrupt: the summary covers only what came before the damage.</source>
+        <translation>Mitschnitt %1 ist beschädigt: Die Zusammenfassung umfasst nur, was vor der Beschädigung lag.</translation>
+    </message>
+    <message>
+        <source>Capture %1 was cut short (the last packet is incomplete): the summary covers the complete packets.</source>
+        <translation>Mitschnitt %1 wurde vorzeitig abgeschnitten (das letzte Paket ist unvollständig): Die Zusammenfassung umfasst die vollständigen Pakete.</translation>
+    </message>
+    <message>
+        <source>Capture %1 has warnings.</source>
+        <translation>Mitschnitt %1 hat Warnungen.</translation>
+    </message>
+    <message>
+        <source>Capture %1</source>
+        <translation>Mitschnitt %1</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>, nanosecond timestamps</source>
+        <translation>, Zeitstempel in Nanosekunden</translation>
+    </message>
+    <message>
+        <source>, big-endian</source>
+        <translation>, Big-Endian</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>%1, %2 read</source>
+        <translation>%1, %2 gelesen</translation>
+    </message>
+    <message>
+        <source>Packets:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on the wire, %3 captured)</source>
+        <translation>%1 (%2 auf der Leitung, %3 mitgeschnitten)</translation>
+    </message>
+    <message>
+        <source>First packet:</source>
+        <translation>Erstes Paket:</translation>
+    </message>
+    <message>
+        <source>Last packet:</source>
+        <translation>Letztes Paket:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Interface %1:</source>
+        <translation>Schnittstelle %1:</translation>
+    </message>
+    <message>
+        <source>%1 (link type %2)%3, snap length %4, %5 packets</source>
+        <translation>%1 (Link-Typ %2)%3, Snaplänge %4, %5 Pakete</translation>
+    </message>
+    <message>
+        <source>IPv4 / IPv6:</source>
+        <translation>IPv4 / IPv6:</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>TCP %1, UDP %2, ICMP %3, other IP %4, non-IP %5</source>
+        <translation>TCP %1, UDP %2, ICMP %3, anderes IP %4, kein IP %5</translation>
+    </message>
+    <message>
+        <source>Damaged:</source>
+        <translation>Beschädigt:</translation>
+    </message>
+    <message>
+        <source>%1 malformed packets, %2 fragments</source>
+        <translation>%1 fehlerhafte Pakete, %2 Fragmente</translation>
+    </message>
+    <message>
+        <source>Conversations:</source>
+        <translation>Konversationen:</translation>
+    </message>
+    <message>
+        <source>RPC:</source>
+        <translation>RPC:</translation>
+    </message>
+    <message>
+        <source>%1 calls, %2 replies%3</source>
+        <translation>%1 Aufrufe, %2 Antworten%3</translation>
+    </message>
+    <message>
+        <source> (not every call kept individually)</source>
+        <translation> (nicht jeder Aufruf einzeln gespeichert)</translation>
+    </message>
+    <message>
+        <source>Busiest ports:</source>
+        <translation>Aktivste Ports:</translation>
+    </message>
+    <message>
+        <source>%1/%2%3: %4 packets, %5, %6 conversation(s)</source>
+        <translation>%1/%2%3: %4 Pakete, %5, %6 Konversation(en)</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>Findings (see the Findings pane for their evidence):</source>
+        <translation>Befunde (ihre Beweismittel zeigt die Ansicht Befunde):</translation>
+    </message>
+</context>
+<context>
     <name>CaseInfoDialog</name>
     <message>
         <source>Case Properties</source>
@@ -208,6 +331,144 @@
     <message>
         <source>cancelled; what arrived is kept</source>
         <translation>abgebrochen; was angekommen ist, bleibt erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsModel</name>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>refused (RST)</source>
+        <translation>abgewiesen (RST)</translation>
+    </message>
+    <message>
+        <source>unanswered (SYN ×%1)</source>
+        <translation>unbeantwortet (SYN ×%1)</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>mid-stream</source>
+        <translation>bereits laufend</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable</source>
+        <translation>ICMP Unreachable</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire</source>
+        <translation>%1 Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>SYN ×%1</source>
+        <translation>SYN ×%1</translation>
+    </message>
+    <message>
+        <source>RST %1/%2</source>
+        <translation>RST %1/%2</translation>
+    </message>
+    <message>
+        <source>FIN %1/%2</source>
+        <translation>FIN %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmission(s)</source>
+        <translation>
+            <numerusform>%n Neuübertragung</numerusform>
+            <numerusform>%n Neuübertragungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>zero window ×%1</source>
+        <translation>Zero Window ×%1</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable ×%1</source>
+        <translation>ICMP Unreachable ×%1</translation>
+    </message>
+    <message>
+        <source>RPC</source>
+        <translation>RPC</translation>
+    </message>
+    <message>
+        <source>The side that sent the first packet seen (normally the client).</source>
+        <translation>Die Seite, die das erste gesehene Paket gesendet hat (normalerweise der Client).</translation>
+    </message>
+    <message>
+        <source>The other side (normally the server).</source>
+        <translation>Die andere Seite (normalerweise der Server).</translation>
+    </message>
+    <message>
+        <source>The well-known service of side B&apos;s port, if it is one an NFS investigation meets.</source>
+        <translation>Der bekannte Dienst hinter dem Port von Seite B, sofern er zu denen gehört, die bei einer NFS-Untersuchung vorkommen.</translation>
+    </message>
+    <message>
+        <source>TCP: how the handshake went. UDP: whether anything came back.</source>
+        <translation>TCP: wie der Handshake verlief. UDP: ob überhaupt etwas zurückkam.</translation>
+    </message>
+    <message>
+        <source>Proto</source>
+        <translation>Proto</translation>
+    </message>
+    <message>
+        <source>A (client)</source>
+        <translation>A (Client)</translation>
+    </message>
+    <message>
+        <source>B (server)</source>
+        <translation>B (Server)</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Pkts A→B</source>
+        <translation>Pakete A→B</translation>
+    </message>
+    <message>
+        <source>Bytes A→B</source>
+        <translation>Bytes A→B</translation>
+    </message>
+    <message>
+        <source>Pkts B→A</source>
+        <translation>Pakete B→A</translation>
+    </message>
+    <message>
+        <source>Bytes B→A</source>
+        <translation>Bytes B→A</translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
     </message>
 </context>
 <context>
@@ -716,6 +977,14 @@
         <source>Bring a colleague&apos;s evidence, findings and notes into this case.</source>
         <translation>Übernimmt Beweismittel, Befunde und Notizen eines Kollegen in diesen Fall.</translation>
     </message>
+    <message>
+        <source>&amp;Strace</source>
+        <translation>&amp;Strace</translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <translation>Netz&amp;werk</translation>
+    </message>
 </context>
 <context>
     <name>MarkerDialog</name>
@@ -906,10 +1175,204 @@ von %3</translation>
     </message>
 </context>
 <context>
+    <name>NetworkPane</name>
+    <message>
+        <source>Capt&amp;ure:</source>
+        <translation>&amp;Mitschnitt:</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Silent peers</source>
+        <translation>Stumme Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Filter by address, port (2049), address:port, protocol or outcome (refused)…</source>
+        <translation>Nach Adresse, Port (2049), Adresse:Port, Protokoll oder Ergebnis (abgewiesen) filtern…</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Konversationen</translation>
+    </message>
+    <message>
+        <source>RPC</source>
+        <translation>RPC</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 von %2 Konversationen</translation>
+    </message>
+    <message>
+        <source>All captures</source>
+        <translation>Alle Mitschnitte</translation>
+    </message>
+    <message>
+        <source>No packet captures in this case.
+
+Import a pcap or pcapng file (Case ▸ Import…, or drop it on the window), or capture on a host with tcpdump (casectl collect CASE HOST --tcpdump IFACE).</source>
+        <translation>Keine Paketmitschnitte in diesem Fall.
+
+Importieren Sie eine pcap- oder pcapng-Datei (Fall ▸ Importieren…, oder ziehen Sie sie auf das Fenster), oder schneiden Sie auf einem Host mit tcpdump mit (casectl collect CASE HOST --tcpdump IFACE).</translation>
+    </message>
+    <message>
+        <source>No captures.</source>
+        <translation>Keine Mitschnitte.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>All captures (%1)</source>
+        <translation>Alle Mitschnitte (%1)</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3 packets · %4</source>
+        <translation>#%1 %2 · %3 Pakete · %4</translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source> · ⚠ corrupt</source>
+        <translation> · ⚠ beschädigt</translation>
+    </message>
+    <message>
+        <source> · ⚠ cut short</source>
+        <translation> · ⚠ abgeschnitten</translation>
+    </message>
+    <message>
+        <source> · ⚠ warnings</source>
+        <translation> · ⚠ Warnungen</translation>
+    </message>
+    <message>
+        <source>%1 packets · %2 conversations · %3 silent peers · %4 RPC calls</source>
+        <translation>%1 Pakete · %2 Konversationen · %3 stumme Gegenstellen · %4 RPC-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Every destination in view answered at least once.</source>
+        <translation>Jedes Ziel in dieser Ansicht hat mindestens einmal geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 port %2/%3%4: %5 packet(s) sent, not one came back</source>
+        <translation>%1 Port %2/%3%4: %5 Paket(e) gesendet, kein einziges kam zurück</translation>
+    </message>
+    <message>
+        <source> — %1 SYNs over %2, no SYN-ACK, no RST</source>
+        <translation> — %1 SYNs über %2, kein SYN-ACK, kein RST</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destination(s) were sent packets and never answered:</source>
+        <translation>
+            <numerusform>An %n Ziel wurden Pakete gesendet, ohne dass es je antwortete:</numerusform>
+            <numerusform>An %n Ziele wurden Pakete gesendet, ohne dass sie je antworteten:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Silent peers (%1)</source>
+        <translation>Stumme Gegenstellen (%1)</translation>
+    </message>
+    <message>
+        <source>Conversations (%1)</source>
+        <translation>Konversationen (%1)</translation>
+    </message>
+    <message>
+        <source>RPC (%1 unanswered)</source>
+        <translation>RPC (%1 unbeantwortet)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTable</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>Write in Markdown. Link evidence with [[finding:12]], [[task:host/123]], [[artifact:5]]; Ctrl+click a link to follow it.</source>
         <translation>In Markdown schreiben. Beweismittel verknüpfen mit [[finding:12]], [[task:host/123]], [[artifact:5]]; Strg+Klick folgt einem Verweis.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteHistoryModel</name>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>+%1 −%2</source>
+        <translation>+%1 −%2</translation>
+    </message>
+    <message>
+        <source>Audit log entry %1</source>
+        <translation>Prüfprotokolleintrag %1</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+</context>
+<context>
+    <name>NoteHistoryView</name>
+    <message>
+        <source>Select a version to see what it changed.</source>
+        <translation>Wählen Sie eine Version, um zu sehen, was sie geändert hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>Diese Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Make the selected text the note&apos;s current text. The restore is itself recorded in the audit log.</source>
+        <translation>Macht den ausgewählten Text zum aktuellen Text der Notiz. Die Wiederherstellung wird selbst im Prüfprotokoll festgehalten.</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1445,25 @@ Betrifft %1</translation>
     <message>
         <source>Delete the note &quot;%1&quot;? Its text stays in the audit log.</source>
         <translation>Die Notiz „%1“ löschen? Ihr Text bleibt im Prüfprotokoll erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Lade Verlauf…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) in the audit log.</source>
+        <translation>
+            <numerusform>%n Version im Prüfprotokoll.</numerusform>
+            <numerusform>%n Versionen im Prüfprotokoll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1687,244 @@ Betrifft %1</translation>
     </message>
 </context>
 <context>
+    <name>RpcCallsModel</name>
+    <message>
+        <source>no reply</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Called (UTC)</source>
+        <translation>Aufgerufen (UTC)</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Prozedur</translation>
+    </message>
+    <message>
+        <source>XID</source>
+        <translation>XID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Retransmits</source>
+        <translation>Neuübertragungen</translation>
+    </message>
+</context>
+<context>
+    <name>RpcPage</name>
+    <message>
+        <source>Only calls that were never answered</source>
+        <translation>Nur Aufrufe, die nie beantwortet wurden</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Prozeduren</translation>
+    </message>
+    <message>
+        <source>Registered programs (from portmapper/rpcbind replies)</source>
+        <translation>Registrierte Programme (aus Antworten von portmapper/rpcbind)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>No ONC RPC (NFS, mountd, lockd, statd, portmapper) seen in this traffic.</source>
+        <translation>In diesem Verkehr wurde kein ONC RPC (NFS, mountd, lockd, statd, portmapper) gesehen.</translation>
+    </message>
+    <message>
+        <source>%1 RPC calls to %2 procedure(s); %3 never answered.</source>
+        <translation>%1 RPC-Aufrufe an %2 Prozedur(en); %3 nie beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>RpcProceduresModel</name>
+    <message>
+        <source>min %1 ms, avg %2 ms, max %3 ms</source>
+        <translation>min. %1 ms, Ø %2 ms, max. %3 ms</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Prozedur</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Unbeantwortet</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Retransmits</source>
+        <translation>Neuübertragungen</translation>
+    </message>
+    <message>
+        <source>Avg ms</source>
+        <translation>Ø ms</translation>
+    </message>
+    <message>
+        <source>Max ms</source>
+        <translation>Max. ms</translation>
+    </message>
+</context>
+<context>
+    <name>RpcRegistrationsModel</name>
+    <message>
+        <source>NOT REGISTERED</source>
+        <translation>NICHT REGISTRIERT</translation>
+    </message>
+    <message>
+        <source>%1 not registered at %2: rpc.statd is not running there, so NFSv3 locks (lockd/NLM) cannot be recovered or granted reliably.</source>
+        <translation>%1 ist bei %2 nicht registriert: rpc.statd läuft dort nicht, daher können NFSv3-Sperren (lockd/NLM) nicht zuverlässig wiederhergestellt oder gewährt werden.</translation>
+    </message>
+    <message>
+        <source>%1 not registered at %2: lockd is not running there; NFSv3 flock/fcntl locks will hang or fail.</source>
+        <translation>%1 ist bei %2 nicht registriert: lockd läuft dort nicht; NFSv3-Sperren per flock/fcntl werden hängen oder fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 not registered at %2: the NFS server side is not running there.</source>
+        <translation>%1 ist bei %2 nicht registriert: Die NFS-Serverseite läuft dort nicht.</translation>
+    </message>
+    <message>
+        <source>%1 not registered at %2: its portmapper says no such service is running.</source>
+        <translation>%1 ist bei %2 nicht registriert: Sein portmapper meldet, dass kein solcher Dienst läuft.</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Learnt from</source>
+        <translation>Ermittelt aus</translation>
+    </message>
+</context>
+<context>
+    <name>SilentPeersModel</name>
+    <message>
+        <source>%1 bytes on the wire</source>
+        <translation>%1 Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Not TCP: datagrams sent, nothing came back.</source>
+        <translation>Kein TCP: Datagramme gesendet, nichts kam zurück.</translation>
+    </message>
+    <message>
+        <source>%1 SYNs in %2 connection attempt(s): the client retried %3 time(s) and never got a SYN-ACK or a RST.</source>
+        <translation>%1 SYNs in %2 Verbindungsversuch(en): Der Client hat es %3-mal erneut versucht und nie ein SYN-ACK oder RST erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n retries)</source>
+        <translation>
+            <numerusform>%1 (%n Wiederholung)</numerusform>
+            <numerusform>%1 (%n Wiederholungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Packets sent</source>
+        <translation>Gesendete Pakete</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>Gesendete Bytes</translation>
+    </message>
+    <message>
+        <source>SYNs</source>
+        <translation>SYNs</translation>
+    </message>
+    <message>
+        <source>First (UTC)</source>
+        <translation>Zuerst (UTC)</translation>
+    </message>
+    <message>
+        <source>Kept trying for</source>
+        <translation>Versuchsdauer</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+</context>
+<context>
     <name>StackDiffModel</name>
     <message>
         <source>Differs: only on this side at this depth</source>
@@ -1310,6 +2030,414 @@ Betrifft %1</translation>
     <message>
         <source>Tasks per wait channel (top 10)</source>
         <translation>Tasks je Wartekanal (Top 10)</translation>
+    </message>
+</context>
+<context>
+    <name>StraceCallsModel</name>
+    <message>
+        <source>signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>strace detached</source>
+        <translation>strace getrennt</translation>
+    </message>
+    <message>
+        <source>never returned</source>
+        <translation>nie zurückgekehrt</translation>
+    </message>
+    <message>
+        <source>%1
+%2 line %3 — double-click to open the raw log</source>
+        <translation>%1
+%2 Zeile %3 — Doppelklick öffnet das Rohprotokoll</translation>
+    </message>
+    <message>
+        <source>Still waiting when the trace ended (or strace detached): at least this long.</source>
+        <translation>Wartete noch, als die Aufzeichnung endete (oder strace sich trennte): mindestens so lange.</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Syscall</source>
+        <translation>Syscall</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Gewartet</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Call as strace printed it</source>
+        <translation>Aufruf, wie strace ihn ausgab</translation>
+    </message>
+</context>
+<context>
+    <name>StraceErrorsModel</name>
+    <message>
+        <source>Double-click to search every call that failed with %1</source>
+        <translation>Doppelklick sucht alle Aufrufe, die mit %1 fehlschlugen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Syscall</source>
+        <translation>Syscall</translation>
+    </message>
+    <message>
+        <source>Failed calls</source>
+        <translation>Fehlgeschlagene Aufrufe</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+</context>
+<context>
+    <name>StraceFdsModel</name>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>FD</source>
+        <translation>FD</translation>
+    </message>
+    <message>
+        <source>Refers to</source>
+        <translation>Verweist auf</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>StracePane</name>
+    <message>
+        <source>&amp;Log:</source>
+        <translation>&amp;Protokoll:</translation>
+    </message>
+    <message>
+        <source>Hung calls</source>
+        <translation>Hängende Aufrufe</translation>
+    </message>
+    <message>
+        <source>All processes together</source>
+        <translation>Alle Prozesse zusammen</translation>
+    </message>
+    <message>
+        <source>Each process separately</source>
+        <translation>Jeder Prozess einzeln</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n longest completed call(s), as strace -T measured them.</source>
+        <translation>
+            <numerusform>Der %n längste abgeschlossene Aufruf, wie strace -T ihn gemessen hat.</numerusform>
+            <numerusform>Die %n längsten abgeschlossenen Aufrufe, wie strace -T sie gemessen hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slowest</source>
+        <translation>Langsamste</translation>
+    </message>
+    <message>
+        <source>Failed calls by error and syscall. Double-click a row to search those calls.</source>
+        <translation>Fehlgeschlagene Aufrufe nach Fehler und Syscall. Doppelklick auf eine Zeile sucht diese Aufrufe.</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Children under the process whose fork/clone returned their PID.</source>
+        <translation>Kindprozesse unter dem Prozess, dessen fork/clone ihre PID zurückgab.</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>Filter by path, socket or connection…</source>
+        <translation>Nach Pfad, Socket oder Verbindung filtern…</translation>
+    </message>
+    <message>
+        <source>What strace -y/-yy said each descriptor was. Double-click to search its calls.</source>
+        <translation>Was strace -y/-yy zu jedem Deskriptor angab. Doppelklick sucht seine Aufrufe.</translation>
+    </message>
+    <message>
+        <source>File descriptors</source>
+        <translation>Dateideskriptoren</translation>
+    </message>
+    <message>
+        <source>Search every call for text (like grep -F, case-sensitive)…</source>
+        <translation>Alle Aufrufe nach Text durchsuchen (wie grep -F, Groß-/Kleinschreibung beachtet)…</translation>
+    </message>
+    <message>
+        <source>Type text to search the calls&apos; names, arguments, paths, results and errors.</source>
+        <translation>Geben Sie Text ein, um Namen, Argumente, Pfade, Ergebnisse und Fehler der Aufrufe zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Select a call to see it in full.</source>
+        <translation>Wählen Sie einen Aufruf, um ihn vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading strace evidence…</source>
+        <translation>Lade strace-Beweismittel…</translation>
+    </message>
+    <message>
+        <source>Could not read the strace evidence: %1</source>
+        <translation>Die strace-Beweismittel konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No strace evidence in this case yet: collect with strace or import a strace log.</source>
+        <translation>Noch keine strace-Beweismittel in diesem Fall: mit strace erheben oder ein strace-Protokoll importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log file(s)</source>
+        <translation>
+            <numerusform>%n Protokolldatei</numerusform>
+            <numerusform>%n Protokolldateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1 never returned</source>
+        <translation>%1 nie zurückgekehrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lines not understood</source>
+        <translation>%1 Zeilen nicht verstanden</translation>
+    </message>
+    <message>
+        <source>incomplete or cut short</source>
+        <translation>unvollständig oder abgeschnitten</translation>
+    </message>
+    <message numerus="yes">
+        <source>All strace logs (%n collection(s), %1 calls)</source>
+        <translation>
+            <numerusform>Alle strace-Protokolle (%n Erhebung, %1 Aufrufe)</numerusform>
+            <numerusform>Alle strace-Protokolle (%n Erhebungen, %1 Aufrufe)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more file(s)</source>
+        <translation>
+            <numerusform> und %n weitere Datei</numerusform>
+            <numerusform> und %n weitere Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 unparsed</source>
+        <translation>%1 nicht geparst</translation>
+    </message>
+    <message>
+        <source>Collection %1</source>
+        <translation>Erhebung %1</translation>
+    </message>
+    <message>
+        <source>File descriptors (reading…)</source>
+        <translation>Dateideskriptoren (wird gelesen…)</translation>
+    </message>
+    <message>
+        <source>No call was left hanging: every traced call returned before the trace ended.</source>
+        <translation>Kein Aufruf blieb hängen: Jeder aufgezeichnete Aufruf kehrte zurück, bevor die Aufzeichnung endete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) never returned before the trace ended or strace detached; longest wait first. They waited at least as long as shown. Double-click to open the raw log.</source>
+        <translation>
+            <numerusform>%n Aufruf kehrte nicht zurück, bevor die Aufzeichnung endete oder strace sich trennte; längste Wartezeit zuerst. Er wartete mindestens so lange wie angezeigt. Doppelklick öffnet das Rohprotokoll.</numerusform>
+            <numerusform>%n Aufrufe kehrten nicht zurück, bevor die Aufzeichnung endete oder strace sich trennte; längste Wartezeit zuerst. Sie warteten mindestens so lange wie angezeigt. Doppelklick öffnet das Rohprotokoll.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 calls · %n error(s) · %2 in calls (strace -T)</source>
+        <translation>
+            <numerusform>%1 Aufrufe · %n Fehler · %2 in Aufrufen (strace -T)</numerusform>
+            <numerusform>%1 Aufrufe · %n Fehler · %2 in Aufrufen (strace -T)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no strace call %1 in this case.</source>
+        <translation>In diesem Fall gibt es keinen strace-Aufruf %1.</translation>
+    </message>
+    <message>
+        <source>Call %1, as the evidence link names it.</source>
+        <translation>Aufruf %1, wie ihn der Beweismittel-Verweis nennt.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche…</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 calls containing %2; there are more: search for something more specific.</source>
+        <translation>Zeige die ersten %1 Aufrufe, die %2 enthalten; es gibt weitere: Suchen Sie nach etwas Genauerem.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) contain %1.</source>
+        <translation>
+            <numerusform>%n Aufruf enthält %1.</numerusform>
+            <numerusform>%n Aufrufe enthalten %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <source>waited at least %1</source>
+        <translation>wartete mindestens %1</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>dauerte %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>The raw log of this call is not in the case.</source>
+        <translation>Das Rohprotokoll dieses Aufrufs ist nicht im Fall enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>StraceProcessTreeModel</name>
+    <message>
+        <source>killed by %1 (core dumped)</source>
+        <translation>durch %1 beendet (Core Dump)</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>durch %1 beendet</translation>
+    </message>
+    <message>
+        <source>exited with %1</source>
+        <translation>mit Exit-Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>still running when the trace ended</source>
+        <translation>lief noch, als die Aufzeichnung endete</translation>
+    </message>
+    <message>
+        <source>(no execve seen)</source>
+        <translation>(kein execve gesehen)</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Zuletzt gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+</context>
+<context>
+    <name>StraceSummaryModel</name>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Time inside the call as strace -T measured it (completed calls only).</source>
+        <translation>Zeit innerhalb des Aufrufs, wie strace -T sie gemessen hat (nur abgeschlossene Aufrufe).</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Syscall</source>
+        <translation>Syscall</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Längster</translation>
+    </message>
+    <message>
+        <source>% time</source>
+        <translation>% Zeit</translation>
     </message>
 </context>
 <context>
