@@ -1,6 +1,7 @@
 #include "SnapshotStore.h"
 
 #include "StackFrames.h"
+#include "casefile/EventStore.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
@@ -116,8 +117,36 @@ qint64 SnapshotStore::save(const ProcfsSample &s, qint64 collectionId, qint64 ho
         svc.bind(1, sid).bind(2, v.name).bind(3, v.state);
         svc.exec();
     }
+    addTimelineEvent(s, sid, collectionId, hostId);
     tx.commit();
     return sid;
+}
+
+void SnapshotStore::addTimelineEvent(const ProcfsSample &s, qint64 snapshotId, qint64 collectionId, qint64 hostId)
+{
+    // Each snapshot is a point on the timeline with its D and zombie counts:
+    // the rise and fall of D tasks across samples is the shape of a hang.
+    qint64 inD = 0, zombies = 0;
+    for (const ProcTask &t : s.tasks) {
+        const bool deadThread = t.statusState == QLatin1String("Z"); // stat may still say D
+        if (t.state == QLatin1String("Z") || deadThread)
+            ++zombies;
+        else if (t.state == QLatin1String("D"))
+            ++inD;
+    }
+    TimelineEvent e;
+    e.hostId = hostId;
+    e.collectionId = collectionId;
+    e.atUs = s.takenUs;
+    e.kind = inD > 0 ? QStringLiteral("snapshot-d-state") : QStringLiteral("snapshot");
+    e.source = QStringLiteral("procfs");
+    e.summary = QStringLiteral("snapshot %1: %2 tasks, %3 in D, %4 zombie(s)").arg(s.index).arg(s.tasks.size()).arg(inD).arg(zombies);
+    if (s.load1 >= 0)
+        e.summary += QStringLiteral(", load %1").arg(s.load1, 0, 'f', 2);
+    e.detail = s.problems.isEmpty() ? QString() : s.problems.join(QLatin1Char('\n'));
+    e.refKind = QStringLiteral("snapshot");
+    e.refId = snapshotId;
+    EventStore(m_db).add(e);
 }
 
 QList<SnapshotInfo> SnapshotStore::query(const QString &where, qint64 arg) const

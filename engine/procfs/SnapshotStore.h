@@ -29,7 +29,9 @@ struct SnapshotInfo
     qint64 taskCount = 0;
 };
 
-// Writes parsed samples into the procfs tables and reads them back. The GUI's
+// Writes parsed samples into the procfs tables (and a timeline event per
+// snapshot: source 'procfs', kind 'snapshot' or 'snapshot-d-state', with the
+// task, D and zombie counts) and reads them back. The GUI's
 // Processes and Stacks panes and casectl read through this and TaskQuery.
 class SnapshotStore
 {
@@ -58,6 +60,8 @@ public:
     QList<HostValue> values(qint64 snapshotId, const QString &section = {}) const;
 
 private:
+    void addTimelineEvent(const ProcfsSample &sample, qint64 snapshotId, qint64 collectionId, qint64 hostId);
+
     qint64 ensureStack(const QStringList &normalizedFrames, const QString &signature);
     QList<SnapshotInfo> query(const QString &where, qint64 arg) const;
     SqliteDatabase &m_db;

@@ -158,6 +158,17 @@ private slots:
         QCOMPARE(groups[0].comms.value(QStringLiteral("envoy")), 60);
         QCOMPARE(groups[1].count, 1);
         QCOMPARE(groups[1].topComm(), QStringLiteral("kworker/u4:3"));
+        // Each snapshot is on the timeline with its real D count (zombies
+        // that stat still shows as D are counted as zombies).
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT COUNT(*) FROM events WHERE source = 'procfs' AND ref_kind = 'snapshot'"
+                                            " AND collection_id = %1").arg(cid)), qint64(2));
+        const QString last = db.queryText(QStringLiteral("SELECT kind || ' | ' || summary FROM events WHERE ref_kind = 'snapshot'"
+                                                         " AND ref_id = %1").arg(snaps.last().id));
+        QVERIFY2(last.startsWith(QStringLiteral("snapshot-d-state | snapshot 2: ")), qPrintable(last));
+        QVERIFY2(last.contains(QStringLiteral(" tasks, 61 in D, ")), qPrintable(last));
+        QVERIFY2(last.contains(QStringLiteral("load 280.12")), qPrintable(last));
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT at_us FROM events WHERE ref_kind = 'snapshot' AND ref_id = %1").arg(snaps.last().id)),
+                 snaps.last().takenUs);
         // With offsets kept, the tasks at flush_work+0x12c split off.
         QVERIFY(StackGrouper::group(really, {true, true}).size() == 3);
 
