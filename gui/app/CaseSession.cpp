@@ -19,9 +19,20 @@ CaseSession::CaseSession(QObject *parent) : QObject(parent), m_reader(new Backgr
 
 CaseSession::~CaseSession() = default;
 
+void CaseSession::checkpoint(CaseFile &cf)
+{
+    // Other connections (the reader, collectors, importers, casectl) validate
+    // the file from its on-disk header; after a create or a migration that
+    // header is still in the WAL until a checkpoint.
+    if (!cf.isReadOnly())
+        cf.db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)"));
+}
+
 void CaseSession::create(const QString &path, const QString &title)
 {
-    attach(CaseFile::create(path, title));
+    auto cf = CaseFile::create(path, title);
+    checkpoint(*cf); // a new case: small
+    attach(std::move(cf));
 }
 
 void CaseSession::open(const QString &path)
@@ -45,6 +56,7 @@ void CaseSession::open(const QString &path)
         auto r = std::make_shared<Opened>();
         try {
             r->caseFile = CaseFile::open(path, writable ? CaseFile::Access::ReadWrite : CaseFile::Access::ReadOnly);
+            checkpoint(*r->caseFile); // here, not on the GUI thread: after a migration the WAL can be big
         } catch (const CaseError &e) {
             r->error = e.message();
         } catch (const std::exception &e) {
@@ -70,11 +82,6 @@ void CaseSession::attach(std::unique_ptr<CaseFile> cf)
     if (m_case)
         close();
     m_case = std::move(cf);
-    // Other connections (the reader, collectors, importers, casectl) validate
-    // the file from its on-disk header; after a create or a migration that
-    // header is still in the WAL until a checkpoint.
-    if (!m_case->isReadOnly())
-        m_case->db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)"));
     m_reader->setCasePath(m_case->path());
     m_dataVersion = dataVersion();
     m_lastChangeCount = m_case->db().queryInt(QStringLiteral("SELECT total_changes()"));

@@ -43,6 +43,7 @@ signals:
 
 private:
     void attach(std::unique_ptr<CaseFile> cf);
+    static void checkpoint(CaseFile &cf);
     qint64 dataVersion() const;
 
     std::unique_ptr<CaseFile> m_case;
