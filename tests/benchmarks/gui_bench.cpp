@@ -101,6 +101,11 @@ public:
         resetWindow();
     }
     double maxGapMs() const { return m_maxGap / 1e6; }
+    // How long the outermost event being delivered now has run (0 outside).
+    double outermostEventMs() const
+    {
+        return m_frames.isEmpty() ? 0 : (m_clock.nsecsElapsed() - m_frames.first().start) / 1e6;
+    }
     QString culprit() const { return m_culprit; }
 
 private:
@@ -347,6 +352,11 @@ int main(int argc, char **argv)
     TimelineView *view = pane->view();
     TimelineController *c = pane->controller();
 
+    // The GUI-thread time of one commit notification: from the start of the
+    // event that emitted CaseSession::dataChanged to this slot, connected
+    // last, so after every pane's.
+    double notifyMaxMs = 0;
+    QObject::connect(w.session(), &CaseSession::dataChanged, &w, [&] { notifyMaxMs = std::max(notifyMaxMs, app.outermostEventMs()); });
     beat.start();
     QElapsedTimer open;
     open.start();
@@ -387,7 +397,7 @@ int main(int argc, char **argv)
     // A live collection into the open case: procfs snapshots (and the kernel
     // log) of this machine through the GUI's collect runner and the real
     // collectors, the window refreshing as evidence is committed.
-    double collectStall = -1, collectMs = -1;
+    double collectStall = -1, collectMs = -1, collectNotifyMs = -1, importNotifyMs = -1;
     QString collectWorst, collectMessage;
     if (samples > 0) {
         CollectRunner runner;
@@ -417,6 +427,7 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         beat.start();
+        notifyMaxMs = 0;
         runner.start(casePath, {QStringLiteral("local")}, set);
         spinUntil([&] { return done; }, 600000);
         // The panes catch up with the last commit (the session polls every second).
@@ -425,6 +436,7 @@ int main(int argc, char **argv)
         collectStall = beat.stop();
         collectMs = t.nsecsElapsed() / 1e6;
         collectWorst = beat.culprit();
+        collectNotifyMs = notifyMaxMs;
         out << "gui_bench: live collection (" << samples << " procfs samples + kernel log of this machine): "
             << collectMessage.left(200) << "\n";
     }
@@ -445,12 +457,14 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         beat.start();
+        notifyMaxMs = 0;
         runner.start(casePath, {log});
         spinUntil([&] { return done; }, 3600000);
         const qint64 until = t.elapsed() + 1500;
         spinUntil([&] { return t.elapsed() >= until && !c->isBusy(); }, 60000);
         importStall = beat.stop();
         importWorst = beat.culprit();
+        importNotifyMs = notifyMaxMs;
         importMs = t.nsecsElapsed() / 1e6;
         out << "gui_bench: import of " << importMb << " MB: " << message.left(200) << "\n";
         QFile::remove(log);
@@ -511,6 +525,8 @@ int main(int argc, char **argv)
         << collectStall << " ms (the gap: " << collectWorst << ")\n";
     out << "gui_bench: longest event-loop stall (target < 50 ms) during a " << importMb << " MB import (" << importMs
         << " ms): " << importStall << " ms (the gap: " << importWorst << ")\n";
+    out << "gui_bench: longest commit notification (CaseSession::dataChanged, every pane's slot) during the collection: "
+        << collectNotifyMs << " ms, during the import: " << importNotifyMs << " ms\n";
     out << "gui_bench: GUI-thread part of each pane's reload() on the final case (ms): " << reloads.join(QStringLiteral(", "))
         << "; sum " << reloadSum << " ms (all run at once on every commit another connection makes)\n";
     out << "gui_bench: GUI-thread cost of resizeColumnsToContents() on tables over 1000 rows (ms): " << fits.join(QStringLiteral(", "))

@@ -88,8 +88,8 @@ private slots:
         auto cf = CaseFile::open(m_path, CaseFile::Access::ReadOnly);
         TimelineQuery q(cf->db());
         const auto ov = q.overview({}, 4096, CancelToken());
-        // 5 kernel events + 1 marker + 2 findings + 4 collections + 1 note.
-        QCOMPARE(ov.histogram.total(), quint64(13));
+        // 5 kernel events + 3 snapshots + 1 marker + 2 findings + 4 collections + 1 note.
+        QCOMPARE(ov.histogram.total(), quint64(16));
         QVERIFY(ov.fromUs < m_case.baseUs - 30 * 1000000LL);
         QVERIFY(ov.toUs > m_case.baseUs + 300 * 1000000LL);
         QStringList lanes;
@@ -329,12 +329,15 @@ private slots:
         TimelinePane *pane = w.timelinePane();
         TimelineController *c = pane->controller();
         waitIdle(c);
+        // Two steps from the stored counts: per hour, then per minute.
+        QVERIFY(!c->isRefining());
+        QCOMPARE(c->overviewResolutionUs(), TimelineQuery::kMinuteUs);
         QVERIFY(c->lanes().size() >= 6);
         TimelineView *view = pane->view();
         QCOMPARE(view->fromUs(), c->extentFrom());
         QTRY_VERIFY(view->paintCount() > 0);
         QVERIFY(c->isDetailed()); // few items: drawn one by one
-        QCOMPARE(c->items().size(), 13);
+        QCOMPARE(c->items().size(), 16); // see queryOverviewAndWindows
 
         // Zoom to the first minute: keyboard and wheel keep working.
         view->setFocus();
@@ -388,6 +391,7 @@ private slots:
         pane->filterEdit()->setText(QStringLiteral("statd"));
         pane->filterEdit()->flush();
         QTRY_VERIFY_WITH_TIMEOUT(!c->isBusy() && c->items().size() == 3, 10000); // event, marker, failed collection
+        QVERIFY(c->overviewResolutionUs() < TimelineQuery::kMinuteUs); // text: one pass over the events, fine buckets
         for (const TimelineItem &it : c->items())
             QVERIFY(it.summary.contains(QStringLiteral("statd"), Qt::CaseInsensitive));
         // Hide the marker source.
