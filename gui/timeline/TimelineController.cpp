@@ -76,6 +76,12 @@ void TimelineController::startOverview()
     // first paint), then the per-minute ones. A resampled stored bucket may be
     // spread over a few columns (a flat bar) before a window query is needed.
     const bool stored = TimelineQuery::servesFilter(f);
+    if (stored && m_overviewReady && !m_refining && m_overviewFilter == f) {
+        // A refresh (evidence committed): straight to the per-minute counts,
+        // so the view does not turn coarse for a moment on every commit.
+        startFineOverview(f);
+        return;
+    }
     m_session->reader()->run<TimelineQuery::Overview>(
         kOverviewChannel,
         [f, stored](CaseFile &cf, const CancelToken &cancel) {
@@ -91,7 +97,7 @@ void TimelineController::startOverview()
                 startFineOverview(f);
             else
                 setPending(false, m_pendingWindow);
-            applyOverview(ov, stored ? 4 : 1);
+            applyOverview(ov, stored ? 4 : 1, f);
         },
         [this](const QString &error) {
             m_refining = false;
@@ -108,10 +114,10 @@ void TimelineController::startFineOverview(const TimelineFilter &f)
             return TimelineQuery(cf.db()).summaryOverview(f, TimelineQuery::kMinuteUs, kOverviewBuckets, cancel);
         },
         this,
-        [this](const TimelineQuery::Overview &ov) {
+        [this, f](const TimelineQuery::Overview &ov) {
             m_refining = false;
             setPending(false, m_pendingWindow);
-            applyOverview(ov, 4);
+            applyOverview(ov, 4, f);
         },
         [this](const QString &error) {
             m_refining = false;
@@ -120,8 +126,9 @@ void TimelineController::startFineOverview(const TimelineFilter &f)
         });
 }
 
-void TimelineController::applyOverview(const TimelineQuery::Overview &ov, int spread)
+void TimelineController::applyOverview(const TimelineQuery::Overview &ov, int spread, const TimelineFilter &filter)
 {
+    m_overviewFilter = filter;
     if (m_reloadQueued && !m_pendingOverview) {
         m_reloadQueued = false;
         QMetaObject::invokeMethod(this, &TimelineController::reload, Qt::QueuedConnection);

@@ -63,7 +63,7 @@ signals:
 private:
     void startOverview();
     void startFineOverview(const TimelineFilter &filter);
-    void applyOverview(const TimelineQuery::Overview &ov, int spread);
+    void applyOverview(const TimelineQuery::Overview &ov, int spread, const TimelineFilter &filter);
     void setPending(bool overview, bool window);
 
     CaseSession *m_session;
@@ -76,6 +76,7 @@ private:
     qint64 m_resolutionUs = 0;
     int m_spread = 1; // columns one overview bucket may be spread over when resampled
     bool m_refining = false;
+    TimelineFilter m_overviewFilter; // the filter the current overview was made with
     bool m_detailed = false;
     QList<TimelineItem> m_items;
     TimelineHistogram m_window;

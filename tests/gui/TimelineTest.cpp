@@ -379,9 +379,14 @@ private slots:
         waitIdle(c);
         const int before = int(c->items().size());
         const qint64 at = m_case.baseUs + 200 * 1000000LL;
+        QSignalSpy refreshed(c, &TimelineController::overviewReady);
         const qint64 id = pane->placeMarker(at, QStringLiteral("marker-diagnosis"), QStringLiteral("statd dead on nfs-1"));
         QVERIFY(id > 0);
         QTRY_COMPARE_WITH_TIMEOUT(int(c->items().size()), before + 1, 10000);
+        waitIdle(c);
+        // A refresh goes straight to the per-minute counts (no coarse step in between).
+        QCOMPARE(refreshed.size(), 1);
+        QCOMPARE(c->overviewResolutionUs(), TimelineQuery::kMinuteUs);
         bool found = false;
         for (const TimelineItem &it : c->items())
             found |= it.source == QLatin1String("marker") && it.summary == QLatin1String("statd dead on nfs-1") && it.atUs == at;
