@@ -192,6 +192,13 @@ std::optional<SnapshotInfo> SnapshotStore::byId(qint64 id) const
     return l.isEmpty() ? std::nullopt : std::optional<SnapshotInfo>(l.first());
 }
 
+QString SnapshotStore::changeStamp() const
+{
+    SqliteStatement st = m_db.prepare(QStringLiteral("SELECT count(*), coalesce(max(id), 0) FROM procfs_snapshots"));
+    st.step();
+    return QStringLiteral("%1:%2").arg(st.int64(0)).arg(st.int64(1));
+}
+
 QList<SnapshotInfo> SnapshotStore::list(qint64 hostId) const
 {
     return hostId ? query(QStringLiteral("WHERE s.host_id = ?"), hostId) : query(QString(), 0);

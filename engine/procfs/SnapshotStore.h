@@ -47,6 +47,9 @@ public:
     QList<SnapshotInfo> forCollection(qint64 collectionId) const;
     // The most recent snapshot (of one host when hostId != 0).
     std::optional<SnapshotInfo> latest(qint64 hostId = 0) const;
+    // Changes whenever a snapshot is added or removed; cheap (no task counts),
+    // for panes deciding whether to list the snapshots again after a commit.
+    QString changeStamp() const;
     // Resolves "latest" when id is 0; throws CaseError when there is none / no such id.
     SnapshotInfo resolve(qint64 id) const;
 

@@ -1,6 +1,7 @@
 #include "NetworkTable.h"
 
 #include "PcapRowsModel.h"
+#include "util/TableFit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +21,7 @@ NetworkTable::NetworkTable(QSortFilterProxyModel *proxy, QWidget *parent) : QTab
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setResizeContentsPrecision(kColumnFitRows);
     auto *copy = new QAction(tr("&Copy"), this);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);

@@ -12,6 +12,7 @@
 #include "util/FilterLineEdit.h"
 #include "util/CaseError.h"
 #include "util/TimeUtil.h"
+#include "util/TableFit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -78,6 +79,7 @@ ProcessesPane::ProcessesPane(CaseSession *session, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setResizeContentsPrecision(kColumnFitRows);
     m_view->setWordWrap(false);
     m_chart = new StateChart(this);
     m_diff = new QPlainTextEdit(this);
@@ -120,6 +122,13 @@ void ProcessesPane::reload()
 {
     if (!m_session->isOpen())
         return;
+    // Commits of other evidence (an import streaming in) change nothing
+    // here: a cheap stamp of the snapshot table decides, so the GUI thread
+    // does not recount tasks on every commit.
+    const QString stamp = SnapshotStore(m_session->caseFile()->db()).changeStamp();
+    if (stamp == m_snapshotStamp && m_snapshot->count() > 0)
+        return;
+    m_snapshotStamp = stamp;
     const qint64 keep = m_snapshot->currentData().toLongLong();
     const qint64 keepCmp = m_compare->currentData().toLongLong();
     QList<SnapshotInfo> snaps;

@@ -57,4 +57,5 @@ private:
     QPlainTextEdit *m_diff;
     QLabel *m_summary;
     bool m_loading = false;
+    QString m_snapshotStamp; // SnapshotStore::changeStamp() of the listed snapshots
 };

@@ -13,6 +13,7 @@
 #include "util/BackgroundReader.h"
 #include "util/CaseError.h"
 #include "util/TimeUtil.h"
+#include "util/TableFit.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -44,6 +45,7 @@ QTableView *makeTable(QWidget *parent)
     v->setEditTriggers(QAbstractItemView::NoEditTriggers);
     v->setWordWrap(false);
     v->horizontalHeader()->setStretchLastSection(true);
+    v->horizontalHeader()->setResizeContentsPrecision(kColumnFitRows);
     return v;
 }
 }
@@ -133,6 +135,10 @@ void StacksPane::reload()
 {
     if (!m_session->isOpen())
         return;
+    const QString stamp = SnapshotStore(m_session->caseFile()->db()).changeStamp(); // see ProcessesPane::reload
+    if (stamp == m_snapshotStamp && m_snapshot->count() > 0)
+        return;
+    m_snapshotStamp = stamp;
     const qint64 keep = m_snapshot->currentData().toLongLong();
     QList<SnapshotInfo> snaps;
     try {

@@ -59,5 +59,6 @@ private:
     QLineEdit *m_specB;
     QLabel *m_diffLabel;
     QTabWidget *m_tabs;
+    QString m_snapshotStamp; // SnapshotStore::changeStamp() of the listed snapshots
     int m_busy = 0;
 };

@@ -13,6 +13,7 @@
 #include "strace/StraceQuery.h"
 #include "util/BackgroundReader.h"
 #include "util/FilterLineEdit.h"
+#include "util/TableFit.h"
 
 #include <QComboBox>
 #include <QHash>
@@ -263,6 +264,7 @@ QTableView *StracePane::makeTable(QSortFilterProxyModel *proxy, int sortColumn, 
     v->setSelectionBehavior(QAbstractItemView::SelectRows);
     v->setSelectionMode(QAbstractItemView::SingleSelection);
     v->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    v->horizontalHeader()->setResizeContentsPrecision(kColumnFitRows);
     v->setAlternatingRowColors(true);
     v->setWordWrap(false);
     v->verticalHeader()->hide();
