@@ -235,8 +235,13 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadWrite));
         const qint64 size = f.size();
         QVERIFY(size > 64 * 1024);
+        const QDateTime closedAt = f.fileTime(QFileDevice::FileModificationTime);
         f.seek(4096);
         f.write(QByteArray(16384, '\xA5'));
+        QVERIFY(f.flush());
+        // Damage arrives later than Casebook's own last write (the same-tick
+        // case is the third one below, where the schema page is hit).
+        QVERIFY(f.setFileTime(closedAt.addSecs(2), QFileDevice::FileModificationTime));
         f.close();
         expectOpenError(p, QStringLiteral("damaged"));
 
