@@ -82,7 +82,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_reportTab, tr("&Report"));
     m_strace = new StracePane(m_session, m_tabs); // strace evidence; raw log on double-click
     m_tabs->insertTab(m_tabs->indexOf(m_stacksTab) + 1, m_strace, tr("&Strace"));
-    connect(m_strace, &StracePane::artifactRequested, this, [this](qint64 artifactId) { openArtifact(artifactId); });
+    connect(m_strace, &StracePane::artifactRequested, this, [this](qint64 artifactId, qint64 line) {
+        if (EvidenceViewer *v = openArtifact(artifactId); v && line > 0)
+            v->goToLine(line);
+    });
     connect(m_strace, &StracePane::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
     for (int i = 0; i < m_tabs->count(); ++i) // the fixed panes cannot be closed
         if (QWidget *b = m_tabs->tabBar()->tabButton(i, QTabBar::RightSide))

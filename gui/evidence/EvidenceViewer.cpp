@@ -18,7 +18,10 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 struct LoadedArtifact
@@ -140,6 +143,8 @@ void EvidenceViewer::showArtifact(qint64 artifactId)
             m_highlighter->setDefinition(a.text.binary ? KSyntaxHighlighting::Definition()
                                                        : SyntaxRepository::definitionFor(a.info.kind, a.info.name));
             m_text->setPlainText(a.text.text);
+            if (m_pendingLine > 0)
+                goToLine(std::exchange(m_pendingLine, 0));
             emit loaded();
         },
         [this](const QString &error) {
@@ -158,6 +163,28 @@ void EvidenceViewer::showText(const QString &title, const QString &text, const Q
     m_highlighter->setDefinition(SyntaxRepository::definitionFor(syntaxHint, QString()));
     m_text->setPlainText(text);
     emit loaded();
+}
+
+bool EvidenceViewer::goToLine(qint64 line)
+{
+    if (m_loading) {
+        m_pendingLine = line;
+        return true;
+    }
+    const QTextBlock block = line > 0 && line <= m_text->document()->blockCount()
+                                 ? m_text->document()->findBlockByNumber(int(line - 1))
+                                 : QTextBlock();
+    if (!block.isValid())
+        return false;
+    QTextCursor cursor(block);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
+    QTextEdit::ExtraSelection mark;
+    mark.cursor = cursor;
+    mark.format.setBackground(palette().color(QPalette::Highlight).lighter(170));
+    mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+    m_text->setExtraSelections({mark});
+    return true;
 }
 
 QString EvidenceViewer::text() const

@@ -20,6 +20,9 @@ public:
     void showArtifact(qint64 artifactId);
     // Shows text that is not an artifact (a stack, a kernel event's detail).
     void showText(const QString &title, const QString &text, const QString &syntaxHint);
+    // Puts the cursor on a 1-based line of the text and marks it (once the
+    // artifact has loaded, if it is still loading). False if out of range.
+    bool goToLine(qint64 line);
     qint64 artifactId() const { return m_artifactId; }
     QString title() const { return m_title; }
     QString text() const;
@@ -44,4 +47,5 @@ private:
     qint64 m_artifactId = 0;
     QString m_title;
     bool m_loading = false;
+    qint64 m_pendingLine = 0;
 };

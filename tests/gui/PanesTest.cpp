@@ -35,6 +35,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTreeView>
 
@@ -209,6 +210,28 @@ private slots:
         filter->setText(QStringLiteral("#lockd"));
         filter->flush();
         QCOMPARE(notes->proxy()->rowCount(), 1);
+    }
+
+    void evidenceViewerGoesToLine()
+    {
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(m_path));
+        // Asked while still loading: applied once the text is there.
+        EvidenceViewer *v = w.openArtifact(m_case.straceArtifact);
+        QVERIFY(v);
+        QVERIFY(v->goToLine(3));
+        waitLoaded(v);
+        auto *text = v->findChild<QPlainTextEdit *>();
+        QCOMPARE(text->textCursor().blockNumber(), 2);
+        QCOMPARE(text->extraSelections().size(), 1);
+        QCOMPARE(text->textCursor().block().text(), v->text().split(QLatin1Char('\n')).at(2));
+        // Already loaded: immediate; out of range: refused, cursor kept.
+        QVERIFY(v->goToLine(1));
+        QCOMPARE(text->textCursor().blockNumber(), 0);
+        QVERIFY(!v->goToLine(100000));
+        QVERIFY(!v->goToLine(0));
+        QCOMPARE(text->textCursor().blockNumber(), 0);
     }
 
     void noteHistoryShowsEveryVersionAndRestores()
