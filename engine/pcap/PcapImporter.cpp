@@ -1,12 +1,12 @@
 #include "PcapImporter.h"
 
-#include "casefile/SqliteStatement.h"
-
 #include "CaptureReader.h"
 #include "PcapIngest.h"
 #include "casefile/CaseFile.h"
 #include "casefile/CollectionStore.h"
+#include "casefile/SqliteStatement.h"
 #include "util/CaseError.h"
+#include "util/FileHasher.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -49,6 +49,14 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
             opt.source = fi.absoluteFilePath();
             opt.keepRaw = keep;
             opt.artifactName = fi.fileName();
+            // A capture that is not kept is still hashed, whole (even when it
+            // is corrupt and the summary stops early), on a second thread
+            // that overlaps reading, summarising and storing.
+            std::unique_ptr<FileHasher> hasher;
+            if (!keep) {
+                hasher = std::make_unique<FileHasher>(path);
+                opt.hashSource = false;
+            }
             PcapIngest ingest(db, opt);
             // The file is mapped window by window (each unmapped after use),
             // so resident memory stays at one window plus the flow table
@@ -99,11 +107,22 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
             }
             for (const QString &w : o.warnings)
                 result.warnings << QStringLiteral("%1: %2").arg(fi.fileName(), w);
-            if (ingest.bytes() == size) {
+            QString sourceSha256;
+            if (hasher && !cancelled) {
+                sourceSha256 = hasher->result();
+                if (sourceSha256.isEmpty())
+                    result.warnings << QStringLiteral("%1: not hashed: %2").arg(fi.fileName(), hasher->error());
+                else if (hasher->changed())
+                    result.warnings << QStringLiteral("%1: the file changed while it was imported; its SHA-256 may not "
+                                                      "match the bytes summarised").arg(fi.fileName());
+            } else if (!hasher && ingest.bytes() == size) {
+                sourceSha256 = ingest.sourceSha256();
+            }
+            if (!sourceSha256.isEmpty()) {
                 // Recorded before the collection is finished (and audited).
                 SqliteStatement st = db.prepare(QStringLiteral(
                     "UPDATE collections SET parameters = json_set(parameters, '$.source_sha256', ?) WHERE id = ?"));
-                st.bind(1, ingest.sourceSha256()).bind(2, collectionId).exec();
+                st.bind(1, sourceSha256).bind(2, collectionId).exec();
             }
             collections.finish(collectionId, cancelled ? CollectionRecord::Status::Incomplete : CollectionRecord::Status::Complete,
                                cancelled ? QStringLiteral("cancelled") : QString());
@@ -121,8 +140,8 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
                           {QStringLiteral("warnings"), QJsonArray::fromStringList(o.warnings)}};
             // The file's hash is recorded whether or not its bytes are kept,
             // so a capture left outside the case can still be matched to it.
-            if (ingest.bytes() == size)
-                c.insert(QStringLiteral("sha256"), ingest.sourceSha256());
+            if (!sourceSha256.isEmpty())
+                c.insert(QStringLiteral("sha256"), sourceSha256);
             captures.append(c);
             if (cancelled) {
                 result.ok = false;

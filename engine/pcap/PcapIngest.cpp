@@ -35,6 +35,8 @@ void PcapIngest::feed(QByteArrayView data)
     if (m_artifact) {
         m_artifact->append(data);
         summarize();
+    } else if (!m_options.hashSource) {
+        summarize();
     } else if (data.size() >= kParallelHashBytes) {
         // Big blocks (file windows): hash on a second core while this one
         // summarises; both only read the block, which stays valid until both
@@ -51,7 +53,7 @@ qint64 PcapIngest::finish(bool rawTruncated)
 {
     if (m_artifact && !m_artifact->isFinished())
         m_sha256 = m_artifact->finish(rawTruncated);
-    m_sourceSha256 = m_artifact ? m_sha256 : QString::fromLatin1(m_sourceHash.result().toHex());
+    m_sourceSha256 = m_artifact ? m_sha256 : m_options.hashSource ? m_sourceHash.hexResult() : QString();
     m_summarizer->finish();
     PcapStore::Origin origin;
     origin.collectionId = m_options.collectionId;

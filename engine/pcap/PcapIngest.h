@@ -23,6 +23,10 @@ public:
         qint64 hostId = 0;
         QString source;        // file path or the tcpdump command
         bool keepRaw = false;  // store the capture bytes as an artifact
+        // Hash the bytes fed when they are not kept (sourceSha256). Off when
+        // the caller hashes the source itself (PcapImporter: FileHasher on
+        // its own thread, overlapping the summary and the store).
+        bool hashSource = true;
         QString artifactName;  // e.g. the file name
     };
 

@@ -1,9 +1,12 @@
 // Sha256 (SHA extensions when the CPU has them, portable otherwise) against
 // QCryptographicHash on the same bytes, fed in every way.
+#include "util/FileHasher.h"
 #include "util/Sha256.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 class Sha256Test : public QObject
@@ -52,6 +55,32 @@ private slots:
         QVERIFY(Sha256::setAccelerated(false));
         QVERIFY(!Sha256::accelerated());
         compareAll();
+    }
+
+    void fileHasher()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray data(20 * 1024 * 1024 + 13, Qt::Uninitialized); // several read blocks
+        QRandomGenerator rng(7);
+        for (char &c : data)
+            c = char(rng.bounded(256));
+        const QString path = dir.filePath(QStringLiteral("f.bin"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+        f.close();
+        FileHasher h(path);
+        QCOMPARE(h.result(), QString::fromLatin1(reference(data).toHex()));
+        QCOMPARE(h.bytes(), qint64(data.size()));
+        QVERIFY(!h.changed());
+        QVERIFY(h.error().isEmpty());
+
+        FileHasher missing(dir.filePath(QStringLiteral("nope")));
+        QVERIFY(missing.result().isEmpty());
+        QVERIFY(!missing.error().isEmpty());
+
+        { FileHasher abandoned(path); } // stops and joins, never hangs
     }
 
     void shaExtensions()
