@@ -10,6 +10,9 @@
 #include "findings/FindingsPane.h"
 #include "navigator/NavigatorPane.h"
 #include "network/NetworkPane.h"
+#include "notes/NoteEditor.h"
+#include "notes/NoteHistoryModel.h"
+#include "notes/NoteHistoryView.h"
 #include "notes/NotesPane.h"
 #include "audit/AuditLogPane.h"
 #include "timeline/TimelineController.h"
@@ -122,6 +125,16 @@ int main(int argc, char **argv)
     w.notesPane()->showPreview();
     settle();
     save(w.notesPane(), out, QStringLiteral("06-notes-preview"));
+    if (sample.note) { // a second version, then the History tab with its diff
+        NotesPane *notes = w.notesPane();
+        notes->editor()->setPlainText(notes->editor()->toPlainText().replace(QStringLiteral("rpc.statd is dead"),
+                                                                              QStringLiteral("rpc.statd died at 15:05 (OOM killer)")));
+        notes->saveNow();
+        notes->showHistory();
+        waitFor([notes] { return notes->history()->model()->rowCount() >= 2; });
+        settle();
+        save(notes, out, QStringLiteral("06-notes-history"));
+    }
     w.dock(QStringLiteral("auditDock"))->raise();
     settle();
     save(w.auditLogPane(), out, QStringLiteral("07-audit-log"));
