@@ -38,7 +38,7 @@ QVariant NoteHistoryModel::data(const QModelIndex &index, int role) const
     const NoteHistory::Version &v = m_versions[index.row()];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case When: return TimeUtil::isoUtc(v.atUs);
+        case When: return TimeUtil::fromUs(v.atUs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case Who: return v.actor;
         case Change:
             if (v.action == QLatin1String("created"))
@@ -49,8 +49,8 @@ QVariant NoteHistoryModel::data(const QModelIndex &index, int role) const
         case Lines: return tr("+%1 −%2").arg(m_lines[index.row()].first).arg(m_lines[index.row()].second);
         case Title: return v.title;
         }
-    } else if (role == Qt::ToolTipRole && index.column() == When) {
-        return tr("Audit log entry %1").arg(v.auditId);
+    } else if (role == Qt::ToolTipRole) {
+        return tr("%1 by %2, audit log entry %3").arg(TimeUtil::isoUtc(v.atUs), v.actor).arg(v.auditId);
     } else if (role == Qt::TextAlignmentRole && index.column() == Lines) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }

@@ -9,7 +9,7 @@ class NoteHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { When, Who, Change, Lines, Title, ColumnCount };
+    enum Column { When, Change, Lines, Who, Title, ColumnCount }; // narrow dock: the telling columns first
 
     explicit NoteHistoryModel(QObject *parent = nullptr);
     void setVersions(QList<NoteHistory::Version> oldestFirst);

@@ -53,9 +53,10 @@ NoteHistoryView::NoteHistoryView(QWidget *parent)
     m_restore->setToolTip(tr("Make the selected text the note's current text. The restore is itself recorded in the audit log."));
     m_restore->setEnabled(false);
     auto *row = new QHBoxLayout;
-    row->addWidget(m_message, 1);
+    row->addStretch(1);
     row->addWidget(m_restore);
     layout->addWidget(split, 1);
+    layout->addWidget(m_message);
     layout->addLayout(row);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
