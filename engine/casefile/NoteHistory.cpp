@@ -36,7 +36,15 @@ QList<NoteHistory::Version> NoteHistory::versions(qint64 noteId) const
             if (v.tags.isEmpty() && !out.isEmpty())
                 v.tags = out.last().tags;
         }
+        const LineDiff::Stats s = LineDiff::stats(v.diff());
+        v.linesAdded = s.added;
+        v.linesRemoved = s.removed;
         out.append(v);
     }
     return out;
+}
+
+QList<LineDiff::Line> NoteHistory::Version::diff() const
+{
+    return LineDiff::compare(previousBody, action == QLatin1String("deleted") ? QString() : body);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/LineDiff.h"
+
 #include <QList>
 #include <QString>
 
@@ -21,6 +23,11 @@ public:
         QString body;        // the text after the change (before it, for deleted)
         QString tags;
         QString previousBody; // the text before the change ("" for created)
+        int linesAdded = 0;   // by this change (a deletion removes every line)
+        int linesRemoved = 0;
+
+        // The change as a line diff: previous text -> body (-> nothing for deleted).
+        QList<LineDiff::Line> diff() const;
     };
 
     explicit NoteHistory(SqliteDatabase &db) : m_db(db) {}

@@ -81,6 +81,15 @@ void NoteStore::remove(qint64 id)
     tx.commit();
 }
 
+QStringList NoteStore::parseTags(const QString &text)
+{
+    QStringList tags;
+    for (const QString &t : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!t.trimmed().isEmpty())
+            tags << t.trimmed().remove(QLatin1Char('#'));
+    return tags;
+}
+
 std::optional<Note> NoteStore::byId(qint64 id) const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral("SELECT %1 FROM notes WHERE id = ?").arg(QLatin1String(kColumns)));

@@ -31,6 +31,8 @@ public:
     bool update(const Note &note);
     void remove(qint64 id);
     std::optional<Note> byId(qint64 id) const;
+    // "nfs, #lock,," -> {nfs, lock}: how people type tags (the pane, casectl).
+    static QStringList parseTags(const QString &text);
     QList<Note> all() const;
 
 private:

@@ -1,6 +1,5 @@
 #include "NoteHistoryModel.h"
 
-#include "util/LineDiff.h"
 #include "util/TimeUtil.h"
 
 #include <algorithm>
@@ -12,12 +11,6 @@ void NoteHistoryModel::setVersions(QList<NoteHistory::Version> oldestFirst)
     beginResetModel();
     std::reverse(oldestFirst.begin(), oldestFirst.end());
     m_versions = std::move(oldestFirst);
-    m_lines.clear();
-    for (const NoteHistory::Version &v : std::as_const(m_versions)) {
-        const bool deleted = v.action == QLatin1String("deleted");
-        const LineDiff::Stats s = LineDiff::stats(LineDiff::compare(v.previousBody, deleted ? QString() : v.body));
-        m_lines.append({s.added, s.removed});
-    }
     endResetModel();
 }
 
@@ -46,7 +39,7 @@ QVariant NoteHistoryModel::data(const QModelIndex &index, int role) const
             if (v.action == QLatin1String("deleted"))
                 return tr("deleted");
             return tr("edited");
-        case Lines: return tr("+%1 −%2").arg(m_lines[index.row()].first).arg(m_lines[index.row()].second);
+        case Lines: return tr("+%1 −%2").arg(v.linesAdded).arg(v.linesRemoved);
         case Title: return v.title;
         }
     } else if (role == Qt::ToolTipRole) {

@@ -22,5 +22,4 @@ public:
 
 private:
     QList<NoteHistory::Version> m_versions; // newest first
-    QList<QPair<int, int>> m_lines;         // added, removed per version
 };

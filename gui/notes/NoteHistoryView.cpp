@@ -1,7 +1,6 @@
 #include "NoteHistoryView.h"
 
 #include "NoteHistoryModel.h"
-#include "util/LineDiff.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -97,7 +96,7 @@ void NoteHistoryView::showSelected()
     }
     const NoteHistory::Version &v = m_model->version(cur.row());
     const bool deleted = v.action == QLatin1String("deleted");
-    const QList<LineDiff::Line> lines = LineDiff::compare(v.previousBody, deleted ? QString() : v.body);
+    const QList<LineDiff::Line> lines = v.diff();
     m_diff->setPlainText(LineDiff::toText(lines));
     const QColor base = m_diff->palette().color(QPalette::Base);
     QList<QTextEdit::ExtraSelection> marks;

@@ -278,11 +278,7 @@ bool NotesPane::saveNow()
         return false;
     note->title = m_title->text().trimmed();
     note->body = m_editor->toPlainText();
-    QStringList tags;
-    for (const QString &t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!t.trimmed().isEmpty())
-            tags << t.trimmed().remove(QLatin1Char('#'));
-    note->tags = tags;
+    note->tags = NoteStore::parseTags(m_tags->text());
     bool wrote = false;
     try {
         wrote = store.update(*note);

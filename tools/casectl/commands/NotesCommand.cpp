@@ -3,7 +3,6 @@
 #include "casefile/CaseFile.h"
 #include "casefile/NoteHistory.h"
 #include "casefile/NoteStore.h"
-#include "util/LineDiff.h"
 #include "util/TimeUtil.h"
 
 #include <QFile>
@@ -125,21 +124,20 @@ private:
         const bool withDiff = p.isSet(QStringLiteral("diff"));
         QJsonArray arr;
         for (const NoteHistory::Version &v : versions) {
-            const auto lines = LineDiff::compare(v.previousBody, v.action == QLatin1String("deleted") ? QString() : v.body);
-            const LineDiff::Stats s = LineDiff::stats(lines);
+            const QList<LineDiff::Line> lines = withDiff ? v.diff() : QList<LineDiff::Line>();
             if (ctx.json()) {
                 QJsonObject o{{QStringLiteral("audit_id"), v.auditId}, {QStringLiteral("at"), TimeUtil::isoUtc(v.atUs)},
                               {QStringLiteral("actor"), v.actor}, {QStringLiteral("action"), v.action},
                               {QStringLiteral("title"), v.title}, {QStringLiteral("tags"), v.tags},
-                              {QStringLiteral("body"), v.body}, {QStringLiteral("lines_added"), s.added},
-                              {QStringLiteral("lines_removed"), s.removed}};
+                              {QStringLiteral("body"), v.body}, {QStringLiteral("lines_added"), v.linesAdded},
+                              {QStringLiteral("lines_removed"), v.linesRemoved}};
                 if (withDiff)
                     o.insert(QStringLiteral("diff"), LineDiff::toText(lines));
                 arr.append(o);
                 continue;
             }
             ctx.out() << TimeUtil::isoUtc(v.atUs) << "  " << v.action << "  by " << CliContext::safe(v.actor) << "  +"
-                      << s.added << " -" << s.removed << "  \"" << CliContext::safe(v.title) << "\"  (audit " << v.auditId << ")\n";
+                      << v.linesAdded << " -" << v.linesRemoved << "  \"" << CliContext::safe(v.title) << "\"  (audit " << v.auditId << ")\n";
             if (withDiff)
                 for (const LineDiff::Line &l : lines)
                     if (l.op != LineDiff::Op::Same)
@@ -184,10 +182,7 @@ private:
             n.body = QString::fromUtf8(f.read(16 * 1024 * 1024));
         }
         if (p.isSet(QStringLiteral("tags"))) {
-            n.tags.clear();
-            for (const QString &t : p.value(QStringLiteral("tags")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!t.trimmed().isEmpty())
-                    n.tags << t.trimmed().remove(QLatin1Char('#'));
+            n.tags = NoteStore::parseTags(p.value(QStringLiteral("tags")));
         }
         if (p.isSet(QStringLiteral("at"))) {
             n.atUs = TimeUtil::parseIso(p.value(QStringLiteral("at")));
