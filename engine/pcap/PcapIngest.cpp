@@ -4,8 +4,6 @@
 #include "PcapStore.h"
 #include "casefile/ArtifactWriter.h"
 
-#include <thread>
-
 PcapIngest::PcapIngest(SqliteDatabase &db, const Options &options)
     : m_db(db), m_options(options), m_summarizer(std::make_unique<CaptureSummarizer>())
 {
@@ -31,22 +29,11 @@ qint64 PcapIngest::artifactId() const
 void PcapIngest::feed(QByteArrayView data)
 {
     m_bytes += data.size();
-    const auto summarize = [this, data] { m_summarizer->feed(reinterpret_cast<const uint8_t *>(data.data()), size_t(data.size())); };
-    if (m_artifact) {
+    if (m_artifact)
         m_artifact->append(data);
-        summarize();
-    } else if (!m_options.hashSource) {
-        summarize();
-    } else if (data.size() >= kParallelHashBytes) {
-        // Big blocks (file windows): hash on a second core while this one
-        // summarises; both only read the block, which stays valid until both
-        // are done (jthread joins on every exit path).
-        std::jthread hasher([this, data] { m_sourceHash.addData(data); });
-        summarize();
-    } else {
+    else if (m_options.hashSource)
         m_sourceHash.addData(data);
-        summarize();
-    }
+    m_summarizer->feed(reinterpret_cast<const uint8_t *>(data.data()), size_t(data.size()));
 }
 
 qint64 PcapIngest::finish(bool rawTruncated)

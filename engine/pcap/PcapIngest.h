@@ -35,9 +35,6 @@ public:
     PcapIngest(const PcapIngest &) = delete;
     PcapIngest &operator=(const PcapIngest &) = delete;
 
-    // Blocks of at least this size are hashed on a second thread.
-    static constexpr qsizetype kParallelHashBytes = 1 << 20;
-
     void feed(QByteArrayView data);
     // Stores summary + findings; returns the pcap_captures id.
     qint64 finish(bool rawTruncated = false);
