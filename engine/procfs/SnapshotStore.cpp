@@ -128,10 +128,9 @@ void SnapshotStore::addTimelineEvent(const ProcfsSample &s, qint64 snapshotId, q
     // the rise and fall of D tasks across samples is the shape of a hang.
     qint64 inD = 0, zombies = 0;
     for (const ProcTask &t : s.tasks) {
-        const bool deadThread = t.statusState == QLatin1String("Z"); // stat may still say D
-        if (t.state == QLatin1String("Z") || deadThread)
+        if (t.state == QLatin1String("Z") || t.isZombieInDisguise())
             ++zombies;
-        else if (t.state == QLatin1String("D"))
+        else if (t.isReallyD())
             ++inD;
     }
     TimelineEvent e;
