@@ -159,7 +159,7 @@ std::pair<qint64, qint64> TimelineQuery::extent() const
     return {lo, hi + 1};
 }
 
-TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, int buckets, const CancelToken &cancel) const
+TimelineQuery::Overview TimelineQuery::framed() const
 {
     Overview ov;
     const auto [from, to] = extent();
@@ -167,10 +167,17 @@ TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, in
     ov.toUs = to;
     if (from == to)
         return ov;
-    // A small margin so the first and last items are not on the edge.
     const qint64 margin = std::max<qint64>((to - from) / 50, 1000000);
     ov.fromUs = from - margin;
     ov.toUs = to + margin;
+    return ov;
+}
+
+TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, int buckets, const CancelToken &cancel) const
+{
+    Overview ov = framed();
+    if (ov.fromUs == ov.toUs)
+        return ov;
     TimelineHistogram hist(ov.fromUs, ov.toUs, buckets);
     ov.resolutionUs = std::max<qint64>(1, (ov.toUs - ov.fromUs) / buckets);
     LaneIndex index(hist);
@@ -199,15 +206,9 @@ TimelineQuery::Overview TimelineQuery::overview(const TimelineFilter &filter, in
 TimelineQuery::Overview TimelineQuery::summaryOverview(const TimelineFilter &filter, qint64 widthUs, int maxBuckets,
                                                        const CancelToken &cancel) const
 {
-    Overview ov;
-    const auto [from, to] = extent();
-    ov.fromUs = from;
-    ov.toUs = to;
-    if (from == to)
+    Overview ov = framed();
+    if (ov.fromUs == ov.toUs)
         return ov;
-    const qint64 margin = std::max<qint64>((to - from) / 50, 1000000);
-    ov.fromUs = from - margin;
-    ov.toUs = to + margin;
     // Buckets aligned on the stored ones: widthUs, or k times it for long cases.
     maxBuckets = std::max(maxBuckets, 1);
     const qint64 k = std::max<qint64>(1, (ov.toUs - ov.fromUs) / widthUs / maxBuckets + 1);

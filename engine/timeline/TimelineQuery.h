@@ -61,6 +61,9 @@ public:
     static QStringList markerKinds(); // marker-detection, marker-diagnosis, marker-repair, marker-key-moment
 
 private:
+    // An overview's frame: the extent with a small margin, so the first and
+    // last items are not on the edge (from == to when nothing is timed).
+    Overview framed() const;
     QString smallItemsSql() const;
     QString eventsFilterSql() const;
     void bindFilter(class SqliteStatement &st, int first, const TimelineFilter &filter, bool withText = true) const;
