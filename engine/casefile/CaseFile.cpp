@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "CollectionStore.h"
+#include "OpenCaseRegistry.h"
 #include "SchemaMigrations.h"
 #include "SqliteStatement.h"
 #include "SqliteTransaction.h"
@@ -14,22 +15,43 @@
 CaseFile::CaseFile(SqliteDatabase db, QString path, Access access)
     : m_db(std::move(db)), m_path(std::move(path)), m_access(access)
 {
+    OpenCaseRegistry::add(m_path);
 }
 
 CaseFile::~CaseFile()
 {
-    if (m_access == Access::ReadWrite && m_db.isOpen()) {
-        try {
-            // Back to a single self-contained file when we are the last writer;
-            // fails harmlessly (stays WAL) while other connections are open.
-            m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-            m_db.exec(QStringLiteral("PRAGMA journal_mode=DELETE"));
-        } catch (...) {
-        }
-        m_db.close();
-        if (m_fullyOpened)
-            CaseFileValidator::rememberSound(m_path);
+    const bool writer = m_access == Access::ReadWrite && m_db.isOpen();
+    if (writer) {
+        // Back to one self-contained rollback-journal file (readable from
+        // read-only media, copied alone) when no other connection of any
+        // process has the case open. SQLite grants the exclusive lock this
+        // needs only then, so it is tried once without waiting: while a
+        // window or another casectl has the case open it fails at once and
+        // the case stays in WAL mode for them. (This is safe because no
+        // process here ever drops SQLite's locks by closing a descriptor of
+        // its own on the file: see CaseFileValidator and OpenCaseRegistry.)
+        m_db.tryWithoutWaiting([this] { m_db.exec(QStringLiteral("PRAGMA journal_mode=DELETE")); });
     }
+    const bool remember = writer && m_fullyOpened;
+    m_db.close();
+    OpenCaseRegistry::remove(m_path);
+    if (remember)
+        CaseFileValidator::rememberSound(m_path);
+}
+
+void CaseFile::saveCopy(const QString &destPath)
+{
+    if (QFileInfo::exists(destPath))
+        throw CaseError(QStringLiteral("%1 already exists; not overwriting it").arg(destPath));
+    {
+        SqliteDatabase dest(destPath, SqliteDatabase::Mode::Create);
+        m_db.backupTo(dest);
+        // The copy is ours alone: a single file with a rollback journal.
+        dest.exec(QStringLiteral("PRAGMA journal_mode=DELETE"));
+    }
+    if (!isReadOnly())
+        AuditLog(m_db).append(QStringLiteral("save-copy"), QStringLiteral("case"),
+                              {{QStringLiteral("path"), QFileInfo(destPath).absoluteFilePath()}});
 }
 
 void CaseFile::configureConnection()

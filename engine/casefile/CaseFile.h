@@ -37,6 +37,10 @@ public:
     // Saves the metadata and records the changed fields in the audit log.
     void updateInfo(const CaseInfo &info);
 
+    // Writes a consistent copy of the case (online backup) to a new file in
+    // single-file form, and records it in this case's audit log.
+    void saveCopy(const QString &destPath);
+
     // Applies migrations (from, to] to db. Exposed for tests of old versions.
     static void migrate(SqliteDatabase &db, int toVersion);
 

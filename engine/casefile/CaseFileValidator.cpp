@@ -1,14 +1,15 @@
 #include "CaseFileValidator.h"
 
+#include "CaseSchema.h"
 #include "SchemaMigrations.h"
 #include "SqliteDatabase.h"
 #include "SqliteStatement.h"
 #include "util/CaseError.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
-#include <QtEndian>
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -45,60 +46,74 @@ void CaseFileValidator::rememberSound(const QString &path)
 
 CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integrity integrity)
 {
+    // Everything below reads through SQLite, never through a descriptor of
+    // our own: on Linux, closing any descriptor of a file drops every POSIX
+    // lock this process holds on it, including those of SQLite connections
+    // already open here (a GUI with a case open, a collector thread), and
+    // another process could then checkpoint and delete the WAL under them.
+    // SQLite shares one descriptor per file among a process's connections
+    // and defers closing it while locks are held.
     Result r;
-    QFile f(path);
-    if (!f.exists()) {
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
         r.error = QStringLiteral("%1: no such file").arg(path);
         return r;
     }
-    if (!f.open(QIODevice::ReadOnly)) {
-        r.error = QStringLiteral("%1: cannot read: %2").arg(path, f.errorString());
+    if (!fi.isFile()) {
+        r.error = QStringLiteral("%1 is not a Casebook case file (not a regular file)").arg(path);
         return r;
     }
-    const QByteArray header = f.read(100);
-    f.close();
-    if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
+    if (!fi.isReadable()) {
+        r.error = QStringLiteral("%1: cannot read: permission denied").arg(path);
+        return r;
+    }
+    if (fi.size() < kSqliteHeaderBytes) {
         r.error = QStringLiteral("%1 is not a Casebook case file (not an SQLite database)").arg(path);
         return r;
     }
-    // Header fields are big-endian: user_version at 60, application_id at 68.
-    const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
-    quint32 userVersion = qFromBigEndian<quint32>(bytes + 60);
-    quint32 appId = qFromBigEndian<quint32>(bytes + 68);
-    if (QFile::exists(path + QStringLiteral("-wal"))) {
-        // Open in WAL mode elsewhere: the newest header may still be in the
-        // WAL, so ask SQLite (read-only) rather than trust the bytes on disk.
+    try {
+        SqliteDatabase db(path, SqliteDatabase::Mode::ReadOnly);
+        quint32 appId = 0;
+        quint32 userVersion = 0;
         try {
-            SqliteDatabase db(path, SqliteDatabase::Mode::ReadOnly);
-            userVersion = quint32(db.queryInt(QStringLiteral("PRAGMA user_version")));
             appId = quint32(db.queryInt(QStringLiteral("PRAGMA application_id")));
-        } catch (const CaseError &e) {
-            r.error = QStringLiteral("%1 is damaged or unreadable: %2").arg(path, e.message());
+            userVersion = quint32(db.queryInt(QStringLiteral("PRAGMA user_version")));
+        } catch (const CaseError &) {
+            if (sqlite3_errcode(db.handle()) == SQLITE_NOTADB) {
+                r.error = QStringLiteral("%1 is not a Casebook case file (not an SQLite database)").arg(path);
+                return r;
+            }
+            throw;
+        }
+        if (appId != kApplicationId) {
+            r.error = QStringLiteral("%1 is an SQLite database but not a Casebook case file (application_id 0x%2)")
+                          .arg(path).arg(appId, 8, 16, QLatin1Char('0'));
             return r;
         }
-    }
-    if (appId != kApplicationId) {
-        r.error = QStringLiteral("%1 is an SQLite database but not a Casebook case file (application_id 0x%2)")
-                      .arg(path).arg(appId, 8, 16, QLatin1Char('0'));
-        return r;
-    }
-    const int latest = SchemaMigrations::latestVersion();
-    if (int(userVersion) > latest) {
-        r.error = QStringLiteral("%1 was written by a newer Casebook (case schema %2; this version reads up to %3). "
-                                 "Update Casebook to open it; the file was not changed.")
-                      .arg(path).arg(userVersion).arg(latest);
-        return r;
-    }
-    if (userVersion < 1) {
-        r.error = QStringLiteral("%1 is not a valid Casebook case file (schema version 0)").arg(path);
-        return r;
-    }
-    r.schemaVersion = int(userVersion);
+        const int latest = SchemaMigrations::latestVersion();
+        if (userVersion > quint32(latest)) {
+            r.error = QStringLiteral("%1 was written by a newer Casebook (case schema %2; this version reads up to %3). "
+                                     "Update Casebook to open it; the file was not changed.")
+                          .arg(path).arg(userVersion).arg(latest);
+            return r;
+        }
+        if (userVersion < 1) {
+            r.error = QStringLiteral("%1 is not a valid Casebook case file (schema version 0)").arg(path);
+            return r;
+        }
+        r.schemaVersion = int(userVersion);
 
-    const bool check = integrity == Integrity::Always || (integrity == Integrity::Auto && !isFamiliar(path));
-    if (check) {
-        try {
-            SqliteDatabase db(path, SqliteDatabase::Mode::ReadOnly);
+        const QStringList foreign = CaseSchema::unexpectedObjects(db, r.schemaVersion);
+        if (!foreign.isEmpty()) {
+            r.error = QStringLiteral("%1 was refused: its schema holds objects Casebook did not create: %2. "
+                                     "A case file is data; the file was not changed.")
+                          .arg(path, foreign.mid(0, 5).join(QStringLiteral(", "))
+                                         + (foreign.size() > 5 ? QStringLiteral(" and %1 more").arg(foreign.size() - 5) : QString()));
+            return r;
+        }
+
+        const bool check = integrity == Integrity::Always || (integrity == Integrity::Auto && !isFamiliar(path));
+        if (check) {
             SqliteStatement st = db.prepare(QStringLiteral("PRAGMA integrity_check(20)"));
             QStringList problems;
             while (st.step()) {
@@ -110,11 +125,11 @@ CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integ
                 r.error = QStringLiteral("%1 is damaged: %2").arg(path, problems.join(QStringLiteral("; ")));
                 return r;
             }
-        } catch (const CaseError &e) {
-            r.error = QStringLiteral("%1 is damaged or unreadable: %2").arg(path, e.message());
-            return r;
+            r.integrityChecked = true;
         }
-        r.integrityChecked = true;
+    } catch (const CaseError &e) {
+        r.error = QStringLiteral("%1 is damaged or unreadable: %2").arg(path, e.message());
+        return r;
     }
     r.ok = true;
     return r;

@@ -3,8 +3,9 @@
 #include <QString>
 
 // Checks a file before Casebook touches it: SQLite header, application_id,
-// schema version, and (for files not opened here before) integrity_check.
-// Reads only; never modifies the file.
+// schema version, no schema objects Casebook did not create (CaseSchema), and
+// (for files not opened here before) integrity_check. Reads only, and only
+// through SQLite (never a descriptor of its own); never modifies the file.
 class CaseFileValidator
 {
 public:
@@ -17,6 +18,7 @@ public:
     };
 
     static constexpr quint32 kApplicationId = 0x43534231; // "CSB1"
+    static constexpr qint64 kSqliteHeaderBytes = 100;
 
     enum class Integrity { Auto, Always, Never };
     static Result validate(const QString &path, Integrity integrity = Integrity::Auto);

@@ -1,21 +1,30 @@
 #include "SqliteDatabase.h"
 
+#include "CaseWriteGate.h"
+#include "SqliteBusyWait.h"
 #include "SqliteStatement.h"
 #include "util/CaseError.h"
 
+#include <QFileInfo>
+
 #include <sqlite3.h>
+
+SqliteDatabase::SqliteDatabase() = default;
 
 SqliteDatabase::SqliteDatabase(const QString &path, Mode mode)
     : m_path(path)
 {
-    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    // No SQLITE_OPEN_URI: "file:..." names a file of that name, never options.
+    int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     case Mode::Memory: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY; break;
     }
-    const QByteArray name = mode == Mode::Memory ? QByteArrayLiteral(":memory:") : path.toUtf8();
+    // Always absolute: an SQLite built with SQLITE_USE_URI would still read a
+    // relative "file:..." name as a URI; "/..." never is one.
+    const QByteArray name = mode == Mode::Memory ? QByteArrayLiteral(":memory:") : QFileInfo(path).absoluteFilePath().toUtf8();
     const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
@@ -24,7 +33,16 @@ SqliteDatabase::SqliteDatabase(const QString &path, Mode mode)
         throw CaseError(QStringLiteral("cannot open %1: %2").arg(path, msg));
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 15000);
+    // A case file is data, never code: no writes to the schema or shadow
+    // tables by SQL, no functions with side effects from the schema.
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+    sqlite3_limit(m_db, SQLITE_LIMIT_SQL_LENGTH, 1024 * 1024);
+    m_busy = std::make_unique<SqliteBusyWait>(m_db, path);
+    if (mode != Mode::Memory)
+        m_gate = CaseWriteGate::forFile(path);
 }
 
 SqliteDatabase::~SqliteDatabase()
@@ -33,7 +51,8 @@ SqliteDatabase::~SqliteDatabase()
 }
 
 SqliteDatabase::SqliteDatabase(SqliteDatabase &&other) noexcept
-    : m_db(other.m_db), m_path(std::move(other.m_path))
+    : m_db(other.m_db), m_path(std::move(other.m_path)), m_gate(std::move(other.m_gate)), m_busy(std::move(other.m_busy)),
+      m_interruptCheck(std::move(other.m_interruptCheck))
 {
     other.m_db = nullptr;
 }
@@ -44,6 +63,9 @@ SqliteDatabase &SqliteDatabase::operator=(SqliteDatabase &&other) noexcept
         close();
         m_db = other.m_db;
         m_path = std::move(other.m_path);
+        m_gate = std::move(other.m_gate);
+        m_busy = std::move(other.m_busy);
+        m_interruptCheck = std::move(other.m_interruptCheck);
         other.m_db = nullptr;
     }
     return *this;
@@ -59,18 +81,55 @@ void SqliteDatabase::close()
 
 void SqliteDatabase::exec(const QString &sql)
 {
+    // Outside a transaction any of these statements may write: take the gate.
+    CaseWriteGateLocker gate(inTransaction() ? nullptr : m_gate.get());
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
-        const QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
+        QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(err);
+        if ((rc & 0xff) == SQLITE_BUSY)
+            msg = SqliteBusyWait::busyMessage(m_path);
         throw CaseError(msg);
     }
 }
 
 SqliteStatement SqliteDatabase::prepare(const QString &sql)
 {
-    return SqliteStatement(m_db, sql);
+    return SqliteStatement(m_db, sql, m_gate.get());
+}
+
+bool SqliteDatabase::tryWithoutWaiting(const std::function<void()> &work)
+{
+    if (!m_db)
+        return false;
+    sqlite3_busy_handler(m_db, nullptr, nullptr);
+    bool ok = true;
+    try {
+        work();
+    } catch (const CaseError &) {
+        ok = false;
+    }
+    m_busy = std::make_unique<SqliteBusyWait>(m_db, m_path); // the bounded wait again
+    return ok;
+}
+
+void SqliteDatabase::setInterruptCheck(std::function<bool()> check)
+{
+    if (!m_db)
+        return;
+    if (!check) {
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        m_interruptCheck.reset();
+        return;
+    }
+    m_interruptCheck = std::make_unique<std::function<bool()>>(std::move(check));
+    sqlite3_progress_handler(m_db, 4000, &SqliteDatabase::progress, m_interruptCheck.get());
+}
+
+int SqliteDatabase::progress(void *check)
+{
+    return (*static_cast<std::function<bool()> *>(check))() ? 1 : 0;
 }
 
 qint64 SqliteDatabase::queryInt(const QString &sql, qint64 defaultValue)

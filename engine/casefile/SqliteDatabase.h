@@ -2,18 +2,30 @@
 
 #include <QByteArray>
 #include <QString>
+#include <functional>
+#include <memory>
 
 struct sqlite3;
+class CaseWriteGate;
+class SqliteBusyWait;
 class SqliteStatement;
 
 // Owns one sqlite3 connection (C API). Not thread-safe: one connection per
 // thread. Errors throw CaseError with SQLite's message.
+//
+// Every connection treats the file as untrusted data: no URI file names (a
+// path starting with "file:" is a path), SQLITE_DBCONFIG_DEFENSIVE,
+// trusted_schema off, and values longer than kMaxValueBytes refused. Writes
+// go through the file's CaseWriteGate (one writer per file in this process);
+// a lock held by another process is waited for, bounded (SqliteBusyWait).
 class SqliteDatabase
 {
 public:
     enum class Mode { ReadOnly, ReadWrite, Create, Memory };
 
-    SqliteDatabase() = default;
+    static constexpr int kMaxValueBytes = 128 * 1024 * 1024;
+
+    SqliteDatabase();
     SqliteDatabase(const QString &path, Mode mode);
     ~SqliteDatabase();
     SqliteDatabase(SqliteDatabase &&other) noexcept;
@@ -42,7 +54,24 @@ public:
     void backupTo(SqliteDatabase &dest);
     void close();
 
+    // Runs work with no busy wait: a lock held elsewhere fails it at once.
+    // Returns false (swallowing the error) if it failed.
+    bool tryWithoutWaiting(const std::function<void()> &work);
+
+    // The in-process writer gate of this file (null for in-memory databases).
+    CaseWriteGate *writeGate() const { return m_gate.get(); }
+
+    // While set, a running statement calls check every few thousand steps
+    // and is interrupted (SQLITE_INTERRUPT, CaseError "interrupted") once it
+    // returns true: how a user cancels a long query. Pass {} to clear.
+    void setInterruptCheck(std::function<bool()> check);
+
 private:
+    static int progress(void *self);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    std::shared_ptr<CaseWriteGate> m_gate;
+    std::unique_ptr<SqliteBusyWait> m_busy;
+    std::unique_ptr<std::function<bool()>> m_interruptCheck;
 };

@@ -1,16 +1,23 @@
 #include "SqliteStatement.h"
 
+#include "CaseWriteGate.h"
+#include "SqliteBusyWait.h"
 #include "util/CaseError.h"
 
 #include <sqlite3.h>
 
-SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql)
+SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql, CaseWriteGate *gate)
     : m_db(db)
 {
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
+        if ((rc & 0xff) == SQLITE_BUSY) // reading the schema met a lock
+            throw CaseError(SqliteBusyWait::busyMessage(QString::fromUtf8(sqlite3_db_filename(db, "main"))));
         throw CaseError(QStringLiteral("SQL error: %1 in: %2").arg(QString::fromUtf8(sqlite3_errmsg(db)), sql));
+    }
+    if (m_stmt && !sqlite3_stmt_readonly(m_stmt))
+        m_gate = gate;
 }
 
 SqliteStatement::~SqliteStatement()
@@ -19,7 +26,7 @@ SqliteStatement::~SqliteStatement()
 }
 
 SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
-    : m_db(other.m_db), m_stmt(other.m_stmt)
+    : m_db(other.m_db), m_stmt(other.m_stmt), m_gate(other.m_gate)
 {
     other.m_stmt = nullptr;
 }
@@ -30,6 +37,7 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
         sqlite3_finalize(m_stmt);
         m_db = other.m_db;
         m_stmt = other.m_stmt;
+        m_gate = other.m_gate;
         other.m_stmt = nullptr;
     }
     return *this;
@@ -37,6 +45,10 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
 
 void SqliteStatement::fail(int rc) const
 {
+    if ((rc & 0xff) == SQLITE_BUSY)
+        throw CaseError(SqliteBusyWait::busyMessage(QString::fromUtf8(sqlite3_db_filename(m_db, "main"))));
+    if ((rc & 0xff) == SQLITE_INTERRUPT)
+        throw CaseError(QStringLiteral("interrupted"));
     throw CaseError(QStringLiteral("SQLite: %1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(m_db))).arg(rc));
 }
 
@@ -92,6 +104,8 @@ SqliteStatement &SqliteStatement::bindIdOrNull(int index, qint64 id)
 
 bool SqliteStatement::step()
 {
+    // A write outside a transaction queues behind the process's other writers.
+    CaseWriteGateLocker gate(m_gate && sqlite3_get_autocommit(m_db) ? m_gate : nullptr);
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;

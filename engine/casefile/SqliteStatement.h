@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+class CaseWriteGate;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -11,7 +12,8 @@ struct sqlite3_stmt;
 class SqliteStatement
 {
 public:
-    SqliteStatement(sqlite3 *db, const QString &sql);
+    // gate: the file's writer gate, taken while a write statement runs outside a transaction.
+    SqliteStatement(sqlite3 *db, const QString &sql, CaseWriteGate *gate = nullptr);
     ~SqliteStatement();
     SqliteStatement(SqliteStatement &&other) noexcept;
     SqliteStatement &operator=(SqliteStatement &&other) noexcept;
@@ -47,4 +49,5 @@ private:
     [[noreturn]] void fail(int rc) const;
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    CaseWriteGate *m_gate = nullptr; // null for read-only statements
 };

@@ -1,12 +1,23 @@
 #include "SqliteTransaction.h"
 
+#include "CaseWriteGate.h"
 #include "SqliteDatabase.h"
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase &db)
     : m_db(db)
 {
     if (!m_db.inTransaction()) {
-        m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        CaseWriteGate *gate = m_db.writeGate();
+        if (gate)
+            gate->lock();
+        try {
+            m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        } catch (...) {
+            if (gate)
+                gate->unlock();
+            throw;
+        }
+        m_gateHeld = gate;
         m_owner = true;
     }
 }
@@ -19,6 +30,7 @@ SqliteTransaction::~SqliteTransaction()
         } catch (...) {
         }
     }
+    releaseGate();
 }
 
 void SqliteTransaction::commit()
@@ -26,4 +38,13 @@ void SqliteTransaction::commit()
     if (m_owner && !m_done)
         m_db.exec(QStringLiteral("COMMIT"));
     m_done = true;
+    releaseGate();
+}
+
+void SqliteTransaction::releaseGate()
+{
+    if (m_gateHeld && !m_db.inTransaction()) {
+        m_gateHeld->unlock();
+        m_gateHeld = nullptr;
+    }
 }

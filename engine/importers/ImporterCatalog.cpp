@@ -1,4 +1,5 @@
 #include "ImporterCatalog.h"
+#include "casefile/OpenCaseRegistry.h"
 #include "pcap/PcapImporter.h"
 #include "strace/StraceImporter.h"
 
@@ -36,6 +37,8 @@ std::unique_ptr<Importer> detect(const QString &path)
             return nullptr;
         file = QDir(path).filePath(entries.first());
     }
+    if (OpenCaseRegistry::holds(file))
+        return nullptr; // never read through a second descriptor (see OpenCaseRegistry)
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return nullptr;

@@ -8,6 +8,8 @@
 #include "util/CaseError.h"
 #include "util/FileHasher.h"
 
+#include "casefile/OpenCaseRegistry.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -26,6 +28,7 @@ ImportResult PcapImporter::import(const ImportRequest &request, const CancelToke
     CollectionStore collections(db);
     QJsonArray captures;
     for (const QString &path : request.paths) {
+        OpenCaseRegistry::refuse(path, QStringLiteral("imported"));
         QFile file(path);
         const QFileInfo fi(path);
         if (!fi.isFile() || !file.open(QIODevice::ReadOnly)) {

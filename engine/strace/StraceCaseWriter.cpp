@@ -43,8 +43,7 @@ StraceCaseWriter::~StraceCaseWriter()
 {
     sqlite3_finalize(m_insertCall);
     try {
-        if (m_inTx)
-            m_db.exec(QStringLiteral("COMMIT")); // keep the evidence stored so far
+        commit(); // keep the evidence stored so far
         m_db.exec(QStringLiteral("PRAGMA cache_size=%1").arg(m_savedCacheSize));
     } catch (...) {
     }
@@ -52,19 +51,17 @@ StraceCaseWriter::~StraceCaseWriter()
 
 void StraceCaseWriter::begin()
 {
-    if (!m_db.inTransaction()) {
-        m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        m_inTx = true;
-    }
+    if (!m_db.inTransaction())
+        m_tx = std::make_unique<SqliteTransaction>(m_db);
     m_rowsInBatch = 0;
     m_batchTimer.start();
 }
 
 void StraceCaseWriter::commit()
 {
-    if (m_inTx) {
-        m_db.exec(QStringLiteral("COMMIT"));
-        m_inTx = false;
+    if (m_tx) {
+        m_tx->commit();
+        m_tx.reset();
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StraceSink.h"
+#include "casefile/SqliteTransaction.h"
 #include "StraceStreamParser.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,7 @@
 #include <QSet>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 class SqliteDatabase;
@@ -85,7 +87,7 @@ private:
     qint64 m_hostId;
     sqlite3_stmt *m_insertCall = nullptr;
     qint64 m_savedCacheSize = -2000;
-    bool m_inTx = false;
+    std::unique_ptr<SqliteTransaction> m_tx; // the open batch (holds the writer gate)
     int m_rowsInBatch = 0;
     QElapsedTimer m_batchTimer;
     qint64 m_traceId = 0;

@@ -11,6 +11,8 @@
 #include "util/CaseError.h"
 
 #include <QElapsedTimer>
+#include "casefile/OpenCaseRegistry.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QTimeZone>
@@ -92,6 +94,10 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
         for (const StraceInputFile &f : files) {
             if (cancelled)
                 break;
+            if (OpenCaseRegistry::holds(f.path)) {
+                result.warnings.append(QStringLiteral("%1: a case file open in Casebook; not imported").arg(f.path));
+                continue;
+            }
             QFile file(f.path);
             if (!file.open(QIODevice::ReadOnly)) {
                 result.warnings.append(QStringLiteral("%1: %2").arg(f.path, file.errorString()));

@@ -1,4 +1,5 @@
 #include "TimelineQuery.h"
+#include "util/TimeUtil.h"
 
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
@@ -146,10 +147,10 @@ std::pair<qint64, qint64> TimelineQuery::extent() const
         SqliteStatement a = m_db.prepare(mins[i]);
         if (!a.step() || a.isNull(0))
             continue;
-        const qint64 mn = a.int64(0);
+        const qint64 mn = TimeUtil::clampUs(a.int64(0)); // a case's values are bounded before use
         SqliteStatement b = m_db.prepare(maxs[i]);
         b.step();
-        const qint64 mx = b.int64(0);
+        const qint64 mx = TimeUtil::clampUs(b.int64(0));
         lo = any ? std::min(lo, mn) : mn;
         hi = any ? std::max(hi, mx) : mx;
         any = true;
@@ -229,8 +230,10 @@ TimelineQuery::Overview TimelineQuery::summaryOverview(const TimelineFilter &fil
     while (st.step()) {
         if ((++n & 1023) == 0 && cancel.isCancelled())
             return {};
-        const qint64 startUs = st.int64(2) * widthUs;
-        hist.addToBucket(index.of(st.int64(0), st.text(1)), int(floorDiv(startUs - histFrom, bucketUs)), quint32(st.int64(3)));
+        // A stored bucket is bounded before use (a hostile case may hold any number).
+        const qint64 bucket = std::clamp(st.int64(2), TimeUtil::kEarliestUs / widthUs - 1, TimeUtil::kLatestUs / widthUs + 1);
+        const qint64 column = std::clamp<qint64>(floorDiv(bucket * widthUs - histFrom, bucketUs), -1, buckets);
+        hist.addToBucket(index.of(st.int64(0), st.text(1)), int(column), quint32(std::clamp<qint64>(st.int64(3), 0, 0xffffffff)));
     }
     if (cancel.isCancelled())
         return {};

@@ -5,6 +5,12 @@
 
 // Casebook stores every time as INTEGER microseconds since the Unix epoch, UTC.
 namespace TimeUtil {
+// The times Casebook computes with: 1970-01-01 to 2200-01-01. A time read
+// from a case or a log outside them (a hostile or corrupt value such as
+// 9223372036854.775 s) is clamped before any arithmetic or allocation.
+constexpr qint64 kEarliestUs = 0;
+constexpr qint64 kLatestUs = 7258118400LL * 1000000;
+constexpr qint64 clampUs(qint64 us) { return us < kEarliestUs ? kEarliestUs : us > kLatestUs ? kLatestUs : us; }
 qint64 nowUs();
 qint64 toUs(const QDateTime &dt);
 QDateTime fromUs(qint64 us);

@@ -1,38 +1,67 @@
 #include "CaseSession.h"
 
 #include "casefile/CaseFile.h"
+#include "casefile/CaseFileIdentity.h"
+#include "casefile/SqliteBusyWait.h"
 #include "casefile/SqliteDatabase.h"
 #include "util/BackgroundReader.h"
 
 #include "util/CaseError.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
-CaseSession::CaseSession(QObject *parent) : QObject(parent), m_reader(new BackgroundReader(this))
+namespace {
+// Relays SQLite lock waits (reported on the waiting worker thread) to the
+// sessions, on the GUI thread.
+class LockWaitRelay : public QObject
 {
+    Q_OBJECT
+public:
+    static LockWaitRelay *instance()
+    {
+        static LockWaitRelay *relay = [] {
+            auto *r = new LockWaitRelay(qApp);
+            SqliteBusyWait::setReporter([r](const QString &path, qint64 waitedMs) {
+                QMetaObject::invokeMethod(r, [r, path, waitedMs] { emit r->waiting(path, waitedMs); }, Qt::QueuedConnection);
+            });
+            return r;
+        }();
+        return relay;
+    }
+signals:
+    void waiting(const QString &path, qint64 waitedMs);
+
+private:
+    using QObject::QObject;
+};
+}
+
+CaseSession::CaseSession(QObject *parent)
+    : QObject(parent), m_reader(new BackgroundReader(this)), m_writer(new BackgroundReader(CaseFile::Access::ReadWrite, this))
+{
+    connect(LockWaitRelay::instance(), &LockWaitRelay::waiting, this, [this](const QString &path, qint64 waitedMs) {
+        if (m_case && CaseFileIdentity::canonicalPath(path) == CaseFileIdentity::canonicalPath(m_case->path()))
+            emit waitingForLock(waitedMs);
+    });
     m_poll.setInterval(1000);
     connect(&m_poll, &QTimer::timeout, this, &CaseSession::pollForChanges);
 }
 
-CaseSession::~CaseSession() = default;
-
-void CaseSession::checkpoint(CaseFile &cf)
+CaseSession::~CaseSession()
 {
-    // Other connections (the reader, collectors, importers, casectl) validate
-    // the file from its on-disk header; after a create or a migration that
-    // header is still in the WAL until a checkpoint.
-    if (!cf.isReadOnly())
-        cf.db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)"));
+    // Edits submitted reach the case and the writer closes last; nobody is
+    // told (the window and its panes are being destroyed too).
+    blockSignals(true);
+    close();
 }
 
 void CaseSession::create(const QString &path, const QString &title)
 {
-    auto cf = CaseFile::create(path, title);
-    checkpoint(*cf); // a new case: small
-    attach(std::move(cf));
+    attach(CaseFile::create(path, title)); // a new case: small, created here
 }
 
 void CaseSession::open(const QString &path)
@@ -41,12 +70,14 @@ void CaseSession::open(const QString &path)
         throw CaseError(tr("Another case is being opened."));
     // Validation (a full integrity check the first time a file is seen),
     // migration and crash recovery can take seconds on a big case: done on a
-    // worker thread while the event loop keeps running. The connection is then
-    // handed to the GUI thread (SQLite connections may change threads when
-    // not in use concurrently).
+    // worker thread while the event loop keeps running. The read-write
+    // connection then goes to the writer thread, and the GUI thread gets a
+    // read-only one (SQLite connections may change threads when not in use
+    // concurrently).
     struct Opened
     {
         std::unique_ptr<CaseFile> caseFile;
+        std::unique_ptr<CaseFile> readOnly;
         QString error;
     };
     m_opening = true;
@@ -56,7 +87,8 @@ void CaseSession::open(const QString &path)
         auto r = std::make_shared<Opened>();
         try {
             r->caseFile = CaseFile::open(path, writable ? CaseFile::Access::ReadWrite : CaseFile::Access::ReadOnly);
-            checkpoint(*r->caseFile); // here, not on the GUI thread: after a migration the WAL can be big
+            if (writable)
+                r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
         } catch (const CaseError &e) {
             r->error = e.message();
         } catch (const std::exception &e) {
@@ -74,13 +106,29 @@ void CaseSession::open(const QString &path)
     const std::shared_ptr<Opened> r = future.result();
     if (!r->caseFile)
         throw CaseError(r->error);
-    attach(std::move(r->caseFile));
+    if (r->readOnly) {
+        close();
+        m_writer->adopt(std::move(r->caseFile));
+        m_writable = true;
+        attach(std::move(r->readOnly));
+    } else {
+        attach(std::move(r->caseFile));
+    }
 }
 
 void CaseSession::attach(std::unique_ptr<CaseFile> cf)
 {
-    if (m_case)
+    if (!cf->isReadOnly()) {
+        // A read-write connection made here (a new case): the writer takes
+        // it, the GUI thread reads through its own read-only one.
         close();
+        const QString path = cf->path();
+        m_writer->adopt(std::move(cf));
+        m_writable = true;
+        cf = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+    } else if (m_case) {
+        close();
+    }
     m_case = std::move(cf);
     m_reader->setCasePath(m_case->path());
     m_dataVersion = dataVersion();
@@ -91,12 +139,37 @@ void CaseSession::attach(std::unique_ptr<CaseFile> cf)
 
 void CaseSession::close()
 {
-    if (!m_case)
+    if (!m_case && !m_writable)
         return;
     m_poll.stop();
+    flushWrites(); // every edit submitted reaches the case before it closes
+    // The writer's connection closes last: the last connection to close
+    // checkpoints the WAL and returns the case to one self-contained file
+    // (see ~CaseFile), which a read-only one cannot.
     m_reader->setCasePath(QString());
+    m_reader->drain();
+    const bool wasOpen = bool(m_case);
     m_case.reset();
-    emit closed();
+    m_writer->setCasePath(QString());
+    m_writer->drain();
+    m_writable = false;
+    if (wasOpen)
+        emit closed();
+}
+
+void CaseSession::flushWrites()
+{
+    if (m_pendingWrites == 0)
+        return;
+    m_writer->drain();
+    // Deliver their results now, before anything can mark them stale.
+    QCoreApplication::sendPostedEvents(m_writer, QEvent::MetaCall);
+}
+
+void CaseSession::writeFinished()
+{
+    if (--m_pendingWrites == 0)
+        emit writesSettled();
 }
 
 QString CaseSession::path() const
@@ -126,3 +199,5 @@ void CaseSession::pollForChanges()
         emit dataChanged();
     }
 }
+
+#include "CaseSession.moc"

@@ -1,17 +1,22 @@
 #pragma once
 
+#include "util/BackgroundReader.h"
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 class CaseFile;
-class BackgroundReader;
 
-// The case open in the window: the GUI thread's read-write connection (for
-// small edits: metadata, notes, markers) and a BackgroundReader for big
-// queries. Watches the file for commits made by other connections
-// (collections, imports, casectl) and announces them with dataChanged().
+// The case open in the window. The GUI thread holds a read-only connection
+// and never writes: every edit (metadata, notes, markers, audit entries) is a
+// job for the session's writer, a worker thread with the read-write
+// connection, run in submission order; the GUI thread never waits for a lock.
+// A BackgroundReader serves big queries. Watches the file for commits made by
+// other connections (collections, imports, casectl, other windows) and
+// announces them with dataChanged() within a second.
 class CaseSession : public QObject
 {
     Q_OBJECT
@@ -25,10 +30,41 @@ public:
     void close();
 
     bool isOpen() const { return bool(m_case); }
+    // Whether edits are possible (the file was opened read-write).
+    bool isWritable() const { return m_writable; }
+    // The GUI thread's read-only connection.
     CaseFile *caseFile() const { return m_case.get(); }
     QString path() const;
     BackgroundReader *reader() const { return m_reader; }
-    // Call after writing through caseFile() so every pane refreshes.
+
+    // Runs work on the writer thread's read-write connection; then, on the
+    // GUI thread (while context lives), done with its result, or failed with
+    // the message, and dataChanged() so every pane refreshes.
+    template<class R>
+    void write(std::function<R(CaseFile &)> work, QObject *context, std::function<void(const R &)> done,
+               BackgroundReader::Failed failed = {})
+    {
+        const QString channel = QStringLiteral("write-%1").arg(++m_writes);
+        ++m_pendingWrites;
+        m_writer->run<R>(
+            channel, [work](CaseFile &cf, const CancelToken &) { return work(cf); }, context,
+            [this, done](const R &r) {
+                writeFinished();
+                if (done)
+                    done(r);
+                notifyChanged();
+            },
+            [this, failed](const QString &e) {
+                writeFinished();
+                if (failed)
+                    failed(e);
+            });
+    }
+    // Writes submitted and not finished yet.
+    int pendingWrites() const { return m_pendingWrites; }
+    // Waits until every write submitted so far is in the case (closing).
+    void flushWrites();
+    // Call after a write that did not go through write() so every pane refreshes.
     void notifyChanged();
     // Checks for commits by other connections now (normally every second).
     void pollForChanges();
@@ -40,14 +76,22 @@ signals:
     void opened();
     void closed();
     void dataChanged();
+    void writesSettled(); // pendingWrites() dropped to 0
+    // A write of this process has waited over a second for another
+    // process's lock on this case (the wait is bounded; see docs/case-file.md).
+    void waitingForLock(qint64 waitedMs);
 
 private:
     void attach(std::unique_ptr<CaseFile> cf);
-    static void checkpoint(CaseFile &cf);
+    void writeFinished();
     qint64 dataVersion() const;
 
     std::unique_ptr<CaseFile> m_case;
+    bool m_writable = false;
     BackgroundReader *m_reader;
+    BackgroundReader *m_writer;
+    quint64 m_writes = 0;
+    int m_pendingWrites = 0;
     QTimer m_poll;
     qint64 m_dataVersion = 0;
     qint64 m_lastChangeCount = 0;

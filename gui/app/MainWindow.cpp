@@ -131,11 +131,13 @@ MainWindow::MainWindow(QWidget *parent)
             ok ? QMessageBox::information(this, tr("Verify Hash"), msg) : QMessageBox::warning(this, tr("Verify Hash"), msg);
     });
     connect(m_timeline, &TimelinePane::addNoteRequested, this, [this](qint64 at) {
-        if (const qint64 id = m_notes->newNote(tr("Note at %1").arg(TimeUtil::isoUtc(at)), at)) {
-            dock(QStringLiteral("notesDock"))->raise();
-            m_notes->editor()->setFocus();
-            Q_UNUSED(id);
-        }
+        m_notes->newNote(tr("Note at %1").arg(TimeUtil::isoUtc(at)), at);
+    });
+    connect(m_notes, &NotesPane::noteCreated, this, [this] {
+        dock(QStringLiteral("notesDock"))->raise();
+    });
+    connect(m_session, &CaseSession::waitingForLock, this, [this](qint64 waitedMs) {
+        statusBar()->showMessage(tr("Waiting for another process writing to this case (%1 s)…").arg(waitedMs / 1000), 5000);
     });
     connect(m_session, &CaseSession::opened, this, [this] {
         statusBar()->clearMessage();
@@ -294,7 +296,7 @@ void MainWindow::buildMenus()
 void MainWindow::updateActions()
 {
     const bool open = m_session->isOpen();
-    const bool writable = open && !m_session->caseFile()->isReadOnly();
+    const bool writable = open && m_session->isWritable();
     for (QAction *a : std::as_const(m_caseActions))
         a->setEnabled(open);
     for (QAction *a : std::as_const(m_writeActions))
@@ -326,7 +328,7 @@ void MainWindow::updateTitle()
     const CaseInfo info = m_session->caseFile()->info();
     setWindowTitle(tr("%1 — %2%3 — Casebook")
                        .arg(info.title, QFileInfo(m_session->path()).fileName(),
-                            m_session->caseFile()->isReadOnly() ? tr(" (read-only)") : QString()));
+                            !m_session->isWritable() ? tr(" (read-only)") : QString()));
     // The counts scan big tables: on the reader thread.
     m_session->reader()->run<CaseSummary>(
         QStringLiteral("case-summary"), [](CaseFile &cf, const CancelToken &) { return CaseSummary::of(cf); }, this,
@@ -402,15 +404,15 @@ void MainWindow::save()
 
 bool MainWindow::saveCaseInfo(const CaseInfo &info)
 {
-    if (!m_session->isOpen())
+    if (!m_session->isOpen() || !m_session->isWritable())
         return false;
-    try {
-        m_session->caseFile()->updateInfo(info);
-    } catch (const CaseError &e) {
-        fail(tr("Case Properties"), e.message());
-        return false;
-    }
-    m_session->notifyChanged();
+    m_session->write<bool>(
+        [info](CaseFile &cf) {
+            cf.updateInfo(info);
+            return true;
+        },
+        this, [this](const bool &) { updateTitle(); },
+        [this](const QString &error) { fail(tr("Case Properties"), error); });
     return true;
 }
 
@@ -423,14 +425,22 @@ bool MainWindow::saveCopyAs(const QString &path)
         fail(tr("Save a Copy"), tr("%1 already exists.").arg(path));
         return false;
     }
-    try {
-        SqliteDatabase dest(path, SqliteDatabase::Mode::Create);
-        m_session->caseFile()->db().backupTo(dest);
-    } catch (const CaseError &e) {
-        fail(tr("Save a Copy"), e.message());
-        return false;
+    // Copied on the writer thread: disk-heavy, and it follows the edits
+    // submitted before it, so the copy holds them.
+    statusBar()->showMessage(tr("Saving a copy to %1…").arg(path));
+    auto copy = [path](CaseFile &cf) {
+        cf.saveCopy(path);
+        return true;
+    };
+    auto saved = [this, path](const bool &) { statusBar()->showMessage(tr("Copy saved to %1").arg(path), 5000); };
+    auto failed = [this](const QString &error) { fail(tr("Save a Copy"), error); };
+    if (m_session->isWritable()) {
+        m_session->write<bool>(copy, this, saved, failed);
+    } else {
+        m_session->reader()->run<bool>(
+            QStringLiteral("save-copy-%1").arg(path), [copy](CaseFile &cf, const CancelToken &) { return copy(cf); }, this,
+            saved, failed);
     }
-    statusBar()->showMessage(tr("Copy saved to %1").arg(path), 5000);
     return true;
 }
 
@@ -478,7 +488,7 @@ void MainWindow::collectInteractive(const QString &host, const QString &collecto
 
 void MainWindow::importInteractive()
 {
-    if (!m_session->isOpen() || m_session->caseFile()->isReadOnly())
+    if (!m_session->isOpen() || !m_session->isWritable())
         return;
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Evidence"), QString(),
                                                             tr("Evidence (*.strace *.log *.txt *.pcap *.pcapng);;All files (*)"));

@@ -228,7 +228,7 @@ QString CollectDialog::hostStatus(const QString &host) const
 bool CollectDialog::startCollection()
 {
     m_error.clear();
-    if (!m_session->isOpen() || m_session->caseFile()->isReadOnly()) {
+    if (!m_session->isOpen() || !m_session->isWritable()) {
         m_error = tr("Open a case you can write to first.");
         return false;
     }

@@ -115,16 +115,22 @@ void NavigatorPane::exportArtifact(const QString &toPath)
         path = QFileDialog::getSaveFileName(this, tr("Export Artifact"), idx.data().toString().section(QLatin1Char(' '), 0, 0));
     if (path.isEmpty())
         return;
-    try {
-        auto &db = m_session->caseFile()->db();
-        ArtifactReader(db).exportTo(id, path);
-        if (!m_session->caseFile()->isReadOnly())
-            AuditLog(db).append(QStringLiteral("export"), QStringLiteral("artifact:%1").arg(id),
-                                {{QStringLiteral("path"), path}});
-        m_session->notifyChanged();
-    } catch (const CaseError &e) {
-        QMessageBox::warning(this, tr("Export Artifact"), e.message());
-    }
+    // Off the GUI thread: an artifact can be big, and the export is audited.
+    auto exportIt = [id, path](CaseFile &cf) {
+        ArtifactReader(cf.db()).exportTo(id, path);
+        if (!cf.isReadOnly())
+            AuditLog(cf.db()).append(QStringLiteral("export"), QStringLiteral("artifact:%1").arg(id),
+                                     {{QStringLiteral("path"), path}});
+        return true;
+    };
+    auto done = [this, id, path](const bool &) { emit artifactExported(id, path); };
+    auto failed = [this](const QString &error) { QMessageBox::warning(this, tr("Export Artifact"), error); };
+    if (m_session->isWritable())
+        m_session->write<bool>(exportIt, this, done, failed);
+    else
+        m_session->reader()->run<bool>(
+            QStringLiteral("export-%1").arg(path), [exportIt](CaseFile &cf, const CancelToken &) { return exportIt(cf); },
+            this, done, failed);
 }
 
 void NavigatorPane::verifyHash()

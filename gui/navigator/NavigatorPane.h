@@ -31,6 +31,7 @@ signals:
     void evidenceRequested(const EvidenceLink &link);
     void recollectRequested(const QString &hostName, const QString &collectorKind);
     void hashVerified(qint64 artifactId, bool ok, const QString &message);
+    void artifactExported(qint64 artifactId, const QString &path);
 
 private:
     void showContextMenu(const QPoint &pos);

@@ -24,6 +24,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -119,7 +120,8 @@ NotesPane::NotesPane(CaseSession *session, QWidget *parent)
     connect(&m_autosave, &QTimer::timeout, this, &NotesPane::saveNow);
     connect(filter, &FilterLineEdit::filterChanged, this,
             [this](const QString &t) { static_cast<NoteFilterProxy *>(m_proxy)->setText(t); });
-    connect(add, &QPushButton::clicked, this, [this] { newNote(); m_title->setFocus(); });
+    connect(add, &QPushButton::clicked, this, [this] { newNote(); });
+    connect(this, &NotesPane::noteCreated, this, [this] { m_title->setFocus(); });
     connect(m_delete, &QPushButton::clicked, this, &NotesPane::deleteCurrent);
     // Queued: loading a note may save the previous one, which must not
     // happen inside the proxy's own update (filtering moves the current row).
@@ -162,38 +164,62 @@ void NotesPane::reload()
     if (!m_session->isOpen())
         return;
     saveNow();
-    const qint64 keep = m_currentId;
     m_model->setNotes(NoteStore(m_session->caseFile()->db()).all());
-    m_currentId = 0;
-    if (!keep || !selectNote(keep)) {
-        if (m_proxy->rowCount() > 0) {
-            m_list->setCurrentIndex(m_proxy->index(0, 0));
-            loadCurrent(m_proxy->index(0, 0));
-        } else {
-            loadCurrent({});
+    const qint64 keep = m_currentId;
+    const int row = keep ? m_model->rowOf(keep) : -1;
+    if (row >= 0) {
+        // Still there: keep editing it. The editor is reloaded only when the
+        // case holds a newer text than ours (another window or casectl edited
+        // it) and nothing of ours is unsaved or on its way to the case.
+        const QModelIndex idx = m_proxy->mapFromSource(m_model->index(row));
+        if (idx.isValid())
+            m_list->setCurrentIndex(idx);
+        const Note &stored = m_model->note(row);
+        if (!m_dirty && m_savesInFlight == 0
+            && (stored.body != m_savedBody || stored.title != m_savedTitle.trimmed()
+                || stored.tags != NoteStore::parseTags(m_savedTags))) {
+            m_currentId = 0;
+            loadCurrent(idx.isValid() ? idx : QModelIndex());
         }
+        return;
+    }
+    m_currentId = 0;
+    if (m_proxy->rowCount() > 0) {
+        m_list->setCurrentIndex(m_proxy->index(0, 0));
+        loadCurrent(m_proxy->index(0, 0));
+    } else {
+        loadCurrent({});
     }
 }
 
-qint64 NotesPane::newNote(const QString &title, qint64 atUs)
+void NotesPane::newNote(const QString &title, qint64 atUs)
 {
-    if (!m_session->isOpen() || m_session->caseFile()->isReadOnly())
-        return 0;
+    if (!m_session->isOpen() || !m_session->isWritable())
+        return;
     saveNow();
     Note n;
     n.title = title;
     n.atUs = atUs;
-    qint64 id = 0;
-    try {
-        id = NoteStore(m_session->caseFile()->db()).create(n);
-    } catch (const CaseError &e) {
-        QMessageBox::warning(this, tr("New Note"), e.message());
-        return 0;
-    }
-    m_model->setNotes(NoteStore(m_session->caseFile()->db()).all());
-    selectNote(id);
-    m_session->notifyChanged();
-    return id;
+    struct Created
+    {
+        qint64 id = 0;
+        QList<Note> notes;
+    };
+    m_session->write<Created>(
+        [n](CaseFile &cf) {
+            NoteStore store(cf.db());
+            const qint64 id = store.create(n);
+            return Created{id, store.all()};
+        },
+        this,
+        [this](const Created &c) {
+            saveNow();
+            m_model->setNotes(c.notes);
+            m_currentId = 0;
+            selectNote(c.id);
+            emit noteCreated(c.id);
+        },
+        [this](const QString &error) { QMessageBox::warning(this, tr("New Note"), error); });
 }
 
 bool NotesPane::selectNote(qint64 id)
@@ -244,7 +270,7 @@ void NotesPane::loadCurrent(const QModelIndex &index)
 
 void NotesPane::updateEnabled()
 {
-    const bool editable = m_currentId && m_session->isOpen() && !m_session->caseFile()->isReadOnly();
+    const bool editable = m_currentId && m_session->isOpen() && m_session->isWritable();
     m_title->setEnabled(editable);
     m_tags->setEnabled(editable);
     m_editor->setReadOnly(!editable);
@@ -269,38 +295,72 @@ void NotesPane::markDirty()
 bool NotesPane::saveNow()
 {
     m_autosave.stop();
-    if (!m_dirty || !m_currentId || !m_session->isOpen())
+    if (!m_dirty || !m_currentId || !m_session->isOpen() || !m_session->isWritable())
         return false;
     m_dirty = false;
-    NoteStore store(m_session->caseFile()->db());
-    auto note = store.byId(m_currentId);
-    if (!note)
-        return false;
-    note->title = m_title->text().trimmed();
-    note->body = m_editor->toPlainText();
-    note->tags = NoteStore::parseTags(m_tags->text());
-    bool wrote = false;
-    try {
-        wrote = store.update(*note);
-    } catch (const CaseError &e) {
-        m_dirty = true;
-        m_state->setText(tr("Not saved: %1").arg(e.message()));
-        return false;
-    }
-    m_savedBody = note->body;
+    PendingSave p;
+    p.id = m_currentId;
+    p.title = m_title->text().trimmed();
+    p.body = m_editor->toPlainText();
+    p.tags = NoteStore::parseTags(m_tags->text());
+    m_savedBody = p.body;
     m_savedTitle = m_title->text();
     m_savedTags = m_tags->text();
-    if (const auto saved = store.byId(m_currentId)) {
-        m_model->updateNote(*saved);
-        m_state->setText(tr("Saved %1").arg(TimeUtil::isoUtc(saved->modifiedUs)));
-    }
-    if (wrote) {
-        emit saved(m_currentId);
-        m_session->notifyChanged();
-        if (m_tabs->currentWidget() == m_history)
-            loadHistory();
-    }
-    return wrote;
+    m_state->setText(tr("Saving…"));
+    submitSave(p);
+    return true;
+}
+
+void NotesPane::submitSave(const PendingSave &p)
+{
+    struct Saved
+    {
+        bool wrote = false;
+        std::optional<Note> note;
+    };
+    ++m_savesInFlight;
+    m_session->write<Saved>(
+        [p](CaseFile &cf) {
+            NoteStore store(cf.db());
+            auto note = store.byId(p.id);
+            if (!note)
+                return Saved{}; // deleted meanwhile (another window, casectl)
+            note->title = p.title;
+            note->body = p.body;
+            note->tags = p.tags;
+            const bool wrote = store.update(*note);
+            return Saved{wrote, store.byId(p.id)};
+        },
+        this,
+        [this, id = p.id](const Saved &s) {
+            --m_savesInFlight;
+            if (s.note) {
+                m_model->updateNote(*s.note);
+                if (id == m_currentId && !m_dirty)
+                    m_state->setText(tr("Saved %1").arg(TimeUtil::isoUtc(s.note->modifiedUs)));
+            }
+            if (s.wrote) {
+                emit saved(id);
+                if (id == m_currentId && m_tabs->currentWidget() == m_history)
+                    loadHistory();
+            }
+        },
+        [this, p](const QString &error) {
+            --m_savesInFlight;
+            if (p.id == m_currentId && !m_dirty) {
+                // Still in the editor: it stays unsaved and autosave retries.
+                m_dirty = true;
+                m_savedBody.clear();
+                m_state->setText(tr("Not saved: %1").arg(error));
+                m_autosave.start();
+            } else {
+                // The editor moved on: keep the text and try again shortly.
+                QTimer::singleShot(kAutosaveMs, this, [this, p] {
+                    if (m_session->isOpen() && m_session->isWritable())
+                        submitSave(p);
+                });
+            }
+        });
 }
 
 void NotesPane::deleteCurrent()
@@ -312,10 +372,15 @@ void NotesPane::deleteCurrent()
         != QMessageBox::Yes)
         return;
     m_dirty = false;
-    NoteStore(m_session->caseFile()->db()).remove(m_currentId);
+    const qint64 id = m_currentId;
     m_currentId = 0;
-    reload();
-    m_session->notifyChanged();
+    m_session->write<bool>(
+        [id](CaseFile &cf) {
+            NoteStore(cf.db()).remove(id);
+            return true;
+        },
+        this, [this](const bool &) { reload(); },
+        [this](const QString &error) { QMessageBox::warning(this, tr("Delete Note"), error); });
 }
 
 void NotesPane::showPreview()
@@ -348,7 +413,12 @@ void NotesPane::loadHistory()
         emit historyLoaded();
         return;
     }
-    saveNow(); // the history shows what is in the case, including the last keystrokes
+    // The history shows what is in the case, including the last keystrokes:
+    // with a save under way, the save's completion loads it.
+    if (saveNow() || m_savesInFlight > 0) {
+        m_history->setMessage(tr("Saving…"));
+        return;
+    }
     m_history->setMessage(tr("Loading history…"));
     m_session->reader()->run<QList<NoteHistory::Version>>(
         QStringLiteral("note-history"),

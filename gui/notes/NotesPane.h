@@ -30,12 +30,16 @@ public:
 
     static constexpr int kAutosaveMs = 1000;
 
-    // Creates a note (optionally about an incident time) and selects it.
-    qint64 newNote(const QString &title = {}, qint64 atUs = 0);
+    // Creates a note (optionally about an incident time) through the
+    // session's writer; selects it and emits noteCreated once it is stored.
+    void newNote(const QString &title = {}, qint64 atUs = 0);
     bool selectNote(qint64 id);
     qint64 currentNoteId() const { return m_currentId; }
-    // Saves pending edits now; returns true if something was written.
+    // Sends pending edits to the case now (through the session's writer);
+    // returns true if a save was started. saved(id) follows once written.
     bool saveNow();
+    // Saves started and not yet finished.
+    int savesInFlight() const { return m_savesInFlight; }
     bool hasUnsavedChanges() const { return m_dirty; }
     void deleteCurrent();
 
@@ -56,6 +60,7 @@ public slots:
 signals:
     void linkActivated(const EvidenceLink &link);
     void saved(qint64 noteId);
+    void noteCreated(qint64 noteId);
     void historyLoaded();
 
 private:
@@ -79,7 +84,17 @@ private:
     NoteHistoryView *m_history;
     QPushButton *m_delete;
     QTimer m_autosave;
+    struct PendingSave
+    {
+        qint64 id = 0;
+        QString title;
+        QString body;
+        QStringList tags;
+    };
+    void submitSave(const PendingSave &save);
+
     qint64 m_currentId = 0;
+    int m_savesInFlight = 0;
     bool m_dirty = false;
     bool m_loading = false;
     QString m_savedBody;

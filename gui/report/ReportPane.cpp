@@ -1,5 +1,7 @@
 #include "ReportPane.h"
 
+#include <QEventLoop>
+
 #include "ReportPdfPrinter.h"
 #include "casefile/CaseFile.h"
 #include "report/MarkdownReportWriter.h"
@@ -184,14 +186,33 @@ void ReportPane::saveDraft()
 {
     if (m_casePath.isEmpty())
         return;
-    try {
-        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
-        ReportDraftStore(cf->db()).save(language(), markdown());
-        m_state->setText(tr("Draft saved in the case"));
-        emit statusMessage(m_state->text());
-    } catch (const CaseError &e) {
-        QMessageBox::warning(this, tr("Save draft"), e.message());
+    // Written on a worker thread (it may wait for another writer's lock);
+    // the event loop keeps running meanwhile.
+    const QString path = m_casePath, lang = language(), text = markdown();
+    QFuture<QString> future = QtConcurrent::run([path, lang, text]() -> QString {
+        try {
+            auto cf = CaseFile::open(path, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
+            ReportDraftStore(cf->db()).save(lang, text);
+            return {};
+        } catch (const CaseError &e) {
+            return e.message();
+        } catch (const std::exception &e) {
+            return QString::fromUtf8(e.what());
+        }
+    });
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    const QString error = future.result();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Save draft"), error);
+        return;
     }
+    m_state->setText(tr("Draft saved in the case"));
+    emit statusMessage(m_state->text());
 }
 
 void ReportPane::exportTo(const QString &path, const QString &format)

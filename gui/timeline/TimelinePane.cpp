@@ -211,18 +211,14 @@ void TimelinePane::showSelected(const TimelineItem &item)
                              .arg(TimeUtil::isoUtc(item.atUs), item.source, item.kind, item.summary.left(500)));
 }
 
-qint64 TimelinePane::placeMarker(qint64 atUs, const QString &kind, const QString &label)
+void TimelinePane::placeMarker(qint64 atUs, const QString &kind, const QString &label)
 {
-    if (!m_session->isOpen() || m_session->caseFile()->isReadOnly())
-        return 0;
-    try {
-        const qint64 id = MarkerStore(m_session->caseFile()->db()).add(atUs, kind, label);
-        m_session->notifyChanged();
-        return id;
-    } catch (const CaseError &e) {
-        QMessageBox::warning(this, tr("Place Marker"), e.message());
-        return 0;
-    }
+    if (!m_session->isOpen() || !m_session->isWritable())
+        return;
+    m_session->write<qint64>(
+        [atUs, kind, label](CaseFile &cf) { return MarkerStore(cf.db()).add(atUs, kind, label); }, this,
+        [this](const qint64 &id) { emit markerPlaced(id); },
+        [this](const QString &error) { QMessageBox::warning(this, tr("Place Marker"), error); });
 }
 
 void TimelinePane::placeMarkerInteractively(qint64 atUs)

@@ -26,13 +26,15 @@ public:
     FilterLineEdit *filterEdit() const { return m_filter; }
     void setSourceVisible(const QString &source, bool visible);
     // Adds a marker (audited) and refreshes; returns its event id (0 on failure).
-    qint64 placeMarker(qint64 atUs, const QString &kind, const QString &label);
+    // Stores a marker through the session's writer; markerPlaced(id) follows.
+    void placeMarker(qint64 atUs, const QString &kind, const QString &label);
     // Asks the user, then places.
     void placeMarkerInteractively(qint64 atUs);
     // Centres the view on a time at a zoom showing items.
     void reveal(qint64 atUs);
 
 signals:
+    void markerPlaced(qint64 markerId);
     void evidenceRequested(const EvidenceLink &link);
     void addNoteRequested(qint64 atUs);
 

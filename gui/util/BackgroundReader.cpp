@@ -9,20 +9,27 @@
 class BackgroundReader::Worker : public QObject
 {
 public:
+    explicit Worker(CaseFile::Access a) : access(a) {}
+    const CaseFile::Access access;
     std::unique_ptr<CaseFile> caseFile;
     QString path;
 
     CaseFile &connection()
     {
         if (!caseFile)
-            caseFile = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+            caseFile = CaseFile::open(path, access, CaseFileValidator::Integrity::Never);
         return *caseFile;
     }
 };
 
-BackgroundReader::BackgroundReader(QObject *parent) : QObject(parent), m_worker(new Worker)
+BackgroundReader::BackgroundReader(QObject *parent) : BackgroundReader(CaseFile::Access::ReadOnly, parent)
 {
-    m_thread.setObjectName(QStringLiteral("casebook-reader"));
+}
+
+BackgroundReader::BackgroundReader(CaseFile::Access access, QObject *parent) : QObject(parent), m_worker(new Worker(access))
+{
+    m_thread.setObjectName(access == CaseFile::Access::ReadOnly ? QStringLiteral("casebook-reader")
+                                                                : QStringLiteral("casebook-writer"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
@@ -32,6 +39,7 @@ BackgroundReader::~BackgroundReader()
 {
     for (const CancelToken &t : std::as_const(m_tokens))
         t.cancel();
+    drain(); // a write submitted before must reach the case
     Worker *w = m_worker;
     QMetaObject::invokeMethod(w, [w] { w->caseFile.reset(); }, Qt::QueuedConnection);
     m_thread.quit();
@@ -53,6 +61,20 @@ void BackgroundReader::setCasePath(const QString &path)
     }, Qt::QueuedConnection);
 }
 
+void BackgroundReader::adopt(std::unique_ptr<CaseFile> caseFile)
+{
+    setCasePath(caseFile->path());
+    Worker *w = m_worker;
+    CaseFile *handed = caseFile.release(); // owned by the worker from here on
+    QMetaObject::invokeMethod(w, [w, handed] { w->caseFile.reset(handed); }, Qt::QueuedConnection);
+}
+
+void BackgroundReader::drain()
+{
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
 quint64 BackgroundReader::submit(const QString &channel, Work work, QObject *context, Done done, Failed failed)
 {
     if (m_tokens.contains(channel))
@@ -71,7 +93,15 @@ quint64 BackgroundReader::submit(const QString &channel, Work work, QObject *con
         QString error;
         if (!token.isCancelled()) {
             try {
-                result = work(w->connection(), token);
+                CaseFile &cf = w->connection();
+                // Cancelling the job (a newer one on the channel) interrupts its query.
+                cf.db().setInterruptCheck([token] { return token.isCancelled(); });
+                struct ClearCheck
+                {
+                    CaseFile &cf;
+                    ~ClearCheck() { cf.db().setInterruptCheck({}); }
+                } clear{cf};
+                result = work(cf, token);
             } catch (const CaseError &e) {
                 error = e.message();
             } catch (const std::exception &e) {

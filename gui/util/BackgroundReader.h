@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casefile/CaseFile.h"
 #include "util/CancelToken.h"
 
 #include <QHash>
@@ -10,12 +11,13 @@
 #include <functional>
 #include <memory>
 
-class CaseFile;
-
-// Runs read-only case queries off the GUI thread. One worker thread holds its
-// own read-only connection to the case. Jobs are numbered per channel: a new
-// job on a channel cancels the previous one, and a result that arrives after
-// a newer job was submitted on its channel is dropped (stale).
+// Runs case work off the GUI thread. One worker thread holds its own
+// connection to the case: read-only for queries (the default), or read-write
+// for the session's writer (CaseSession::write), whose jobs run one after
+// another in submission order. Jobs are numbered per channel: a new job on a
+// channel cancels the previous one (a running query is interrupted), and a
+// result that arrives after a newer job was submitted on its channel is
+// dropped (stale).
 class BackgroundReader : public QObject
 {
     Q_OBJECT
@@ -25,10 +27,15 @@ public:
     using Failed = std::function<void(const QString &)>;
 
     explicit BackgroundReader(QObject *parent = nullptr);
+    BackgroundReader(CaseFile::Access access, QObject *parent);
     ~BackgroundReader() override;
 
     // Opens the worker's connection to path (closing any previous one).
     void setCasePath(const QString &path);
+    // Hands an open connection to the worker (it moves to the worker thread).
+    void adopt(std::unique_ptr<CaseFile> caseFile);
+    // Waits until every job submitted so far has run (closing, quitting).
+    void drain();
     QString casePath() const { return m_path; }
 
     // Runs work on the worker thread; done (or failed) runs on the GUI thread

@@ -4,6 +4,8 @@
 
 #include "util/Sha256.h"
 #include <QElapsedTimer>
+#include "casefile/OpenCaseRegistry.h"
+
 #include <QFile>
 
 #include <cerrno>
@@ -90,6 +92,9 @@ void readFile(std::shared_ptr<Shared> s, PullRequest request)
         return fail(QStringLiteral("%1: %2").arg(request.remotePath, errnoText()));
     if (!S_ISREG(st.st_mode))
         return fail(QStringLiteral("%1: refusing %2").arg(request.remotePath, fileTypeName(st.st_mode)));
+    if (OpenCaseRegistry::holds(resolved))
+        return fail(QStringLiteral("%1: refusing a case file open in Casebook (it is never read through a second "
+                                   "descriptor)").arg(request.remotePath));
     // O_NONBLOCK: a FIFO swapped in after the check must not block the open.
     const int fd = open(resolvedName.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)

@@ -2,6 +2,7 @@
 // cases, drag and drop, the welcome page, `casebook --version`.
 #include "SampleCase.h"
 #include "TestEnv.h"
+#include "WorkbenchWait.h"
 #include "app/CaseInfoDialog.h"
 #include "app/CaseSession.h"
 #include "app/MainWindow.h"
@@ -83,6 +84,7 @@ private slots:
             dlg.severityBox()->setCurrentText(QStringLiteral("sev2"));
             dlg.statusBox()->setCurrentText(QStringLiteral("investigating"));
             QVERIFY(w.saveCaseInfo(dlg.info()));
+            QVERIFY(WorkbenchWait::settled(w.session()));
             QVERIFY(w.windowTitle().contains(QStringLiteral("Envoy stuck in flush_work")));
 
             // The audit log pane shows the edit.
@@ -97,6 +99,7 @@ private slots:
             // Save a copy: a consistent, openable case file.
             const QString copy = path(QStringLiteral("copy.casebook"));
             QVERIFY(w.saveCopyAs(copy));
+            QVERIFY(WorkbenchWait::settled(w.session()));
             QVERIFY(!w.saveCopyAs(copy)); // refuses to overwrite
             auto c = CaseFile::open(copy, CaseFile::Access::ReadOnly);
             QCOMPARE(c->info().title, QStringLiteral("Envoy stuck in flush_work"));
@@ -173,7 +176,7 @@ private slots:
         w.setQuiet(true);
         QVERIFY(w.createCase(p, QStringLiteral("notes")));
         NotesPane *notes = w.notesPane();
-        const qint64 id = notes->newNote(QStringLiteral("first"));
+        const qint64 id = WorkbenchWait::newNote(notes, QStringLiteral("first"));
         QVERIFY(id > 0);
         QTest::keyClicks(notes->editor(), QStringLiteral("blocked in flock"));
         QVERIFY(notes->hasUnsavedChanges());
@@ -182,6 +185,7 @@ private slots:
         QCOMPARE(NoteStore(w.session()->caseFile()->db()).byId(id)->body, QStringLiteral("blocked in flock"));
         QTest::keyClicks(notes->editor(), QStringLiteral(" on NFS"));
         w.save(); // Ctrl+S saves at once
+        QVERIFY(WorkbenchWait::settled(w.session()));
         QCOMPARE(NoteStore(w.session()->caseFile()->db()).byId(id)->body, QStringLiteral("blocked in flock on NFS"));
         int edits = 0;
         for (const AuditLog::Entry &e : AuditLog(w.session()->caseFile()->db()).entries())

@@ -22,6 +22,7 @@
 #include "notes/NoteHistoryView.h"
 #include "notes/NotesModel.h"
 #include "notes/NotesPane.h"
+#include "WorkbenchWait.h"
 #include "util/FilterLineEdit.h"
 
 #include <QAbstractItemModelTester>
@@ -129,7 +130,9 @@ private slots:
 
         // Export: the exact bytes, and an audit entry.
         const QString out = m_dir.filePath(QStringLiteral("exported.txt"));
+        QSignalSpy exported(w.navigatorPane(), &NavigatorPane::artifactExported);
         w.navigatorPane()->exportArtifact(out);
+        QVERIFY(exported.wait(10000));
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), SampleCase::straceLog());
@@ -173,12 +176,12 @@ private slots:
         NotesPane *notes = w.notesPane();
         Tester t1(notes->model(), Tester::FailureReportingMode::QtTest);
         Tester t2(notes->proxy(), Tester::FailureReportingMode::QtTest);
-        const qint64 id = notes->newNote(QStringLiteral("Lock theory"));
+        const qint64 id = WorkbenchWait::newNote(notes, QStringLiteral("Lock theory"));
         QVERIFY(id > 0);
         notes->tagsEdit()->setText(QStringLiteral("nfs, lockd"));
         emit notes->tagsEdit()->textEdited(notes->tagsEdit()->text());
         QTest::keyClicks(notes->editor(), QStringLiteral("Blocked: see [[finding:%1]] now").arg(m_case.lockdFinding));
-        QVERIFY(notes->saveNow());
+        QVERIFY(WorkbenchWait::saveNow(notes, w.session()));
         const Note saved = *NoteStore(w.session()->caseFile()->db()).byId(id);
         QCOMPARE(saved.tags, QStringList({QStringLiteral("nfs"), QStringLiteral("lockd")}));
         QVERIFY(saved.body.contains(QStringLiteral("[[finding:%1]]").arg(m_case.lockdFinding)));
@@ -241,15 +244,15 @@ private slots:
         QVERIFY(w.openCase(m_path));
         NotesPane *notes = w.notesPane();
         Tester t(notes->history()->model(), Tester::FailureReportingMode::QtTest);
-        const qint64 id = notes->newNote(QStringLiteral("Who holds the lock"));
+        const qint64 id = WorkbenchWait::newNote(notes, QStringLiteral("Who holds the lock"));
         QVERIFY(id > 0);
         QTest::keyClicks(notes->editor(), QStringLiteral("php-fpm waits in flock"));
         QTest::keyClick(notes->editor(), Qt::Key_Return);
         QTest::keyClicks(notes->editor(), QStringLiteral("holder unknown"));
-        QVERIFY(notes->saveNow());
+        QVERIFY(WorkbenchWait::saveNow(notes, w.session()));
         const QString first = notes->editor()->toPlainText();
         notes->editor()->setPlainText(QStringLiteral("php-fpm waits in flock\nholder is cron on web-2\n<script>x</script>"));
-        QVERIFY(notes->saveNow());
+        QVERIFY(WorkbenchWait::saveNow(notes, w.session()));
 
         QSignalSpy loaded(notes, &NotesPane::historyLoaded);
         notes->showHistory();

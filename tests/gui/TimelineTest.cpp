@@ -380,7 +380,10 @@ private slots:
         const int before = int(c->items().size());
         const qint64 at = m_case.baseUs + 200 * 1000000LL;
         QSignalSpy refreshed(c, &TimelineController::overviewReady);
-        const qint64 id = pane->placeMarker(at, QStringLiteral("marker-diagnosis"), QStringLiteral("statd dead on nfs-1"));
+        QSignalSpy placed(pane, &TimelinePane::markerPlaced);
+        pane->placeMarker(at, QStringLiteral("marker-diagnosis"), QStringLiteral("statd dead on nfs-1"));
+        QVERIFY(placed.wait(10000));
+        const qint64 id = placed.first().first().toLongLong();
         QVERIFY(id > 0);
         QTRY_COMPARE_WITH_TIMEOUT(int(c->items().size()), before + 1, 10000);
         waitIdle(c);

@@ -1,9 +1,12 @@
 // casectl: Casebook's capabilities without a window, for scripts, fleets and tests.
 #include "CliContext.h"
 #include "CommandRegistry.h"
+#include "casefile/SqliteBusyWait.h"
 #include "util/CaseError.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <cstdio>
 #include <QRegularExpression>
 
 namespace {
@@ -41,6 +44,16 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(CASEBOOK_VERSION));
 
     CliContext ctx;
+    // A writer that meets another process's lock waits (bounded) and says so.
+    SqliteBusyWait::setReporter([](const QString &path, qint64 waitedMs) {
+        const QByteArray line = QStringLiteral("casectl: waiting for %1: another process (casectl or a Casebook window) "
+                                               "is writing to it (%2 s so far; giving up after %3 s)\n")
+                                    .arg(QFileInfo(path).fileName())
+                                    .arg(waitedMs / 1000)
+                                    .arg(SqliteBusyWait::limitMs() / 1000)
+                                    .toLocal8Bit();
+        std::fputs(line.constData(), stderr);
+    });
     QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")
         || args.at(1) == QLatin1String("help")) {
