@@ -15,14 +15,18 @@ QString ArtifactCheck::resultName(Result r)
 
 QString ArtifactCheck::describe() const
 {
-    const QString what = name.isEmpty() ? QStringLiteral("artifact %1").arg(id) : QStringLiteral("artifact %1 (%2)").arg(id).arg(name);
+    // One arg() call per text: names and hashes from the file may hold "%1" themselves.
+    const QString what = name.isEmpty() ? QStringLiteral("artifact %1").arg(id)
+                                        : QStringLiteral("artifact %1 (%2)").arg(QString::number(id), name);
     switch (result) {
     case Result::Ok:
-        return QStringLiteral("%1 is intact: SHA-256 %2, %3 bytes%4").arg(what, actual).arg(actualSize)
-            .arg(isRecorded ? QStringLiteral(", as audit entry %1 recorded").arg(recordedBy)
-                            : QStringLiteral(" (matches the artifacts table; the audit log holds no hash for it)"));
+        return QStringLiteral("%1 is intact: SHA-256 %2, %3 bytes%4")
+            .arg(what, actual, QString::number(actualSize),
+                 isRecorded ? QStringLiteral(", as audit entry %1 recorded").arg(recordedBy)
+                            : QStringLiteral(" (matches its artifacts row; the audit log holds no hash for it)"));
     case Result::Incomplete:
-        return QStringLiteral("%1 is incomplete: it has no recorded hash (%2 bytes now hash to %3)").arg(what).arg(actualSize).arg(actual);
+        return QStringLiteral("%1 is incomplete: it has no recorded hash (%2 bytes now hash to %3)")
+            .arg(what, QString::number(actualSize), actual);
     case Result::Missing:
     case Result::Mismatch:
         return QStringLiteral("%1: %2").arg(what, problems.join(QStringLiteral("; ")));

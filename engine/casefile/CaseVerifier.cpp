@@ -79,7 +79,7 @@ CaseVerifier::Report CaseVerifier::verify(const std::optional<AuditHead> &expect
         c.recordedBy = last.auditEntry;
         c.problems << (last.hashed() ? QStringLiteral("audit entry %1 recorded it (SHA-256 %2, %3 bytes) but the case no longer has it: "
                                                       "it was deleted or its row renumbered")
-                                           .arg(last.auditEntry).arg(last.sha256).arg(last.size)
+                                           .arg(QString::number(last.auditEntry), last.sha256, QString::number(last.size))
                                      : QStringLiteral("audit entry %1 recorded it but the case no longer has it: "
                                                       "it was deleted or its row renumbered").arg(last.auditEntry));
         report.artifacts.append(c);
@@ -117,28 +117,33 @@ CaseVerifier::ArtifactCheck CaseVerifier::check(const ArtifactInfo &a, const QLi
             continue;
         if (inForce && r.action != QLatin1String("export-redacted") && r.sha256 != inForce->sha256)
             c.problems << QStringLiteral("audit entry %1 recorded SHA-256 %2 for it after entry %3 had recorded %4")
-                              .arg(r.auditEntry).arg(r.sha256).arg(inForce->auditEntry).arg(inForce->sha256);
+                              .arg(QString::number(r.auditEntry), r.sha256, QString::number(inForce->auditEntry), inForce->sha256);
         inForce = &r;
     }
+    auto sized = [](const QString &sha, qint64 size) {
+        return size >= 0 ? QStringLiteral("%1 (%2 bytes)").arg(sha.isEmpty() ? QStringLiteral("(none)") : sha, QString::number(size))
+                         : sha + QStringLiteral(" (size not recorded)");
+    };
+    const bool rowMatchesBytes = a.sha256 == c.actual && a.size == c.actualSize;
     if (inForce) {
         c.isRecorded = true;
         c.recorded = inForce->sha256;
         c.recordedSize = inForce->size;
         c.recordedBy = inForce->auditEntry;
-        if (c.actual != c.recorded)
-            c.problems << QStringLiteral("its bytes hash to %1, audit entry %2 recorded %3").arg(c.actual).arg(c.recordedBy).arg(c.recorded);
-        if (c.recordedSize >= 0 && c.actualSize != c.recordedSize)
-            c.problems << QStringLiteral("it holds %1 bytes, audit entry %2 recorded %3").arg(c.actualSize).arg(c.recordedBy).arg(c.recordedSize);
-        if (a.sha256 != c.recorded)
-            c.problems << QStringLiteral("its artifacts row says SHA-256 %1, audit entry %2 recorded %3")
-                              .arg(a.sha256.isEmpty() ? QStringLiteral("(none)") : a.sha256).arg(c.recordedBy).arg(c.recorded);
-        if (c.recordedSize >= 0 && a.size != c.recordedSize)
-            c.problems << QStringLiteral("its artifacts row says %1 bytes, audit entry %2 recorded %3").arg(a.size).arg(c.recordedBy).arg(c.recordedSize);
-    } else {
-        if (!a.sha256.isEmpty() && c.actual != a.sha256)
-            c.problems << QStringLiteral("its bytes hash to %1, its artifacts row says %2").arg(c.actual, a.sha256);
-        if (c.actualSize != a.size)
-            c.problems << QStringLiteral("it holds %1 bytes, its artifacts row says %2").arg(c.actualSize).arg(a.size);
+        const bool sizeKnown = c.recordedSize >= 0;
+        const bool bytesDiffer = c.actual != c.recorded || (sizeKnown && c.actualSize != c.recordedSize);
+        const bool rowDiffers = a.sha256 != c.recorded || (sizeKnown && a.size != c.recordedSize);
+        if (bytesDiffer)
+            c.problems << QStringLiteral("its bytes hash to %1, audit entry %2 recorded %3")
+                              .arg(sized(c.actual, c.actualSize), QString::number(c.recordedBy), sized(c.recorded, c.recordedSize));
+        if (bytesDiffer && rowDiffers && rowMatchesBytes)
+            c.problems << QStringLiteral("its artifacts row was rewritten to match them");
+        else if (rowDiffers)
+            c.problems << QStringLiteral("its artifacts row says %1, audit entry %2 recorded %3")
+                              .arg(sized(a.sha256, a.size), QString::number(c.recordedBy), sized(c.recorded, c.recordedSize));
+    } else if (!a.sha256.isEmpty() ? !rowMatchesBytes : a.size != c.actualSize) {
+        c.problems << QStringLiteral("its bytes hash to %1, its artifacts row says %2")
+                          .arg(sized(c.actual, c.actualSize), sized(a.sha256, a.size));
     }
     if (!c.problems.isEmpty())
         c.result = ArtifactCheck::Result::Mismatch;
@@ -172,6 +177,6 @@ QString CaseVerifier::headProblem(const AuditHead &now, const AuditHead &expecte
     const QString there = AuditHead::hashOfEntry(m_db, expected.entries);
     if (!expected.matches(there))
         return QStringLiteral("audit entry %1 hashes to %2, not to the recorded head %3: the chain was rewritten up to there")
-            .arg(expected.entries).arg(there).arg(expected.hash);
+            .arg(QString::number(expected.entries), there, expected.hash);
     return {};
 }

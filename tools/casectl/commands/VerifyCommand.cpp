@@ -63,8 +63,11 @@ public:
         o << CliContext::safe(r.headLine()) << '\n';
         if (!r.headProblem.isEmpty())
             o << "HEAD " << CliContext::safe(r.headProblem) << '\n';
-        o << (r.auditProblems.isEmpty() && r.triggerProblems.isEmpty() ? "audit chain intact" : "audit chain BROKEN")
-          << "; to check later that it still extends this head: casectl verify CASE --expect-head " << CliContext::safe(r.head.toString()) << '\n';
+        if (r.auditProblems.isEmpty() && r.triggerProblems.isEmpty())
+            o << "audit chain intact; note its head elsewhere to check later that the chain still extends it: "
+              << "casectl verify CASE --expect-head " << CliContext::safe(r.head.toString()) << '\n';
+        else
+            o << "audit chain BROKEN\n";
         o << (r.ok() ? "verified\n" : "VERIFICATION FAILED\n");
         return r.ok() ? ExitOk : ExitFailure;
     }
