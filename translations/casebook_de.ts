@@ -58,8 +58,8 @@
         <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Verified: the file is sound, %1 artifacts match the hashes recorded for them, and the audit chain is intact.</source>
-        <translation>Geprüft: Die Datei ist intakt, %1 Artefakte stimmen mit den für sie gespeicherten Hashes überein, und die Prüfkette ist intakt.</translation>
+        <source>Verified: the file is sound, no artifact differs from what was recorded for it (%1 checked), and the audit chain is intact.</source>
+        <translation>Geprüft: Die Datei ist intakt, kein Artefakt weicht vom für es Gespeicherten ab (%1 geprüft), und die Prüfkette ist intakt.</translation>
     </message>
     <message>
         <source>VERIFICATION FAILED:</source>

@@ -19,6 +19,17 @@ QList<qint64> VerifyReport::unrecorded() const
     return ids;
 }
 
+QString VerifyReport::unrecordedList(int most) const
+{
+    const QList<qint64> ids = unrecorded();
+    QStringList out;
+    for (qsizetype i = 0; i < ids.size() && i < most; ++i)
+        out << QString::number(ids.at(i));
+    if (ids.size() > most)
+        out << QStringLiteral("…");
+    return out.join(QStringLiteral(", "));
+}
+
 qint64 VerifyReport::appendedSinceExpected() const
 {
     return expectedHead && headProblem.isEmpty() ? head.entries - expectedHead->entries : 0;

@@ -26,6 +26,8 @@ struct VerifyReport
     int missing() const { return count(ArtifactCheck::Result::Missing); }
     // Ids of artifacts checked against their artifacts row only (no hash in the audit log).
     QList<qint64> unrecorded() const;
+    // Their ids, comma-separated, the first `most` of them ("…" after).
+    QString unrecordedList(int most = 20) const;
     // Entries appended after expectedHead (0 without one).
     qint64 appendedSinceExpected() const;
 

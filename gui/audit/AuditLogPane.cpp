@@ -110,20 +110,15 @@ QString AuditLogPane::verifyText(const VerifyReport &report)
 {
     QStringList lines;
     if (report.ok()) {
-        lines << tr("Verified: the file is sound, %1 artifacts match the hashes recorded for them, and the audit chain is intact.")
+        lines << tr("Verified: the file is sound, no artifact differs from what was recorded for it (%1 checked), and the audit chain is intact.")
                      .arg(report.artifacts.size());
     } else {
         lines << tr("VERIFICATION FAILED:");
         lines << report.findings();
     }
-    const QList<qint64> unrecorded = report.unrecorded();
-    if (!unrecorded.isEmpty()) {
-        QStringList ids;
-        for (qint64 id : unrecorded)
-            ids << QString::number(id);
+    if (const qsizetype n = report.unrecorded().size())
         lines << tr("%1 artifacts have no hash in the audit log and were checked against their artifacts rows only: %2")
-                     .arg(unrecorded.size()).arg(ids.join(QStringLiteral(", ")));
-    }
+                     .arg(n).arg(report.unrecordedList());
     lines << tr("Audit chain: %1 entries, head %2. Note it down elsewhere; casectl verify CASE --expect-head %1:%2 "
                 "proves later that the chain was neither cut short nor rewritten up to here.")
                  .arg(report.head.entries).arg(report.head.hash);

@@ -48,14 +48,9 @@ public:
         }
         o << "artifacts: " << r.artifacts.size() - r.missing() << " checked, " << r.mismatches() << " mismatched, "
           << r.missing() << " missing, " << r.count(ArtifactCheck::Result::Incomplete) << " incomplete\n";
-        const QList<qint64> unrecorded = r.unrecorded();
-        if (!unrecorded.isEmpty()) {
-            QStringList ids;
-            for (qint64 id : unrecorded)
-                ids << QString::number(id);
-            o << "note: " << unrecorded.size() << " artifact(s) have no hash in the audit log and were checked against "
-              << "their artifacts rows only: " << ids.join(QStringLiteral(", ")) << '\n';
-        }
+        if (const qsizetype n = r.unrecorded().size())
+            o << "note: " << n << " artifact(s) have no hash in the audit log and were checked against "
+              << "their artifacts rows only: " << r.unrecordedList() << '\n';
         for (const auto &problem : r.auditProblems)
             o << "BROKEN " << problem.message << '\n';
         for (const QString &problem : r.triggerProblems)
