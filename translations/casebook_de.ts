@@ -30,16 +30,48 @@
         <source>Filter the audit log…</source>
         <translation>Prüfprotokoll filtern…</translation>
     </message>
+    <message>
+        <source>&amp;Verify Case</source>
+        <translation>Fall &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Re-hash every artifact against the hashes recorded when it was collected, and check the audit chain</source>
+        <translation>Jedes Artefakt erneut hashen und mit den bei der Erhebung gespeicherten Hashes vergleichen, und die Prüfkette prüfen</translation>
+    </message>
     <message numerus="yes">
-        <source>%n entries; hash chain intact.</source>
+        <source>%n entries; hash chain intact; head %1.</source>
         <translation>
-            <numerusform>%n Eintrag; Hash-Kette intakt.</numerusform>
-            <numerusform>%n Einträge; Hash-Kette intakt.</numerusform>
+            <numerusform>%n Eintrag; Hash-Kette intakt; Kopf %1.</numerusform>
+            <numerusform>%n Einträge; Hash-Kette intakt; Kopf %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Hash chain broken at entry %1: %2</source>
         <translation>Hash-Kette bei Eintrag %1 unterbrochen: %2</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Verified: the file is sound, no artifact differs from what was recorded for it (%1 checked), and the audit chain is intact.</source>
+        <translation>Geprüft: Die Datei ist intakt, kein Artefakt weicht vom für es Gespeicherten ab (%1 geprüft), und die Prüfkette ist intakt.</translation>
+    </message>
+    <message>
+        <source>VERIFICATION FAILED:</source>
+        <translation>PRÜFUNG FEHLGESCHLAGEN:</translation>
+    </message>
+    <message>
+        <source>%1 artifacts have no hash in the audit log and were checked against their artifacts rows only: %2</source>
+        <translation>%1 Artefakte haben keinen Hash im Prüfprotokoll und wurden nur mit ihren Zeilen in der Artefakttabelle verglichen: %2</translation>
+    </message>
+    <message>
+        <source>Audit chain: %1 entries, head %2. Note it down elsewhere; casectl verify CASE --expect-head %1:%2 proves later that the chain was neither cut short nor rewritten up to here.</source>
+        <translation>Prüfkette: %1 Einträge, Kopf %2. Anderswo notieren; casectl verify FALL --expect-head %1:%2 weist später nach, dass die Kette bis hierher weder gekürzt noch umgeschrieben wurde.</translation>
     </message>
 </context>
 <context>
@@ -1170,8 +1202,8 @@ von %3</translation>
         <translation>Artefakt %1 ist unversehrt: SHA-256 %2 stimmt mit dem gespeicherten Hash überein.</translation>
     </message>
     <message>
-        <source>Artifact %1 does NOT match: recorded %2, now %3.</source>
-        <translation>Artefakt %1 stimmt NICHT überein: gespeichert %2, jetzt %3.</translation>
+        <source>Artifact %1 does NOT match what was recorded: %2.</source>
+        <translation>Artefakt %1 stimmt NICHT mit dem Gespeicherten überein: %2.</translation>
     </message>
 </context>
 <context>

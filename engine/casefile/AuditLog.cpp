@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "AuditChainCheck.h"
 #include "SqliteDatabase.h"
 #include "SqliteStatement.h"
 #include "SqliteTransaction.h"
@@ -9,8 +10,9 @@
 #include <QCryptographicHash>
 #include <QSysInfo>
 
-namespace {
-const QString kGenesis = QStringLiteral("0000000000000000000000000000000000000000000000000000000000000000");
+QString AuditLog::genesisHash()
+{
+    return QStringLiteral("0000000000000000000000000000000000000000000000000000000000000000");
 }
 
 QString AuditLog::currentActor()
@@ -35,7 +37,7 @@ qint64 AuditLog::append(const QString &action, const QString &target, const QJso
 {
     SqliteTransaction tx(m_db);
     const QString prev = m_db.queryText(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    const QString prevHash = prev.isEmpty() ? kGenesis : prev;
+    const QString prevHash = prev.isEmpty() ? genesisHash() : prev;
     const qint64 at = TimeUtil::nowUs();
     const QString actor = currentActor();
     const QString detailText = Json::compact(details);
@@ -77,23 +79,10 @@ qint64 AuditLog::count() const
 
 qint64 AuditLog::verifyChain(QString *problem) const
 {
-    SqliteStatement st = m_db.prepare(QStringLiteral(
-        "SELECT id, at_us, actor, action, target, details, prev_hash, hash FROM audit_log ORDER BY id"));
-    QString expectedPrev = kGenesis;
-    while (st.step()) {
-        const qint64 id = st.int64(0);
-        if (st.text(6) != expectedPrev) {
-            if (problem)
-                *problem = QStringLiteral("audit entry %1 does not follow the previous entry (a row was removed or altered)").arg(id);
-            return id;
-        }
-        const QString h = computeHash(st.text(6), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5));
-        if (h != st.text(7)) {
-            if (problem)
-                *problem = QStringLiteral("audit entry %1 was altered (hash mismatch)").arg(id);
-            return id;
-        }
-        expectedPrev = h;
-    }
-    return 0;
+    const QList<AuditChainCheck::Problem> problems = AuditChainCheck(m_db).run(1);
+    if (problems.isEmpty())
+        return 0;
+    if (problem)
+        *problem = problems.first().message;
+    return problems.first().id;
 }

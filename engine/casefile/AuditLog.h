@@ -29,11 +29,13 @@ public:
     QList<Entry> entries(qint64 afterId = 0, int limit = -1) const;
     qint64 count() const;
 
-    // Recomputes the chain. Returns 0 when intact, else the id of the first
-    // entry that does not match (problem describes it).
+    // Checks the chain (AuditChainCheck). Returns 0 when intact, else the id
+    // of the first entry that does not match (problem describes it).
     qint64 verifyChain(QString *problem = nullptr) const;
 
     static QString currentActor();
+    // The prev_hash of the first entry.
+    static QString genesisHash();
     static QString computeHash(const QString &prevHash, qint64 atUs, const QString &actor, const QString &action,
                                const QString &target, const QString &details);
 

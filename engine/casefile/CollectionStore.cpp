@@ -1,5 +1,6 @@
 #include "CollectionStore.h"
 
+#include "ArtifactRecords.h"
 #include "AuditLog.h"
 #include "SqliteDatabase.h"
 #include "SqliteStatement.h"
@@ -77,12 +78,7 @@ void CollectionStore::finish(qint64 id, CollectionRecord::Status status, const Q
     QJsonObject details{{QStringLiteral("status"), CollectionRecord::statusName(status)}};
     if (!error.isEmpty())
         details.insert(QStringLiteral("error"), error);
-    SqliteStatement arts = m_db.prepare(QStringLiteral("SELECT id, sha256 FROM artifacts WHERE collection_id = ? ORDER BY id"));
-    arts.bind(1, id);
-    QJsonObject hashes;
-    while (arts.step())
-        hashes.insert(QString::number(arts.int64(0)), arts.text(1));
-    details.insert(QStringLiteral("artifacts"), hashes);
+    details.insert(QStringLiteral("artifacts"), ArtifactRecords::ofCollection(m_db, id));
     AuditLog(m_db).append(QStringLiteral("collect-finish"), QStringLiteral("collection:%1").arg(id), details);
     tx.commit();
 }
@@ -173,7 +169,8 @@ int CollectionStore::recoverInterrupted()
             "error = 'interrupted: the collecting process ended before the collection finished' WHERE id = ?"));
         st.bind(1, TimeUtil::nowUs()).bind(2, id).exec();
         AuditLog(m_db).append(QStringLiteral("collect-interrupted"), QStringLiteral("collection:%1").arg(id),
-                              {{QStringLiteral("partial_artifacts"), artifactIds.size()}});
+                              {{QStringLiteral("partial_artifacts"), artifactIds.size()},
+                               {QStringLiteral("artifacts"), ArtifactRecords::ofCollection(m_db, id)}});
     }
     tx.commit();
     return int(stale.size());

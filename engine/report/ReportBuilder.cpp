@@ -4,6 +4,7 @@
 #include "ReportStrings.h"
 #include "StatusUpdateStore.h"
 #include "casefile/ArtifactReader.h"
+#include "casefile/AuditHead.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CollectionStore.h"
 #include "casefile/FindingStore.h"
@@ -331,6 +332,8 @@ ReportDocument ReportBuilder::build(const QString &lang)
         const qint64 broken = log.verifyChain(&problem);
         au.blocks.append(ReportBlock::paragraph(broken == 0 ? tr(S::AuditChainIntact)
                                                             : tr(S::AuditChainBroken) + QStringLiteral(" (#%1: %2)").arg(broken).arg(oneLine(problem))));
+        const AuditHead head = AuditHead::of(m_db);
+        au.blocks.append(ReportBlock::paragraph(tr(S::AuditChainHead).arg(head.entries).arg(oneLine(head.hash))));
         QList<QStringList> auditRows;
         static const QStringList kRelevant{QStringLiteral("create"), QStringLiteral("collect"), QStringLiteral("import"),
                                            QStringLiteral("export"), QStringLiteral("merge"), QStringLiteral("redact"),

@@ -110,6 +110,10 @@ constexpr std::array<Pair, ReportStrings::KeyCount> kText{{
     {"The audit log's hash chain is intact.", "Die Hash-Kette des Prüfprotokolls ist intakt."},
     {"The audit log's hash chain is BROKEN", "Die Hash-Kette des Prüfprotokolls ist UNTERBROCHEN"},
     {"Findings recorded in the case:", "Im Fall erfasste Befunde:"},
+    {"Head of the audit chain: %1 entries, last hash %2. Noted down elsewhere, it lets "
+     "casectl verify --expect-head %1:%2 prove later that the chain was neither cut short nor rewritten up to here.",
+     "Kopf der Prüfkette: %1 Einträge, letzter Hash %2. Anderswo notiert, weist "
+     "casectl verify --expect-head %1:%2 später nach, dass die Kette bis hierher weder gekürzt noch umgeschrieben wurde."},
 }};
 
 constexpr bool everyKeyHasText()

@@ -22,6 +22,7 @@ public:
         ColTarget, ColHash, ColOwner, ColDue, ColText, ColSeverity, ColFinding, ColField, ColValue,
         SourceMarker, SourceFinding, SourceEvent, SourceNote, SourceStatus,
         Complete, Incomplete, Truncated, EvidenceRefs, AuditChainIntact, AuditChainBroken, FindingsIntro,
+        AuditChainHead,
         KeyCount
     };
 

@@ -98,7 +98,7 @@ void recomputeAuditChain(SqliteDatabase &db)
 {
     SqliteStatement sel = db.prepare(QStringLiteral("SELECT id, at_us, actor, action, target, details FROM audit_log ORDER BY id"));
     SqliteStatement upd = db.prepare(QStringLiteral("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?"));
-    QString prev = QStringLiteral("0000000000000000000000000000000000000000000000000000000000000000");
+    QString prev = AuditLog::genesisHash();
     while (sel.step()) {
         const QString hash = AuditLog::computeHash(prev, sel.int64(1), sel.text(2), sel.text(3), sel.text(4), sel.text(5));
         upd.bind(1, prev).bind(2, hash).bind(3, sel.int64(0));
@@ -214,7 +214,7 @@ CaseExporter::Result CaseExporter::exportTo(const QString &outPath, const Option
                     upd.bind(1, qint64(redacted.size())).bind(2, newSha).bind(3, withhold ? 1 : 0).bind(4, id);
                     upd.exec();
                     artifactLog.append(QJsonObject{{QStringLiteral("artifact"), id}, {QStringLiteral("original_sha256"), oldSha},
-                                                   {QStringLiteral("sha256"), newSha},
+                                                   {QStringLiteral("sha256"), newSha}, {QStringLiteral("size"), qint64(redacted.size())},
                                                    {QStringLiteral("content"), withhold ? QStringLiteral("withheld (binary or too large to redact)")
                                                                                         : QStringLiteral("redacted")}});
                     (withhold ? result.artifactsWithheld : result.artifactsRedacted) += 1;

@@ -2,6 +2,7 @@
 
 #include "PseudonymMap.h"
 #include "SchemaIntrospection.h"
+#include "casefile/ArtifactRecords.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CaseFile.h"
 #include "casefile/SqliteDatabase.h"
@@ -265,6 +266,7 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
     qint64 restored = 0;
 
     QHash<QString, IdMap> maps; // table -> other id -> local id
+    QList<qint64> mergedArtifacts; // recorded with their hashes in the merge entry
     SqliteTransaction tx(db);
     for (const Table &t : tables) {
         const QStringList cols = t.columnNames();
@@ -450,6 +452,7 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
                 sqlite3_bind_int64(copyChunks.get(), 2, otherId);
                 copyChunks.step();
                 copyChunks.reset();
+                mergedArtifacts.append(newId);
             }
         }
     }
@@ -464,7 +467,8 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
                          {QStringLiteral("inserted"), result.inserted()},
                          {QStringLiteral("unmapped_references"), result.unmappedReferences},
                          {QStringLiteral("pseudonyms_restored"), restored},
-                         {QStringLiteral("tables"), tablesJson}});
+                         {QStringLiteral("tables"), tablesJson},
+                         {QStringLiteral("artifacts"), ArtifactRecords::ofArtifacts(db, mergedArtifacts)}});
     tx.commit();
     return result;
 }

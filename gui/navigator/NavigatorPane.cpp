@@ -6,27 +6,16 @@
 #include "casefile/ArtifactReader.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CaseVerifier.h"
 #include "util/BackgroundReader.h"
 #include "util/CaseError.h"
 
-#include <QCryptographicHash>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QTreeView>
 #include <QVBoxLayout>
-
-namespace {
-struct HashCheck
-{
-    qint64 id = 0;
-    QString expected;
-    QString actual;
-    qint64 size = 0;
-    bool complete = false;
-};
-}
 
 NavigatorPane::NavigatorPane(CaseSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_model(new NavigatorModel(this))
@@ -139,33 +128,22 @@ void NavigatorPane::verifyHash()
     if (idx.data(NavigatorModel::KindRole).toString() != QLatin1String("artifact"))
         return;
     const qint64 id = idx.data(NavigatorModel::IdRole).toLongLong();
-    m_session->reader()->run<HashCheck>(
+    // The check of casectl verify: the bytes against the artifacts row and the hash the audit log recorded.
+    m_session->reader()->run<ArtifactCheck>(
         QStringLiteral("verify-hash"),
         [id](CaseFile &cf, const CancelToken &cancel) {
-            ArtifactReader reader(cf.db());
-            HashCheck r;
-            r.id = id;
-            const auto info = reader.info(id);
+            const auto info = ArtifactReader(cf.db()).info(id);
             if (!info)
                 throw CaseError(QObject::tr("There is no artifact %1.").arg(id));
-            r.expected = info->sha256;
-            r.complete = info->complete;
-            QCryptographicHash h(QCryptographicHash::Sha256);
-            reader.forEachChunk(id, [&](QByteArrayView chunk) {
-                h.addData(chunk);
-                r.size += chunk.size();
-                return !cancel.isCancelled();
-            });
-            r.actual = QString::fromLatin1(h.result().toHex());
-            return r;
+            return CaseVerifier(cf.db()).checkArtifact(*info, &cancel);
         },
         this,
-        [this](const HashCheck &r) {
-            const bool ok = r.complete && r.expected == r.actual;
-            const QString msg = !r.complete ? tr("Artifact %1 is incomplete: it has no recorded hash (%2 bytes now hash to %3).")
-                                                   .arg(r.id).arg(r.size).arg(r.actual)
-                                : ok ? tr("Artifact %1 is intact: SHA-256 %2 matches the recorded hash.").arg(r.id).arg(r.actual)
-                                     : tr("Artifact %1 does NOT match: recorded %2, now %3.").arg(r.id).arg(r.expected, r.actual);
+        [this](const ArtifactCheck &r) {
+            const bool ok = r.result == ArtifactCheck::Result::Ok;
+            const QString msg = r.result == ArtifactCheck::Result::Incomplete
+                ? tr("Artifact %1 is incomplete: it has no recorded hash (%2 bytes now hash to %3).").arg(r.id).arg(r.actualSize).arg(r.actual)
+                : ok ? tr("Artifact %1 is intact: SHA-256 %2 matches the recorded hash.").arg(r.id).arg(r.actual)
+                     : tr("Artifact %1 does NOT match what was recorded: %2.").arg(r.id).arg(r.problems.join(QStringLiteral("; ")));
             emit hashVerified(r.id, ok, msg);
         },
         [this, id](const QString &error) { emit hashVerified(id, false, error); });

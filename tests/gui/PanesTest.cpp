@@ -7,9 +7,13 @@
 #include "app/CaseSession.h"
 #include "app/EvidenceLink.h"
 #include "app/MainWindow.h"
+#include "audit/AuditLogPane.h"
+#include "casefile/AuditHead.h"
 #include "casefile/CaseFile.h"
 #include "casefile/AuditLog.h"
 #include "casefile/NoteStore.h"
+#include "casefile/SqliteDatabase.h"
+#include "casefile/SqliteStatement.h"
 #include "evidence/EvidenceText.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/SyntaxRepository.h"
@@ -27,6 +31,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -279,6 +284,55 @@ private slots:
         QCOMPARE(notes->editor()->toPlainText(), first);
         QCOMPARE(m->rowCount(), 4);
         QCOMPARE(AuditLog(w.session()->caseFile()->db()).verifyChain(), qint64(0));
+    }
+
+    // Verify Case: the findings of casectl verify, and the head, off the GUI thread.
+    void auditPaneVerifiesCase()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("verify.casebook"));
+        QVERIFY(QFile::copy(m_path, copy));
+        {
+            MainWindow w;
+            w.setQuiet(true);
+            QVERIFY(w.openCase(copy));
+            AuditLogPane *pane = w.auditLogPane();
+            const AuditHead head = AuditHead::of(w.session()->caseFile()->db());
+            QVERIFY2(pane->chainLabel()->text().contains(head.hash), qPrintable(pane->chainLabel()->text()));
+            QSignalSpy verified(pane, &AuditLogPane::caseVerified);
+            pane->findChild<QPushButton *>(QStringLiteral("auditVerifyCase"))->click();
+            QVERIFY(verified.wait(20000));
+            QVERIFY2(verified.at(0).at(0).toBool(), qPrintable(verified.at(0).at(1).toString()));
+            QVERIFY(pane->verifyResult()->toPlainText().startsWith(QStringLiteral("Verified: ")));
+            QVERIFY(pane->verifyResult()->toPlainText().contains(QStringLiteral("--expect-head %1:%2").arg(head.entries).arg(head.hash)));
+        }
+        // The strace log's bytes and its artifacts row rewritten together, as with the sqlite3 CLI.
+        const QByteArray forged("14437 15:05:01.103101 exit_group(0) = ?\n");
+        {
+            SqliteDatabase db(copy, SqliteDatabase::Mode::ReadWrite);
+            db.prepare(QStringLiteral("DELETE FROM artifact_chunks WHERE artifact_id = ? AND seq > 0")).bind(1, m_case.straceArtifact).exec();
+            db.prepare(QStringLiteral("UPDATE artifact_chunks SET data = ? WHERE artifact_id = ?")).bindBlob(1, forged).bind(2, m_case.straceArtifact).exec();
+            db.prepare(QStringLiteral("UPDATE artifacts SET sha256 = ?, size = ? WHERE id = ?"))
+                .bind(1, QString::fromLatin1(QCryptographicHash::hash(forged, QCryptographicHash::Sha256).toHex()))
+                .bind(2, qint64(forged.size())).bind(3, m_case.straceArtifact).exec();
+        }
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(copy));
+        QSignalSpy verified(w.auditLogPane(), &AuditLogPane::caseVerified);
+        w.auditLogPane()->verifyCase();
+        QVERIFY(verified.wait(20000));
+        QCOMPARE(verified.at(0).at(0).toBool(), false);
+        const QString text = w.auditLogPane()->verifyResult()->toPlainText();
+        QVERIFY2(text.startsWith(QStringLiteral("VERIFICATION FAILED:")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("artifact %1 (").arg(m_case.straceArtifact)) && text.contains(QStringLiteral("its artifacts row was rewritten to match them")),
+                 qPrintable(text));
+        // The navigator's Verify Hash makes the same check.
+        QVERIFY(w.navigatorPane()->select(QStringLiteral("artifact"), m_case.straceArtifact));
+        QSignalSpy hash(w.navigatorPane(), &NavigatorPane::hashVerified);
+        w.navigatorPane()->verifyHash();
+        QVERIFY(hash.wait(10000));
+        QCOMPARE(hash.at(0).at(1).toBool(), false);
+        QVERIFY2(hash.at(0).at(2).toString().contains(QStringLiteral("does NOT match what was recorded")), qPrintable(hash.at(0).at(2).toString()));
     }
 
     void linksParseAndRender()

@@ -2,6 +2,7 @@
 #include "ReportFixture.h"
 #include "TestEnv.h"
 #include "casefile/ArtifactReader.h"
+#include "casefile/AuditHead.h"
 #include "casefile/CaseFile.h"
 #include "casefile/FindingStore.h"
 #include "report/HtmlReportWriter.h"
@@ -134,7 +135,10 @@ private slots:
                 QCOMPARE(row.at(2), QStringLiteral("ecdsa-sha2-nistp256 SHA256:Zx3kP0qLm8N2vB7cT5rY1wE4uI6oA9sD0fG3hJ2kL5M"));
         const ReportSection *audit = doc.section(QStringLiteral("evidence-audit"));
         QCOMPARE(audit->blocks.first().text, QStringLiteral("The audit log's hash chain is intact."));
-        QVERIFY(audit->blocks.size() == 2 && audit->blocks.at(1).rows.size() >= 8); // create + 4 × collect-start/finish
+        QVERIFY(audit->blocks.size() == 3 && audit->blocks.at(2).rows.size() >= 8); // create + 4 × collect-start/finish
+        // The head, to be noted down elsewhere and checked later with verify --expect-head.
+        const AuditHead head = AuditHead::of(cf->db());
+        QVERIFY(audit->blocks.at(1).text.contains(QStringLiteral("--expect-head %1:%2").arg(head.entries).arg(head.hash)));
         QCOMPARE(doc.section(QStringLiteral("evidence-collections"))->blocks.first().rows.size(), 4);
     }
 

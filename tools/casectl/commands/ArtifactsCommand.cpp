@@ -3,6 +3,7 @@
 #include "casefile/ArtifactReader.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CaseVerifier.h"
 #include "util/CaseError.h"
 #include "util/TimeUtil.h"
 
@@ -21,13 +22,14 @@ public:
         p.addOption({QStringLiteral("collection"), QStringLiteral("Only this collection's artifacts."), QStringLiteral("ID")});
         p.addOption({QStringLiteral("extract"), QStringLiteral("Artifact to extract."), QStringLiteral("ID")});
         p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write the extracted bytes here ('-' = stdout)."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("force"), QStringLiteral("Extract even bytes that do not match their recorded hash (said on stderr and in the audit log).")});
         addJsonOption(p);
     }
     int run(const QCommandLineParser &p, CliContext &ctx) override
     {
         const QString path = requiredArg(p, 0, QStringLiteral("CASE"));
         if (p.isSet(QStringLiteral("extract")))
-            return extract(path, p);
+            return extract(path, p, ctx);
         auto cf = CaseFile::open(path, CaseFile::Access::ReadOnly);
         const auto list = ArtifactReader(cf->db()).list(p.value(QStringLiteral("collection")).toLongLong());
         if (ctx.json()) {
@@ -50,7 +52,7 @@ public:
     }
 
 private:
-    int extract(const QString &path, const QCommandLineParser &p)
+    int extract(const QString &path, const QCommandLineParser &p, CliContext &ctx)
     {
         bool ok = false;
         const qint64 id = p.value(QStringLiteral("extract")).toLongLong(&ok);
@@ -64,6 +66,13 @@ private:
         const auto info = reader.info(id);
         if (!info)
             throw CaseError(QStringLiteral("no artifact %1 in %2").arg(id).arg(path));
+        // The bytes must still be what was recorded when the artifact was completed.
+        const ArtifactCheck check = CaseVerifier(cf->db()).checkArtifact(*info);
+        const bool tampered = check.result == ArtifactCheck::Result::Mismatch;
+        if (tampered && !p.isSet(QStringLiteral("force")))
+            throw CaseError(QStringLiteral("%1. Not extracted; --force extracts it anyway (audited).").arg(check.describe()));
+        if (tampered)
+            ctx.warning(QStringLiteral("extracting bytes that do NOT match their recorded hash (--force): %1").arg(check.describe()));
         if (out == QLatin1String("-")) {
             QFile so;
             if (!so.open(stdout, QIODevice::WriteOnly))
@@ -72,8 +81,14 @@ private:
         } else {
             reader.exportTo(id, out);
         }
-        AuditLog(cf->db()).append(QStringLiteral("export-artifact"), QStringLiteral("artifact:%1").arg(id),
-                                  {{QStringLiteral("to"), out}, {QStringLiteral("sha256"), info->sha256}});
+        QJsonObject details{{QStringLiteral("to"), out}, {QStringLiteral("sha256"), info->sha256},
+                            {QStringLiteral("verified"), ArtifactCheck::resultName(check.result)}};
+        if (tampered) {
+            details.insert(QStringLiteral("forced"), true);
+            details.insert(QStringLiteral("actual_sha256"), check.actual);
+            details.insert(QStringLiteral("problems"), QJsonArray::fromStringList(check.problems));
+        }
+        AuditLog(cf->db()).append(QStringLiteral("export-artifact"), QStringLiteral("artifact:%1").arg(id), details);
         return ExitOk;
     }
 };
