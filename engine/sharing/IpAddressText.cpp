@@ -37,6 +37,24 @@ bool IpAddressText::isIpv4(QStringView s)
     return isDottedQuad(s);
 }
 
+QString IpAddressText::fromProcNetHex(QStringView hex)
+{
+    bool ok = false;
+    const quint32 le = hex.toUInt(&ok, 16);
+    if (!ok || hex.size() != 8)
+        return {};
+    return QStringLiteral("%1.%2.%3.%4").arg(le & 0xff).arg((le >> 8) & 0xff).arg((le >> 16) & 0xff).arg(le >> 24);
+}
+
+QString IpAddressText::toProcNetHex(const QString &ip)
+{
+    const QStringList parts = ip.split(QLatin1Char('.'));
+    quint32 v = 0;
+    for (int i = 3; i >= 0 && parts.size() == 4; --i)
+        v = (v << 8) | parts.at(i).toUInt();
+    return QStringLiteral("%1").arg(v, 8, 16, QLatin1Char('0')).toUpper();
+}
+
 QString IpAddressText::canonicalIpv6(QStringView s)
 {
     QStringView dotted;

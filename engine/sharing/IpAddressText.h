@@ -21,6 +21,10 @@ public:
     static qsizetype ipv6Length(QStringView token);
 
     static bool isIpv4(QStringView s);
+    // /proc/net/{tcp,udp} write an IPv4 address as little-endian hex:
+    // 10.1.84.31 <-> "1F54010A". Null/"00000000" when the input is not one.
+    static QString fromProcNetHex(QStringView hex);
+    static QString toProcNetHex(const QString &ip);
     // Loopback, unspecified, broadcast and documentation addresses.
     static bool keepIpv4(const QString &ip);
     // ::1, ::, 2001:db8::/32, multicast groups (not solicited-node), and

@@ -368,10 +368,8 @@ QList<RedactionScanner::Match> RedactionScanner::find(Rule rule, const QString &
     case Rule::ProcNet:
         kind = QStringLiteral("ip-hex");
         each(procNetRe(), 1, [](const QRegularExpressionMatch &, const QString &hex) {
-            bool ok = false;
-            const quint32 le = hex.toUInt(&ok, 16);
-            const QString ip = QStringLiteral("%1.%2.%3.%4").arg(le & 0xff).arg((le >> 8) & 0xff).arg((le >> 16) & 0xff).arg(le >> 24);
-            return !ok || IpAddressText::keepIpv4(ip) || (le & 0xff) == 0 ? QString() : ip;
+            const QString ip = IpAddressText::fromProcNetHex(hex);
+            return ip.isNull() || IpAddressText::keepIpv4(ip) || ip.startsWith(QLatin1String("0.")) ? QString() : ip;
         });
         break;
     case Rule::Mac:

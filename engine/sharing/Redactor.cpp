@@ -109,11 +109,7 @@ QString Redactor::replacement(const RedactionScanner::Match &m)
     }
     if (m.kind == QLatin1String("ip-hex")) {
         // The pseudonym address in the same little-endian hex form.
-        const QStringList parts = m_map.pseudonymFor(QStringLiteral("ip"), m.original).split(QLatin1Char('.'));
-        quint32 v = 0;
-        for (int i = 3; i >= 0 && parts.size() == 4; --i)
-            v = (v << 8) | parts.at(i).toUInt();
-        return QStringLiteral("%1").arg(v, 8, 16, QLatin1Char('0')).toUpper();
+        return IpAddressText::toProcNetHex(m_map.pseudonymFor(QStringLiteral("ip"), m.original));
     }
     return m_map.pseudonymFor(m.kind, m.original);
 }
