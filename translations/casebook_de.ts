@@ -589,8 +589,16 @@
         <translation>Zu ersetzende reguläre Ausdrücke, einer pro Zeile</translation>
     </message>
     <message>
-        <source>Replaced values get consistent pseudonyms (host-1, 192.0.2.1, user-1). The mapping stays only in this case. Binary captures are left out of a redacted copy.</source>
-        <translation>Ersetzte Werte erhalten durchgängige Pseudonyme (host-1, 192.0.2.1, user-1). Die Zuordnung bleibt nur in diesem Fall. Binäre Mitschnitte werden in einer geschwärzten Kopie weggelassen.</translation>
+        <source>Replaced values get consistent pseudonyms (host-1, host-1.domain-1.invalid, 192.0.2.1, 2001:db8::1, user-1). The mapping stays only in this case. Binary captures are left out of a redacted copy.</source>
+        <translation>Ersetzte Werte erhalten durchgängige Pseudonyme (host-1, host-1.domain-1.invalid, 192.0.2.1, 2001:db8::1, user-1). Die Zuordnung bleibt nur in diesem Fall. Binäre Mitschnitte werden in einer geschwärzten Kopie weggelassen.</translation>
+    </message>
+    <message>
+        <source>Keep SSH host-key fingerprints</source>
+        <translation>SSH-Host-Key-Fingerabdrücke behalten</translation>
+    </message>
+    <message>
+        <source>Leave SHA256:… fingerprints and public host keys as they are, e.g. for a colleague who checks them.</source>
+        <translation>SHA256:…-Fingerabdrücke und öffentliche Host-Keys unverändert lassen, z. B. für eine Kollegin, die sie prüft.</translation>
     </message>
     <message>
         <source>Save copy as:</source>

@@ -1,24 +1,30 @@
 #include "CaseExporter.h"
 
-#include "RedactionScanner.h"
+#include "ArtifactRedaction.h"
 #include "SchemaIntrospection.h"
+#include "TableRedaction.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CaseFile.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "casefile/SqliteTransaction.h"
 #include "util/CaseError.h"
-#include "util/TimeUtil.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
+#include <QJsonDocument>
 #include <sqlite3.h>
 
 namespace {
-constexpr qsizetype kChunk = 1 << 20;
-constexpr qint64 kMaxRedactBytes = 512LL << 20;
+// Passes over the copy after the first; each removes names learned in the one before.
+constexpr int kMaxSweeps = 4;
+
+QString valueText(sqlite3_value *v)
+{
+    return sqlite3_value_type(v) == SQLITE_BLOB
+        ? QString::fromLatin1(static_cast<const char *>(sqlite3_value_blob(v)), sqlite3_value_bytes(v))
+        : QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(v)), sqlite3_value_bytes(v));
+}
 
 // SQL function casebook_redact(x): text and blobs through the Redactor.
 void redactFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -31,14 +37,12 @@ void redactFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     try {
         switch (sqlite3_value_type(argv[0])) {
         case SQLITE_TEXT: {
-            const QString in = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(argv[0])), sqlite3_value_bytes(argv[0]));
-            const QByteArray out = redactor->redact(in).toUtf8();
+            const QByteArray out = redactor->redact(valueText(argv[0])).toUtf8();
             sqlite3_result_text(ctx, out.constData(), int(out.size()), SQLITE_TRANSIENT);
             break;
         }
         case SQLITE_BLOB: {
-            const QByteArray in(static_cast<const char *>(sqlite3_value_blob(argv[0])), sqlite3_value_bytes(argv[0]));
-            const QByteArray out = redactor->redactBytes(in);
+            const QByteArray out = redactor->redactBytes(QByteArray(static_cast<const char *>(sqlite3_value_blob(argv[0])), sqlite3_value_bytes(argv[0])));
             sqlite3_result_blob(ctx, out.constData(), int(out.size()), SQLITE_TRANSIENT);
             break;
         }
@@ -50,14 +54,23 @@ void redactFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
 }
 
-bool looksBinary(const QByteArray &head, const QString &kind, const QString &mediaType)
+// SQL function casebook_leftover(x): 1 when the Redactor's scanner finds something in x.
+void leftoverFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    if (kind == QLatin1String("pcap") || mediaType.contains(QLatin1String("pcap")) || mediaType.startsWith(QLatin1String("image/")))
-        return true;
-    return head.left(64 * 1024).contains('\0');
+    const auto *redactor = static_cast<const Redactor *>(sqlite3_user_data(ctx));
+    const int type = argc == 1 ? sqlite3_value_type(argv[0]) : SQLITE_NULL;
+    if (type != SQLITE_TEXT && type != SQLITE_BLOB) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    try {
+        sqlite3_result_int(ctx, redactor->scanner().findAll(valueText(argv[0]), type == SQLITE_BLOB).isEmpty() ? 0 : 1);
+    } catch (const std::exception &e) {
+        sqlite3_result_error(ctx, e.what(), -1);
+    }
 }
 
-// Host names, user names and principals the case itself names.
+// Host names, user names, principals and host keys the case itself names.
 void collectKnown(SqliteDatabase &db, Redactor &r)
 {
     {
@@ -68,27 +81,27 @@ void collectKnown(SqliteDatabase &db, Redactor &r)
             r.addUser(st.text(2));
         }
     }
-    // Every column that names a person or principal, in any table.
+    // Every column that names a person, principal, host or host key, in any table.
     static const QStringList principalColumns{QStringLiteral("author"), QStringLiteral("operator"), QStringLiteral("actor"),
                                               QStringLiteral("created_by"), QStringLiteral("owner"), QStringLiteral("user"),
-                                              QStringLiteral("username"), QStringLiteral("user_name"), QStringLiteral("owner_machine")};
+                                              QStringLiteral("username"), QStringLiteral("user_name")};
     static const QStringList hostColumns{QStringLiteral("hostname"), QStringLiteral("host_name"), QStringLiteral("nodename"),
-                                         QStringLiteral("machine")};
+                                         QStringLiteral("machine"), QStringLiteral("owner_machine")};
+    static const QStringList fingerprintColumns{QStringLiteral("hostkey_sha256"), QStringLiteral("fingerprint")};
     for (const SchemaIntrospection::Table &t : SchemaIntrospection(db).tables()) {
         if (t.name == QLatin1String("redaction_map"))
             continue;
         for (const SchemaIntrospection::Column &c : t.columns) {
-            const bool principal = principalColumns.contains(c.name), host = hostColumns.contains(c.name);
-            if (!principal && !host)
+            void (Redactor::*add)(const QString &) = principalColumns.contains(c.name) ? &Redactor::addPrincipal
+                : hostColumns.contains(c.name)                                         ? &Redactor::addHost
+                : fingerprintColumns.contains(c.name)                                  ? &Redactor::addFingerprint
+                                                                                       : nullptr;
+            if (!add)
                 continue;
             SqliteStatement st = db.prepare(QStringLiteral("SELECT DISTINCT %1 FROM %2 WHERE typeof(%1) = 'text'")
                                                 .arg(SchemaIntrospection::quote(c.name), SchemaIntrospection::quote(t.name)));
-            while (st.step()) {
-                if (host || c.name == QLatin1String("owner_machine"))
-                    r.addHost(st.text(0));
-                else
-                    r.addPrincipal(st.text(0));
-            }
+            while (st.step())
+                (r.*add)(st.text(0));
         }
     }
     r.addPrincipal(AuditLog::currentActor());
@@ -106,6 +119,94 @@ void recomputeAuditChain(SqliteDatabase &db)
         prev = hash;
     }
 }
+
+QString describe(const RedactionScanner::Match &m)
+{
+    return QStringLiteral("%1 '%2'").arg(m.kind, m.original);
+}
+
+// Runs the whole redaction of the copy inside the caller's transaction.
+void redactCopy(SqliteDatabase &copy, Redactor &redactor, const CaseExporter::Options &options, CaseExporter::Result &result)
+{
+    const QString sourceUuid = copy.queryText(QStringLiteral("SELECT uuid FROM case_info WHERE id = 1"));
+    collectKnown(copy, redactor);
+    if (sqlite3_create_function_v2(copy.handle(), "casebook_redact", 1, SQLITE_UTF8, &redactor, redactFunction, nullptr, nullptr, nullptr) != SQLITE_OK
+        || sqlite3_create_function_v2(copy.handle(), "casebook_leftover", 1, SQLITE_UTF8, &redactor, leftoverFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw CaseError(QStringLiteral("cannot register the redaction functions: %1").arg(copy.errorMessage()));
+    SchemaIntrospection schema(copy);
+    const auto triggers = schema.triggers();
+    for (const auto &t : triggers)
+        copy.exec(QStringLiteral("DROP TRIGGER %1").arg(SchemaIntrospection::quote(t.first)));
+    // Index statistics may hold sample values (sqlite_stat4); they are only an optimisation.
+    for (const QString &stat : {QStringLiteral("sqlite_stat3"), QStringLiteral("sqlite_stat4")}) {
+        SqliteStatement exists = copy.prepare(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"));
+        if (exists.bind(1, stat).step())
+            copy.exec(QStringLiteral("DELETE FROM %1").arg(SchemaIntrospection::quote(stat)));
+    }
+
+    // The record of this redaction, written first so its actor is redacted
+    // with the rest; its details (counts and hashes only) are filled in last.
+    const qint64 auditId = AuditLog(copy).append(QStringLiteral("export-redacted"), QStringLiteral("case"), {});
+
+    // First pass: artifacts, then every value of every table.
+    ArtifactRedaction artifacts(copy, redactor);
+    TableRedaction tables(copy);
+    artifacts.run();
+    tables.redactAll();
+    copy.exec(QStringLiteral("DELETE FROM redaction_map"));
+    result.tablesScanned = tables.tableCount();
+
+    // Second pass: read everything again with the same scanner and redact
+    // what is left (a domain first seen in a later row), until nothing is.
+    qint64 changed = 0;
+    do {
+        changed = artifacts.run() + tables.sweep();
+        result.secondPassValues += changed;
+        ++result.passes;
+    } while (changed > 0 && result.passes < kMaxSweeps);
+
+    QStringList left;
+    if (changed > 0) {
+        for (const auto &l : artifacts.leftovers())
+            left.append(QStringLiteral("%1 in artifact %2 (%3)").arg(describe(l.match)).arg(l.artifactId).arg(l.name));
+        for (const auto &l : tables.leftovers(redactor.scanner()))
+            left.append(QStringLiteral("%1 in %2.%3").arg(describe(l.match), l.table, l.column));
+    }
+    for (const auto &l : TableRedaction::schemaLeftovers(copy, triggers, redactor.scanner()))
+        left.append(QStringLiteral("%1 in the case file's structure (%2), which redaction cannot change").arg(describe(l.match), l.column));
+    if (!left.isEmpty()) {
+        left.removeDuplicates();
+        throw CaseError(QStringLiteral("redaction check failed, these values remain in the copy: %1; no copy was written")
+                            .arg(left.join(QStringLiteral("; "))));
+    }
+
+    const QJsonObject details{{QStringLiteral("source_uuid"), sourceUuid}, {QStringLiteral("profile"), options.redaction.profile},
+                              {QStringLiteral("terms"), qint64(options.redaction.terms.size())},
+                              {QStringLiteral("patterns"), qint64(options.redaction.patterns.size())},
+                              {QStringLiteral("host_keys"), options.redaction.keepHostKeys ? QStringLiteral("kept") : QStringLiteral("redacted")},
+                              {QStringLiteral("artifacts"), artifacts.log()},
+                              {QStringLiteral("note"), QStringLiteral("pseudonymised copy; the audit chain was recomputed after redaction; "
+                                                                      "the pseudonym map stays in the original case")}};
+    const QString detailsText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    if (!redactor.scanner().findAll(detailsText).isEmpty())
+        throw CaseError(QStringLiteral("redaction check failed on the export record itself; no copy was written"));
+    copy.prepare(QStringLiteral("UPDATE audit_log SET details = ? WHERE id = ?")).bind(1, detailsText).bind(2, auditId).exec();
+
+    for (const QString &v : schema.virtualTables()) {
+        try {
+            copy.exec(QStringLiteral("INSERT INTO %1(%1) VALUES('rebuild')").arg(SchemaIntrospection::quote(v)));
+        } catch (const CaseError &) {
+            // Not an FTS table, or contentless: its content came from redacted tables anyway.
+        }
+    }
+    recomputeAuditChain(copy);
+    for (const auto &t : triggers)
+        copy.exec(t.second);
+    result.replacements = redactor.replacements();
+    result.artifactsRedacted = artifacts.redacted();
+    result.artifactsWithheld = artifacts.withheld();
+    result.originalValues = redactor.originalValues();
+}
 }
 
 QJsonObject CaseExporter::Result::toJson() const
@@ -116,7 +217,9 @@ QJsonObject CaseExporter::Result::toJson() const
             {QStringLiteral("artifacts_redacted"), artifactsRedacted},
             {QStringLiteral("artifacts_withheld"), artifactsWithheld},
             {QStringLiteral("tables_scanned"), tablesScanned},
-            {QStringLiteral("original_values_checked"), originalValues}};
+            {QStringLiteral("original_values"), originalValues},
+            {QStringLiteral("second_pass_values"), secondPassValues},
+            {QStringLiteral("check_passes"), passes}};
 }
 
 CaseExporter::Result CaseExporter::exportTo(const QString &outPath, const Options &options)
@@ -152,135 +255,24 @@ CaseExporter::Result CaseExporter::exportTo(const QString &outPath, const Option
     PseudonymMap map;
     map.load(m_case.db());
     Redactor redactor(map, options.redaction);
-    QList<PseudonymMap::Entry> originals;
     {
         SqliteDatabase copy(tmpPath, SqliteDatabase::Mode::Create);
         m_case.db().backupTo(copy);
         copy.exec(QStringLiteral("PRAGMA journal_mode=DELETE"));
         copy.exec(QStringLiteral("PRAGMA secure_delete=ON"));
         copy.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
-        const QString sourceUuid = copy.queryText(QStringLiteral("SELECT uuid FROM case_info WHERE id = 1"));
-
-        if (!options.redact) {
-            SqliteTransaction tx(copy);
+        SqliteTransaction tx(copy);
+        if (options.redact) {
+            redactCopy(copy, redactor, options, result);
+        } else {
+            const QString sourceUuid = copy.queryText(QStringLiteral("SELECT uuid FROM case_info WHERE id = 1"));
             copy.exec(QStringLiteral("DELETE FROM redaction_map"));
             AuditLog(copy).append(QStringLiteral("export-copy"), QStringLiteral("case"),
                                   {{QStringLiteral("source_uuid"), sourceUuid}, {QStringLiteral("redacted"), false}});
-            tx.commit();
-        } else {
-            collectKnown(copy, redactor);
-            if (sqlite3_create_function_v2(copy.handle(), "casebook_redact", 1, SQLITE_UTF8, &redactor, redactFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
-                throw CaseError(QStringLiteral("cannot register the redaction function: %1").arg(copy.errorMessage()));
-            SchemaIntrospection schema(copy);
-            const auto triggers = schema.triggers();
-            SqliteTransaction tx(copy);
-            for (const auto &t : triggers)
-                copy.exec(QStringLiteral("DROP TRIGGER %1").arg(SchemaIntrospection::quote(t.first)));
-
-            // 1. Artifacts: redact textual content, withhold binary content, re-hash.
-            QJsonArray artifactLog;
-            {
-                QList<std::tuple<qint64, QString, QString, QString>> arts; // id, kind, media_type, sha256
-                SqliteStatement st = copy.prepare(QStringLiteral("SELECT id, kind, media_type, coalesce(sha256, '') FROM artifacts ORDER BY id"));
-                while (st.step())
-                    arts.append({st.int64(0), st.text(1), st.text(2), st.text(3)});
-                SqliteStatement chunks = copy.prepare(QStringLiteral("SELECT data FROM artifact_chunks WHERE artifact_id = ? ORDER BY seq"));
-                SqliteStatement del = copy.prepare(QStringLiteral("DELETE FROM artifact_chunks WHERE artifact_id = ?"));
-                SqliteStatement ins = copy.prepare(QStringLiteral("INSERT INTO artifact_chunks(artifact_id, seq, data) VALUES (?,?,?)"));
-                SqliteStatement upd = copy.prepare(QStringLiteral("UPDATE artifacts SET size = ?, sha256 = ?, truncated = truncated OR ? WHERE id = ?"));
-                for (const auto &[id, kind, mediaType, oldSha] : arts) {
-                    QByteArray content;
-                    chunks.bind(1, id);
-                    bool tooBig = false;
-                    while (chunks.step()) {
-                        content += chunks.blobView(0);
-                        if (content.size() > kMaxRedactBytes) {
-                            tooBig = true;
-                            break;
-                        }
-                    }
-                    chunks.reset();
-                    const bool withhold = tooBig || looksBinary(content, kind, mediaType);
-                    const QByteArray redacted = withhold ? QByteArray() : redactor.redactBytes(content);
-                    if (!withhold && redacted == content)
-                        continue;
-                    del.bind(1, id);
-                    del.exec();
-                    for (qsizetype off = 0, seq = 0; off < redacted.size(); off += kChunk, ++seq) {
-                        ins.bind(1, id).bind(2, qint64(seq)).bindBlob(3, QByteArrayView(redacted).mid(off, kChunk));
-                        ins.exec();
-                    }
-                    const QString newSha = QString::fromLatin1(QCryptographicHash::hash(redacted, QCryptographicHash::Sha256).toHex());
-                    upd.bind(1, qint64(redacted.size())).bind(2, newSha).bind(3, withhold ? 1 : 0).bind(4, id);
-                    upd.exec();
-                    artifactLog.append(QJsonObject{{QStringLiteral("artifact"), id}, {QStringLiteral("original_sha256"), oldSha},
-                                                   {QStringLiteral("sha256"), newSha}, {QStringLiteral("size"), qint64(redacted.size())},
-                                                   {QStringLiteral("content"), withhold ? QStringLiteral("withheld (binary or too large to redact)")
-                                                                                        : QStringLiteral("redacted")}});
-                    (withhold ? result.artifactsWithheld : result.artifactsRedacted) += 1;
-                }
-            }
-            // 2. The record of this redaction; its own text is redacted with the rest.
-            AuditLog(copy).append(QStringLiteral("export-redacted"), QStringLiteral("case"),
-                                  {{QStringLiteral("source_uuid"), sourceUuid}, {QStringLiteral("profile"), options.redaction.profile},
-                                   {QStringLiteral("terms"), qint64(options.redaction.terms.size())},
-                                   {QStringLiteral("patterns"), qint64(options.redaction.patterns.size())},
-                                   {QStringLiteral("artifacts"), artifactLog},
-                                   {QStringLiteral("note"), QStringLiteral("pseudonymised copy; the audit chain was recomputed after redaction; "
-                                                                           "the pseudonym map stays in the original case")}});
-            // 3. Every text and blob column of every ordinary table (FTS shadow content included).
-            const QStringList shadows = schema.shadowTables();
-            QList<SchemaIntrospection::Table> tables = schema.tables();
-            for (const QString &s : shadows) {
-                SchemaIntrospection::Table t;
-                t.name = s;
-                SqliteStatement cols = copy.prepare(QStringLiteral("PRAGMA table_info(%1)").arg(SchemaIntrospection::quote(s)));
-                while (cols.step())
-                    t.columns.append({cols.text(1), cols.text(2).toUpper(), false, 0});
-                tables.append(t);
-            }
-            for (const SchemaIntrospection::Table &t : tables) {
-                if (t.name == QLatin1String("artifact_chunks") || t.name == QLatin1String("redaction_map"))
-                    continue;
-                if (shadows.contains(t.name) && (t.name.endsWith(QLatin1String("_data")) || t.name.endsWith(QLatin1String("_idx"))))
-                    continue; // index segments: rebuilt below
-                QStringList sets;
-                for (const SchemaIntrospection::Column &c : t.columns)
-                    if (c.type != QLatin1String("INTEGER") && c.type != QLatin1String("REAL"))
-                        sets.append(QStringLiteral("%1 = casebook_redact(%1)").arg(SchemaIntrospection::quote(c.name)));
-                if (sets.isEmpty())
-                    continue;
-                copy.exec(QStringLiteral("UPDATE %1 SET %2").arg(SchemaIntrospection::quote(t.name), sets.join(QStringLiteral(", "))));
-                ++result.tablesScanned;
-            }
-            copy.exec(QStringLiteral("DELETE FROM redaction_map"));
-            for (const QString &v : schema.virtualTables()) {
-                try {
-                    copy.exec(QStringLiteral("INSERT INTO %1(%1) VALUES('rebuild')").arg(SchemaIntrospection::quote(v)));
-                } catch (const CaseError &) {
-                    // Not an FTS table, or contentless: its content came from redacted tables anyway.
-                }
-            }
-            recomputeAuditChain(copy);
-            for (const auto &t : triggers)
-                copy.exec(t.second);
-            tx.commit();
-            result.replacements = redactor.replacements();
         }
+        tx.commit();
         copy.exec(QStringLiteral("VACUUM"));
         copy.close();
-    }
-
-    if (options.redact) {
-        originals = redactor.originals();
-        result.originalValues = int(originals.size());
-        const auto hits = RedactionScanner::scanFile(tmpPath, originals);
-        if (!hits.isEmpty()) {
-            QStringList what;
-            for (const auto &h : hits)
-                what.append(QStringLiteral("%1 '%2' (%3×)").arg(h.kind, h.original).arg(h.count));
-            throw CaseError(QStringLiteral("redaction check failed, original values remain in the copy: %1").arg(what.join(QStringLiteral(", "))));
-        }
     }
     if (!QFile::rename(tmpPath, outPath))
         throw CaseError(QStringLiteral("cannot move the export to %1").arg(outPath));
@@ -294,7 +286,8 @@ CaseExporter::Result CaseExporter::exportTo(const QString &outPath, const Option
                                  {{QStringLiteral("path"), outPath}, {QStringLiteral("redacted"), options.redact},
                                   {QStringLiteral("profile"), options.redact ? options.redaction.profile : QString()},
                                   {QStringLiteral("replacements"), result.replacements},
-                                  {QStringLiteral("artifacts_withheld"), result.artifactsWithheld}});
+                                  {QStringLiteral("artifacts_withheld"), result.artifactsWithheld},
+                                  {QStringLiteral("second_pass_values"), result.secondPassValues}});
     tx.commit();
     return result;
 }

@@ -37,6 +37,9 @@ ExportDialog::ExportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     m_profile->setObjectName(QStringLiteral("exportProfile"));
     m_profile->addItem(tr("Standard"), QStringLiteral("standard"));
     m_profile->addItem(tr("Strict (also MAC addresses)"), QStringLiteral("strict"));
+    m_keepHostKeys = new QCheckBox(tr("Keep SSH host-key fingerprints"), this);
+    m_keepHostKeys->setObjectName(QStringLiteral("exportKeepHostKeys"));
+    m_keepHostKeys->setToolTip(tr("Leave SHA256:… fingerprints and public host keys as they are, e.g. for a colleague who checks them."));
     m_terms = new QPlainTextEdit(this);
     m_terms->setObjectName(QStringLiteral("exportTerms"));
     m_terms->setPlaceholderText(tr("Further words to replace, one per line (customer names, project names…)"));
@@ -46,14 +49,16 @@ ExportDialog::ExportDialog(const QString &casePath, QWidget *parent) : QDialog(p
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
-    auto *note = new QLabel(tr("Replaced values get consistent pseudonyms (host-1, 192.0.2.1, user-1). The mapping stays "
-                               "only in this case. Binary captures are left out of a redacted copy."), this);
+    auto *note = new QLabel(tr("Replaced values get consistent pseudonyms (host-1, host-1.domain-1.invalid, 192.0.2.1, "
+                               "2001:db8::1, user-1). The mapping stays only in this case. Binary captures are left out of a "
+                               "redacted copy."), this);
     note->setWordWrap(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Save copy as:"), pathRow);
     form->addRow(QString(), m_redact);
     form->addRow(tr("Profile:"), m_profile);
+    form->addRow(QString(), m_keepHostKeys);
     form->addRow(tr("Terms:"), m_terms);
     form->addRow(tr("Patterns:"), m_patterns);
 
@@ -112,6 +117,7 @@ CaseExporter::Options ExportDialog::options() const
     CaseExporter::Options o;
     o.redact = m_redact->isChecked();
     o.redaction.profile = m_profile->currentData().toString();
+    o.redaction.keepHostKeys = m_keepHostKeys->isChecked();
     auto lines = [](const QString &text) {
         QStringList out;
         for (const QString &l : text.split(QLatin1Char('\n')))
@@ -128,6 +134,7 @@ void ExportDialog::updateEnabled()
 {
     const bool on = m_redact->isChecked();
     m_profile->setEnabled(on);
+    m_keepHostKeys->setEnabled(on);
     m_terms->setEnabled(on);
     m_patterns->setEnabled(on);
 }

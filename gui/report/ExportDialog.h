@@ -13,8 +13,8 @@ class QLineEdit;
 class QPlainTextEdit;
 
 // Export / Share: writes a copy of the open case, optionally redacted (host
-// names, addresses, user names, listed terms and patterns replaced by
-// pseudonyms). The export runs on a worker thread with its own connection.
+// names, addresses, user names, host keys, listed terms and patterns
+// replaced by pseudonyms; see CaseExporter). The export runs on a worker thread with its own connection.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -47,6 +47,7 @@ private:
     QLineEdit *m_out = nullptr;
     QCheckBox *m_redact = nullptr;
     QComboBox *m_profile = nullptr;
+    QCheckBox *m_keepHostKeys = nullptr;
     QPlainTextEdit *m_terms = nullptr;
     QPlainTextEdit *m_patterns = nullptr;
     QLabel *m_status = nullptr;

@@ -8,6 +8,7 @@
 #include "casefile/CaseFile.h"
 #include "report/ReportDraftStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QPlainTextEdit>
@@ -114,6 +115,15 @@ private slots:
         CaseExporter::Options o = dialog.options();
         QVERIFY(o.redact);
         QCOMPARE(o.redaction.terms, QStringList{QStringLiteral("deploybot")});
+        // Host keys are redacted unless the box says otherwise; the box follows the redact switch.
+        QVERIFY(!o.redaction.keepHostKeys);
+        auto *keep = dialog.findChild<QCheckBox *>(QStringLiteral("exportKeepHostKeys"));
+        QVERIFY(keep && keep->isEnabled());
+        keep->setChecked(true);
+        QVERIFY(dialog.options().redaction.keepHostKeys);
+        dialog.setRedact(false);
+        QVERIFY(!keep->isEnabled());
+        dialog.setRedact(true);
         QVERIFY(!ExportDialog::runExport(m_case, out, o).isEmpty()); // exists
 
         // Merging that redacted copy back (File → Merge Case…) adds nothing.

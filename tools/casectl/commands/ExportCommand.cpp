@@ -20,6 +20,7 @@ public:
         p.addOption({QStringLiteral("redact-term"), QStringLiteral("Also replace this word (repeatable; implies --redact)."), QStringLiteral("TERM")});
         p.addOption({QStringLiteral("redact-pattern"), QStringLiteral("Also replace matches of this regular expression (repeatable; implies --redact)."), QStringLiteral("REGEX")});
         p.addOption({QStringLiteral("redact-terms-file"), QStringLiteral("Terms to replace, one per line (implies --redact)."), QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("keep-host-keys"), QStringLiteral("Leave SSH host-key fingerprints and public keys in the redacted copy.")});
         p.addOption({QStringLiteral("force"), QStringLiteral("Overwrite OUT if it exists.")});
         addJsonOption(p);
     }
@@ -47,6 +48,7 @@ public:
                 if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')))
                     o.redaction.terms.append(line.trimmed());
         }
+        o.redaction.keepHostKeys = p.isSet(QStringLiteral("keep-host-keys"));
         o.redact = p.isSet(QStringLiteral("redact")) || !o.redaction.terms.isEmpty() || !o.redaction.patterns.isEmpty();
         o.overwrite = p.isSet(QStringLiteral("force"));
         auto cf = CaseFile::open(path);
@@ -58,8 +60,9 @@ public:
         ctx.out() << "exported " << CliContext::safe(out);
         if (r.redacted)
             ctx.out() << " (redacted: " << r.replacements << " replacements, " << r.artifactsRedacted << " artifacts rewritten, "
-                      << r.artifactsWithheld << " binary artifacts withheld; " << r.originalValues
-                      << " original values searched in the copy: none found)";
+                      << r.artifactsWithheld << " binary artifacts withheld; every value checked again: "
+                      << (r.secondPassValues ? QString::number(r.secondPassValues) + QStringLiteral(" redacted by the second pass, ") : QString())
+                      << "none left)";
         ctx.out() << '\n';
         return ExitOk;
     }
