@@ -270,7 +270,7 @@ CaseMerger::TableCount TableMerger::run()
         }
 
         qint64 existing = findByKeys(row, otherId);
-        if (existing < 0 && !pointsAtNew && !unmatchable)
+        if (existing < 0 && !pointsAtNew && !unmatchable && !m_t.withoutRowId) // without rowid: the primary key decides
             existing = takeLocal(fingerprint(row, m_identityIdx));
         if (existing >= 0) {
             if (m_ownIds)
