@@ -40,6 +40,20 @@ QHash<QString, QSet<QString>> typedRefTargets(SqliteDatabase &db, const QList<Ta
             if (const QString target = kinds.tableFor(st.text(0)); !target.isEmpty())
                 out[t.name].insert(target);
     }
+    // Ids inside JSON data ({"capture_id": 3}), as TableMerger maps them.
+    for (const Table &t : tables) {
+        if (!t.columnNames().contains(TableMerger::jsonColumn()))
+            continue;
+        const QString col = SchemaIntrospection::quote(TableMerger::jsonColumn());
+        SqliteStatement st = db.prepare(QStringLiteral(
+            "SELECT DISTINCT j.key FROM other.%1 AS t, json_each(CASE WHEN json_valid(t.%2) AND t.%2 LIKE '{%' THEN t.%2 ELSE '{}' END) AS j "
+            "WHERE j.key LIKE '%\\_id' ESCAPE '\\'").arg(SchemaIntrospection::quote(t.name), col));
+        while (st.step()) {
+            QString kind = st.text(0).chopped(3);
+            if (const QString target = kinds.tableFor(kind.replace(QLatin1Char('_'), QLatin1Char('-'))); !target.isEmpty() && target != t.name)
+                out[t.name].insert(target);
+        }
+    }
     return out;
 }
 

@@ -27,17 +27,25 @@ QList<SchemaIntrospection::Table> order(const QList<SchemaIntrospection::Table> 
         for (qsizetype i = 0; i < pending.size() && pick < 0; ++i)
             if ((dependencies(pending.at(i)) - done).isEmpty())
                 pick = i;
-        // A cycle: prefer a table without typed references that waits only
-        // for tables with typed references.
-        auto waitsOnlyForTypedRefTables = [&](const SchemaIntrospection::Table &t) {
-            for (const QString &d : dependencies(t) - done)
+        // A cycle: break it at a table on it without typed references.
+        auto onCycle = [&](const SchemaIntrospection::Table &t) {
+            QSet<QString> seen;
+            QStringList stack = (dependencies(t) - done).values();
+            while (!stack.isEmpty()) {
+                const QString d = stack.takeLast();
+                if (d == t.name)
+                    return true;
+                if (seen.contains(d))
+                    continue;
+                seen.insert(d);
                 for (const auto &other : pending)
-                    if (other.name == d && !hasTypedRefs(other))
-                        return false;
-            return true;
+                    if (other.name == d)
+                        stack.append((dependencies(other) - done).values());
+            }
+            return false;
         };
         for (qsizetype i = 0; i < pending.size() && pick < 0; ++i)
-            if (!hasTypedRefs(pending.at(i)) && waitsOnlyForTypedRefTables(pending.at(i)))
+            if (!hasTypedRefs(pending.at(i)) && onCycle(pending.at(i)))
                 pick = i;
         for (qsizetype i = 0; i < pending.size() && pick < 0; ++i)
             if (!hasTypedRefs(pending.at(i)))

@@ -4,8 +4,10 @@
 #include "RefKindTables.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
+#include "util/Json.h"
 
 #include <QCryptographicHash>
+#include <QJsonObject>
 #include <algorithm>
 #include <sqlite3.h>
 
@@ -49,6 +51,7 @@ TableMerger::TableMerger(MergeContext &context, const SchemaIntrospection::Table
     m_refIdCol = int(m_cols.indexOf(QStringLiteral("ref_id")));
     if (m_refKindCol < 0 || m_refIdCol < 0)
         m_refKindCol = m_refIdCol = -1;
+    m_jsonCol = int(m_cols.indexOf(jsonColumn()));
     const QStringList identity = identityColumns(m_t.name);
     for (int i = 0; i < m_cols.size(); ++i) {
         const QString parent = m_t.foreignParent(m_cols.at(i));
@@ -107,6 +110,36 @@ QByteArray TableMerger::fingerprint(const QList<Cell> &row, const QList<int> &wh
         h.addData(payload);
     }
     return h.result();
+}
+
+// {"capture_id": 3, "tid": 7} -> {"capture_id": 12, "tid": 7}. False if an id
+// could not be mapped (its table is merged later, or its row is missing).
+bool TableMerger::mapJsonIds(Cell &cell, bool *pointsAtNew)
+{
+    if (cell.type != SQLITE_TEXT || !cell.bytes.startsWith('{') || !cell.bytes.contains("_id\""))
+        return true;
+    QJsonObject o = Json::parseObject(QString::fromUtf8(cell.bytes));
+    bool changed = false, complete = true;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!it.key().endsWith(QLatin1String("_id")) || !it.value().isDouble())
+            continue;
+        QString kind = it.key().chopped(3);
+        const QString table = m_ctx.refTables.tableFor(kind.replace(QLatin1Char('_'), QLatin1Char('-')));
+        if (table.isEmpty() || !m_ctx.merged.contains(table))
+            continue;
+        const auto found = m_ctx.maps.value(table).constFind(it.value().toInteger());
+        if (!m_ctx.done.contains(table) || table == m_t.name || found == m_ctx.maps.value(table).constEnd()) {
+            ++m_ctx.unmappedReferences;
+            complete = false;
+            continue;
+        }
+        *pointsAtNew = *pointsAtNew || m_ctx.isNew(table, *found);
+        it.value() = *found;
+        changed = true;
+    }
+    if (changed)
+        cell.bytes = Json::compact(o).toUtf8();
+    return complete;
 }
 
 // The rows that were here before the merge, by identity fingerprint.
@@ -259,6 +292,8 @@ CaseMerger::TableCount TableMerger::run()
                 row[m_refIdCol] = m_t.columns.at(m_refIdCol).notNull ? Cell::id(0) : Cell();
             }
         }
+        if (m_jsonCol >= 0 && !mapJsonIds(row[m_jsonCol], &pointsAtNew))
+            unmatchable = true;
         if (m_ctx.restorer) {
             for (int i = 0; i < m_cols.size(); ++i) {
                 Cell &c = row[i];

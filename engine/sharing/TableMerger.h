@@ -21,6 +21,8 @@ class SqliteStatement;
 //   - notes by (created_us, author), action items by (created_us, text,
 //     owner), so later edits of a merged row do not bring it back twice;
 //   - every other row by its whole content, foreign keys mapped.
+// Ids inside a JSON `data` column (findings' {"capture_id": 3}) are mapped
+// too: a key <kind>_id names its table as a typed reference does.
 // A row pointing at a row this merge inserted is new by definition and is
 // inserted without looking (so two equal rows of the other case both arrive).
 // Rows matched by content are matched one to one with rows that were here
@@ -33,6 +35,8 @@ public:
 
     // Columns that identify a row of table when no key does; empty: all.
     static QStringList identityColumns(const QString &table);
+    // The JSON column whose "<kind>_id" keys are references, by convention.
+    static QString jsonColumn() { return QStringLiteral("data"); }
 
 private:
     struct Cell;
@@ -42,6 +46,7 @@ private:
     qint64 findByKeys(const QList<Cell> &row, qint64 otherId);
     qint64 takeLocal(const QByteArray &fingerprint);
     void buildLocalIndex();
+    bool mapJsonIds(Cell &cell, bool *pointsAtNew);
 
     MergeContext &m_ctx;
     const SchemaIntrospection::Table &m_t;
@@ -51,7 +56,7 @@ private:
     QList<int> m_insertIdx;      // columns written on insert
     QList<int> m_identityIdx;    // columns compared when no key matches
     bool m_ownIds = false;
-    int m_idCol = -1, m_refKindCol = -1, m_refIdCol = -1;
+    int m_idCol = -1, m_refKindCol = -1, m_refIdCol = -1, m_jsonCol = -1;
     bool m_localBuilt = false;
     QHash<QByteArray, QList<qint64>> m_local; // fingerprint -> rowids here, last taken first
 };

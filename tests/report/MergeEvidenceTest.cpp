@@ -130,12 +130,22 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         for (const QString &q : QString::fromUtf8(f.readAll()).split(QStringLiteral("\n;\n")))
             m_probes.append(q.trimmed());
-        QCOMPARE(m_probes.size(), 13);
+        QCOMPARE(m_probes.size(), 14);
         // The source holds every kind of evidence the probes look at.
         const auto src = counts(m_source);
         for (const char *table : {"procfs_snapshots", "procfs_tasks", "procfs_stacks", "kernel_log_lines", "strace_traces", "strace_calls",
                                   "strace_slowest", "pcap_captures", "pcap_conversations", "pcap_rpc_calls", "events", "finding_evidence", "notes"})
             QVERIFY2(src.value(QLatin1String(table)) > 0, table);
+        {
+            // Findings keep ids in their JSON data too.
+            auto cf = CaseFile::open(m_source, CaseFile::Access::ReadOnly);
+            for (const char *key : {"$.capture_id", "$.snapshot_id", "$.event_id"}) {
+                SqliteStatement st = cf->db().prepare(QStringLiteral("SELECT count(*) FROM findings WHERE json_extract(data, ?) IS NOT NULL"));
+                st.bind(1, QString::fromLatin1(key));
+                QVERIFY(st.step());
+                QVERIFY2(st.int64(0) > 0, key);
+            }
+        }
         QCOMPARE(consistencyProblem(m_source), QString());
     }
 

@@ -78,3 +78,10 @@ LEFT JOIN procfs_snapshots s ON fe.ref_kind = 'snapshot' AND s.id = fe.ref_id
 LEFT JOIN pcap_conversations v ON fe.ref_kind = 'conversation' AND v.id = fe.ref_id
 LEFT JOIN strace_calls sc ON fe.ref_kind = 'strace-call' AND sc.id = fe.ref_id
 WHERE c.uuid = ?1 ORDER BY fe.rowid
+;
+SELECT f.kind, f.title, p.source, s.taken_us, e.summary
+FROM findings f JOIN collections c ON c.id = f.collection_id
+LEFT JOIN pcap_captures p ON p.id = json_extract(f.data, '$.capture_id')
+LEFT JOIN procfs_snapshots s ON s.id = json_extract(f.data, '$.snapshot_id')
+LEFT JOIN events e ON e.id = json_extract(f.data, '$.event_id')
+WHERE c.uuid = ?1 ORDER BY f.id
