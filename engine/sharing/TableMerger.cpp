@@ -196,7 +196,8 @@ qint64 TableMerger::findByKeys(const QList<Cell> &row, qint64 otherId)
     QList<QStringList> keys = m_t.uniqueKeys;
     if (!m_ownIds && !m_t.primaryKey.isEmpty())
         keys.append(m_t.primaryKey);
-    for (const QStringList &key : keys) {
+    for (int keyIndex = 0; keyIndex < keys.size(); ++keyIndex) {
+        const QStringList &key = keys.at(keyIndex);
         QList<int> which;
         QStringList conds;
         bool usable = true;
@@ -208,9 +209,13 @@ qint64 TableMerger::findByKeys(const QList<Cell> &row, qint64 otherId)
         }
         if (!usable)
             continue;
-        SqliteStatement st = m_ctx.db.prepare(QStringLiteral("SELECT %1 FROM main.%2 WHERE %3 LIMIT 1")
-                                                  .arg(m_t.withoutRowId ? QStringLiteral("0") : QStringLiteral("rowid"),
-                                                       SchemaIntrospection::quote(m_t.name), conds.join(QStringLiteral(" AND "))));
+        auto cached = m_keyLookups.find(keyIndex);
+        if (cached == m_keyLookups.end())
+            cached = m_keyLookups.emplace(keyIndex, m_ctx.db.prepare(QStringLiteral("SELECT %1 FROM main.%2 WHERE %3 LIMIT 1")
+                                                                       .arg(m_t.withoutRowId ? QStringLiteral("0") : QStringLiteral("rowid"),
+                                                                            SchemaIntrospection::quote(m_t.name), conds.join(QStringLiteral(" AND ")))))
+                         .first;
+        SqliteStatement &st = cached->second;
         for (int k = 0; k < which.size(); ++k) {
             const Cell &c = row.at(which.at(k));
             switch (c.type) {
@@ -220,8 +225,10 @@ qint64 TableMerger::findByKeys(const QList<Cell> &row, qint64 otherId)
             default: st.bindBlob(k + 1, c.bytes); break;
             }
         }
-        if (st.step())
-            return st.int64(0);
+        const qint64 found = st.step() ? st.int64(0) : -1;
+        st.reset();
+        if (found >= 0)
+            return found;
     }
     return -1;
 }

@@ -7,8 +7,9 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <map>
 
-class SqliteStatement;
+#include "casefile/SqliteStatement.h"
 
 // Merges one table of the attached other case into this one. Each row of the
 // other case is either recognised as already here or inserted, and its id is
@@ -57,6 +58,7 @@ private:
     QList<int> m_identityIdx;    // columns compared when no key matches
     bool m_ownIds = false;
     int m_idCol = -1, m_refKindCol = -1, m_refIdCol = -1, m_jsonCol = -1;
+    std::map<int, SqliteStatement> m_keyLookups; // per key: prepared once
     bool m_localBuilt = false;
     QHash<QByteArray, QList<qint64>> m_local; // fingerprint -> rowids here, last taken first
 };
