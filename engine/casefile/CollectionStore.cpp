@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QUuid>
 
 QString CollectionRecord::statusName(Status s)
 {
@@ -44,10 +45,11 @@ qint64 CollectionStore::begin(qint64 hostId, const QString &kind, const QString 
     tool += QLatin1Char(' ') + QLatin1String(CASEBOOK_VERSION);
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "INSERT INTO collections(host_id, kind, command, parameters, operator, tool, started_us, status, "
-        "owner_pid, owner_start, owner_machine) VALUES (?,?,?,?,?,?,?,'running',?,?,?)"));
+        "owner_pid, owner_start, owner_machine, uuid) VALUES (?,?,?,?,?,?,?,'running',?,?,?,?)"));
     st.bindIdOrNull(1, hostId).bind(2, kind).bind(3, command).bind(4, Json::compact(parameters))
         .bind(5, AuditLog::currentActor()).bind(6, tool).bind(7, TimeUtil::nowUs())
-        .bind(8, me.pid).bind(9, me.startTime).bind(10, me.machine);
+        .bind(8, me.pid).bind(9, me.startTime).bind(10, me.machine)
+        .bind(11, QUuid::createUuid().toString(QUuid::WithoutBraces));
     st.exec();
     const qint64 id = m_db.lastInsertRowId();
     AuditLog(m_db).append(QStringLiteral("collect-start"), QStringLiteral("collection:%1").arg(id),

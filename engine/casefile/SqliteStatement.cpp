@@ -102,6 +102,13 @@ SqliteStatement &SqliteStatement::bindIdOrNull(int index, qint64 id)
     return id > 0 ? bind(index, id) : bindNull(index);
 }
 
+SqliteStatement &SqliteStatement::bindValue(int index, const sqlite3_value *value)
+{
+    if (int rc = sqlite3_bind_value(m_stmt, index, value); rc != SQLITE_OK)
+        fail(rc);
+    return *this;
+}
+
 bool SqliteStatement::step()
 {
     // A write outside a transaction queues behind the process's other writers.
@@ -125,6 +132,11 @@ void SqliteStatement::exec()
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_stmt);
+}
+
+sqlite3_value *SqliteStatement::value(int column) const
+{
+    return sqlite3_column_value(m_stmt, column);
 }
 
 bool SqliteStatement::isNull(int column) const

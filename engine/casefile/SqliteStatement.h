@@ -7,6 +7,7 @@
 class CaseWriteGate;
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_value;
 
 // A prepared statement. Parameters are 1-based like SQLite's; columns 0-based.
 class SqliteStatement
@@ -29,6 +30,8 @@ public:
     SqliteStatement &bindNull(int index);
     // Binds 0 as NULL (for optional foreign keys).
     SqliteStatement &bindIdOrNull(int index, qint64 id);
+    // A value of any type as another statement returned it (copying rows).
+    SqliteStatement &bindValue(int index, const sqlite3_value *value);
 
     // Steps once: true when a row is available, false when done. Throws on error.
     bool step();
@@ -42,6 +45,8 @@ public:
     QString text(int column) const;
     QByteArray blob(int column) const;
     QByteArrayView blobView(int column) const; // valid until the next step
+    // The column's value with its type; valid until the next step.
+    sqlite3_value *value(int column) const;
     int columnCount() const;
     QString columnName(int column) const;
 

@@ -6,19 +6,22 @@
 
 class CaseFile;
 
-// Brings another case's evidence and work into this one. Every ordinary table
-// both files share is merged (found from the schema, so later areas' tables
-// are included) in foreign-key order: rows get new ids, their foreign keys
-// and typed evidence references (ref_kind/ref_id: artifact, finding, event,
-// note, collection, host, and <kind>s tables of other areas) are mapped to
-// the new ids. Artifacts are deduplicated by SHA-256; hosts by name (any
-// UNIQUE key); every other row by its full content, so merging the same file
-// twice adds nothing. A redacted export of this same case (same case id)
-// coming back has its pseudonyms replaced by the originals from this case's
-// map, and its re-hashed artifacts matched by the original SHA-256 its audit
-// log records, so it merges without duplicates. Not merged: case metadata, the audit log (one 'merge'
-// entry records the source, its audit head hash and the counts), the other
-// case's pseudonym map and saved report drafts.
+// Brings another case's evidence and work into this one, in one transaction.
+// Every ordinary table both files share is merged (found from the schema, so
+// later areas' tables are included) in reference order (MergeOrder): rows get
+// new ids, and every foreign key (declared, or listed in schema_references)
+// and typed evidence reference (ref_kind/ref_id, RefKindTables) is mapped to
+// the new ids; references caught in a cycle are set after the last table.
+// Rows already here are recognised (TableMerger: collections by uuid,
+// artifacts by SHA-256, hosts by name, notes by creation time and author,
+// other rows by content), so merging a case twice, merging a case into
+// itself or merging back its own export adds nothing. A redacted export of
+// this same case coming back has its pseudonyms replaced by the originals
+// from this case's map, and its re-hashed artifacts matched by the SHA-256
+// each had before redaction (recorded in its audit log). Not merged: case
+// metadata, the audit log (one 'merge' entry records the source, its uuid,
+// its audit head hash and the counts), the other case's pseudonym map and
+// saved report drafts, derived timeline counts.
 class CaseMerger
 {
 public:
@@ -26,12 +29,13 @@ public:
     {
         qint64 inserted = 0;
         qint64 existing = 0; // already present (deduplicated)
+        qint64 orphans = 0;  // not merged: a row it must point at is missing in the other case
     };
     struct Result
     {
         QString sourceUuid;
         QMap<QString, TableCount> tables;
-        qint64 unmappedReferences = 0; // ref_id values whose kind names no known table
+        qint64 unmappedReferences = 0; // ref_id values whose kind names no merged table, or whose row is missing
         qint64 inserted() const;
         QJsonObject toJson() const;
     };

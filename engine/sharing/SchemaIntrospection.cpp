@@ -3,6 +3,8 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 
+#include <QMap>
+
 QStringList SchemaIntrospection::Table::columnNames() const
 {
     QStringList out;
@@ -17,6 +19,10 @@ QString SchemaIntrospection::Table::foreignParent(const QString &column) const
         if (fk.column == column)
             return fk.parentTable;
     return {};
+}
+
+namespace {
+const char kReferenceTable[] = "schema_references";
 }
 
 SchemaIntrospection::SchemaIntrospection(SqliteDatabase &db, const QString &schema) : m_db(db), m_schema(schema) {}
@@ -72,7 +78,7 @@ QList<SchemaIntrospection::Table> SchemaIntrospection::tables() const
     QStringList names;
     while (st.step()) {
         const QString n = st.text(0);
-        if (!vtables.contains(n) && !shadows.contains(n))
+        if (!vtables.contains(n) && !shadows.contains(n) && n != QLatin1String(kReferenceTable))
             names.append(n);
     }
     QList<Table> out;
@@ -81,19 +87,28 @@ QList<SchemaIntrospection::Table> SchemaIntrospection::tables() const
     return out;
 }
 
+bool SchemaIntrospection::hasReferenceTable() const
+{
+    SqliteStatement st = m_db.prepare(QStringLiteral("SELECT count(*) FROM %1.sqlite_schema WHERE type = 'table' AND name = ?").arg(quote(m_schema)));
+    st.bind(1, QString::fromLatin1(kReferenceTable));
+    return st.step() && st.int64(0) > 0;
+}
+
 SchemaIntrospection::Table SchemaIntrospection::describe(const QString &name) const
 {
     Table t;
     t.name = name;
     const QString qs = quote(m_schema), qn = quote(name);
     SqliteStatement cols = m_db.prepare(QStringLiteral("PRAGMA %1.table_info(%2)").arg(qs, qn));
-    int pkCount = 0;
+    QMap<int, QString> pkColumns;
     while (cols.step()) {
         Column c{cols.text(1), cols.text(2).toUpper(), cols.int64(3) != 0, int(cols.int64(5))};
         if (c.pk)
-            ++pkCount;
+            pkColumns.insert(c.pk, c.name);
         t.columns.append(c);
     }
+    t.primaryKey = pkColumns.values();
+    const qsizetype pkCount = pkColumns.size();
     {
         SqliteStatement sql = m_db.prepare(QStringLiteral("SELECT sql FROM %1.sqlite_schema WHERE name = ?").arg(qs));
         sql.bind(1, name);
@@ -106,7 +121,15 @@ SchemaIntrospection::Table SchemaIntrospection::describe(const QString &name) co
                 t.rowIdAlias = c.name;
     SqliteStatement fks = m_db.prepare(QStringLiteral("PRAGMA %1.foreign_key_list(%2)").arg(qs, qn));
     while (fks.step())
-        t.foreignKeys.append({fks.text(3), fks.text(2)});
+        t.foreignKeys.append({fks.text(3), fks.text(2), true});
+    if (hasReferenceTable()) {
+        SqliteStatement refs = m_db.prepare(QStringLiteral(
+            "SELECT column_name, parent_table FROM %1.%2 WHERE table_name = ? ORDER BY column_name").arg(qs, QLatin1String(kReferenceTable)));
+        refs.bind(1, name);
+        while (refs.step())
+            if (t.foreignParent(refs.text(0)).isEmpty())
+                t.foreignKeys.append({refs.text(0), refs.text(1), false});
+    }
     SqliteStatement idx = m_db.prepare(QStringLiteral("PRAGMA %1.index_list(%2)").arg(qs, qn));
     QStringList uniqueIndexes;
     while (idx.step())

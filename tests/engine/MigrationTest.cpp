@@ -1,6 +1,7 @@
 #include "TestEnv.h"
 #include "casefile/AuditLog.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
 #include "casefile/SchemaMigrations.h"
 #include "casefile/SqliteStatement.h"
 
@@ -84,6 +85,18 @@ private slots:
         QCOMPARE(AuditLog(cf->db()).verifyChain(), 0);
         // Every table of the latest schema exists.
         QVERIFY(cf->db().queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) >= 9);
+        // Schema 8: the collection got its identity, derived from the case's
+        // uuid, its id and start time (the same in every copy made before).
+        QCOMPARE(cf->db().queryText(QStringLiteral("SELECT uuid FROM collections WHERE id = 1")), QStringLiteral("u-%1/1/5").arg(version));
+    }
+
+    void newCollectionsGetDistinctUuids()
+    {
+        auto cf = CaseFile::create(m_dir.filePath(QStringLiteral("fresh.casebook")), QStringLiteral("fresh"));
+        CollectionStore cs(cf->db());
+        cs.begin(0, QStringLiteral("import"), QStringLiteral("a"));
+        cs.begin(0, QStringLiteral("import"), QStringLiteral("b"));
+        QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT count(DISTINCT uuid) FROM collections WHERE length(uuid) = 36")), 2);
     }
 };
 

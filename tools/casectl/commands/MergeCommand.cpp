@@ -28,8 +28,11 @@ public:
         for (auto it = r.tables.constBegin(); it != r.tables.constEnd(); ++it)
             if (it->inserted || it->existing)
                 ctx.out() << "  " << it.key().leftJustified(22) << ' ' << it->inserted << " added, " << it->existing << " already present\n";
+        for (auto it = r.tables.constBegin(); it != r.tables.constEnd(); ++it)
+            if (it->orphans)
+                ctx.out() << "  " << it.key().leftJustified(22) << ' ' << it->orphans << " not merged: the row they belong to is missing in OTHER\n";
         if (r.unmappedReferences)
-            ctx.out() << "  " << r.unmappedReferences << " evidence references of unknown kind kept as they were\n";
+            ctx.out() << "  " << r.unmappedReferences << " evidence references of unknown kind or to missing rows\n";
         return ExitOk;
     }
 };
