@@ -99,6 +99,12 @@ SqliteStatement SqliteDatabase::prepare(const QString &sql)
     return SqliteStatement(m_db, sql, m_gate.get());
 }
 
+void SqliteDatabase::setDefensive(bool on)
+{
+    if (m_db)
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, on ? 1 : 0, nullptr);
+}
+
 bool SqliteDatabase::tryWithoutWaiting(const std::function<void()> &work)
 {
     if (!m_db)

@@ -54,6 +54,10 @@ public:
     void backupTo(SqliteDatabase &dest);
     void close();
 
+    // SQLITE_DBCONFIG_DEFENSIVE (on for every connection). Only a connection
+    // to a file the caller itself just created may turn it off.
+    void setDefensive(bool on);
+
     // Runs work with no busy wait: a lock held elsewhere fails it at once.
     // Returns false (swallowing the error) if it failed.
     bool tryWithoutWaiting(const std::function<void()> &work);

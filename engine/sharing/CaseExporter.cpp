@@ -257,6 +257,10 @@ CaseExporter::Result CaseExporter::exportTo(const QString &outPath, const Option
     Redactor redactor(map, options.redaction);
     {
         SqliteDatabase copy(tmpPath, SqliteDatabase::Mode::Create);
+        // The copy is this exporter's own new file (its schema already checked
+        // as the source's): redaction rewrites full-text shadow tables in place,
+        // which the defensive mode of every other connection forbids.
+        copy.setDefensive(false);
         m_case.db().backupTo(copy);
         copy.exec(QStringLiteral("PRAGMA journal_mode=DELETE"));
         copy.exec(QStringLiteral("PRAGMA secure_delete=ON"));

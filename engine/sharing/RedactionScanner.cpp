@@ -5,6 +5,7 @@
 #include "util/CaseError.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace {
 const QRegularExpression &fingerprintRe()
@@ -60,22 +61,26 @@ QString latin1View(const QString &s)
 }
 
 // Drops matches that touch text shaped like a pseudonym (host-1, user-2,
-// host-1.domain-1.invalid, email-1@example.org...).
+// host-1.domain-1.invalid, email-1@example.org...). One pass over the text
+// finds the pseudonym-shaped spans (in order, not overlapping); each match is
+// then looked up among them: linear in the text, whatever the match count.
 QList<RedactionScanner::Match> withoutPseudonyms(const QString &text, QList<RedactionScanner::Match> matches)
 {
     if (matches.isEmpty())
         return matches;
-    constexpr qsizetype kReach = 64; // longer than any pseudonym
+    std::vector<std::pair<qsizetype, qsizetype>> spans; // start, end
+    for (auto it = PseudonymMap::shapeRe().globalMatch(text); it.hasNext();) {
+        const auto s = it.next();
+        spans.emplace_back(s.capturedStart(), s.capturedEnd());
+    }
+    if (spans.empty())
+        return matches;
     matches.removeIf([&](const RedactionScanner::Match &m) {
-        const qsizetype end = m.start + m.length;
-        for (auto it = PseudonymMap::shapeRe().globalMatch(text, std::max<qsizetype>(0, m.start - kReach)); it.hasNext();) {
-            const auto s = it.next();
-            if (s.capturedStart() >= end)
-                break;
-            if (s.capturedEnd() > m.start)
-                return true;
-        }
-        return false;
+        // The first span ending after the match starts; it touches the match
+        // if it also starts before the match ends.
+        const auto it = std::upper_bound(spans.begin(), spans.end(), m.start,
+                                         [](qsizetype start, const auto &span) { return start < span.second; });
+        return it != spans.end() && it->first < m.start + m.length;
     });
     return matches;
 }

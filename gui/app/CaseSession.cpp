@@ -151,8 +151,12 @@ void CaseSession::close()
     const bool wasOpen = bool(m_case);
     m_case.reset();
     m_writer->setCasePath(QString());
-    m_writer->drain();
+    m_writer->drain(); // a write queued meanwhile ran before the connection closed
     m_writable = false;
+    if (m_pendingWrites > 0) {
+        m_pendingWrites = 0; // done; their results were for the closed case
+        emit writesSettled();
+    }
     if (wasOpen)
         emit closed();
 }

@@ -149,6 +149,8 @@ NotesPane::NotesPane(CaseSession *session, QWidget *parent)
             emit linkActivated(l);
     });
     connect(session, &CaseSession::opened, this, &NotesPane::reload);
+    // Notes written elsewhere (casectl notes, another window) show within a second.
+    connect(session, &CaseSession::dataChanged, this, &NotesPane::reload);
     connect(session, &CaseSession::closed, this, [this] {
         m_autosave.stop();
         m_dirty = false;

@@ -1,6 +1,7 @@
 // Several processes and threads on one case at the same time: nothing lost,
 // nothing corrupted, every writer in the audit log, lock waits bounded and
 // said. Real casectl processes, a real sqlite3 holding the lock.
+#include "CaseChecks.h"
 #include "TestEnv.h"
 #include "casefile/ArtifactWriter.h"
 #include "casefile/AuditLog.h"
@@ -40,22 +41,6 @@ QProcessEnvironment childEnvironment()
     return env;
 }
 
-// The case's files this process holds descriptors to that were unlinked
-// behind its back: the symptom of another process deleting the -wal/-shm of
-// a database we still use.
-QStringList deletedCaseDescriptors(const QString &casePath)
-{
-    QStringList deleted;
-    const QString base = QFileInfo(casePath).fileName();
-    const QDir fds(QStringLiteral("/proc/self/fd"));
-    for (const QString &fd : fds.entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files)) {
-        const QString target = QFile::symLinkTarget(fds.filePath(fd));
-        if (target.contains(base) && target.endsWith(QLatin1String(" (deleted)")))
-            deleted << target;
-    }
-    return deleted;
-}
-
 qint64 count(SqliteDatabase &db, const QString &sql)
 {
     return db.queryInt(sql, -1);
@@ -63,11 +48,8 @@ qint64 count(SqliteDatabase &db, const QString &sql)
 
 void checkSound(const QString &path)
 {
-    auto cf = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Always);
-    const CaseVerifier::Report r = CaseVerifier(cf->db()).verify();
-    QVERIFY2(r.integrityProblems.isEmpty(), qPrintable(r.integrityProblems.join(QLatin1Char('\n'))));
-    QVERIFY2(r.auditProblem.isEmpty(), qPrintable(r.auditProblem));
-    QCOMPARE(r.mismatches(), 0);
+    const QString problems = CaseChecks::soundnessProblems(path);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
 QStringList noteTitles(const QString &path)
@@ -121,7 +103,7 @@ private slots:
                                                120000, childEnvironment());
             QVERIFY2(r.exitCode == 0, r.err.constData());
             auto another = CaseFile::open(p, CaseFile::Access::ReadOnly); // and once more, as a pane would
-            QVERIFY2(deletedCaseDescriptors(p).isEmpty(), qPrintable(deletedCaseDescriptors(p).join(QLatin1Char('\n'))));
+            QVERIFY2(CaseChecks::deletedDescriptors(p).isEmpty(), qPrintable(CaseChecks::deletedDescriptors(p).join(QLatin1Char('\n'))));
             NoteStore(gui->db()).create(titled(QStringLiteral("workbench %1").arg(i + 1)));
             // This process's reader sees the other process's note at once.
             QVERIFY(reader->db().queryInt(QStringLiteral("SELECT count(*) FROM notes WHERE title = 'casectl %1'").arg(i)) == 1);

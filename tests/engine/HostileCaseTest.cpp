@@ -2,6 +2,7 @@
 // makes a fresh case hostile in one way; Casebook (the engine and casectl)
 // must refuse it with a one-line error naming the object and leave it
 // byte-for-byte unchanged. Values read from a case are bounded before use.
+#include "CaseChecks.h"
 #include "TestEnv.h"
 #include "casefile/CaseFile.h"
 #include "casefile/SqliteDatabase.h"
@@ -26,17 +27,6 @@ QByteArray fileHash(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-qint64 peakRssKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
 }
 
 QStringList caseFileSet(const QString &path)
@@ -141,7 +131,7 @@ private slots:
         QVERIFY(stored.toUs >= stored.fromUs);
         QVERIFY(stored.histogram.buckets() <= 2001);
         // Several GB of buckets used to be allocated here: the peak stays small.
-        QVERIFY2(peakRssKiB() < 512 * 1024, qPrintable(QString::number(peakRssKiB())));
+        QVERIFY2(CaseChecks::peakRssKiB() < 512 * 1024, qPrintable(QString::number(CaseChecks::peakRssKiB())));
     }
 
     // A long query started by a user action can be interrupted.

@@ -226,6 +226,10 @@ private slots:
         qint64 last = 0;
         {
             SqliteDatabase db(p, SqliteDatabase::Mode::ReadWrite);
+            // A careful forger puts the trigger back exactly as it was (a changed
+            // one makes the case refused outright: test_hostile_cases).
+            const QString trigger = db.queryText(QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'audit_log_no_update'"));
+            QVERIFY(!trigger.isEmpty());
             db.exec(QStringLiteral("DROP TRIGGER audit_log_no_update"));
             last = db.queryInt(QStringLiteral("SELECT max(id) FROM audit_log"));
             // Entry 2 (made with the case) and the last (after imports, a collection and a merge) trade places.
@@ -252,8 +256,7 @@ private slots:
                 upd.bind(1, prev).bind(2, hash).bind(3, sel.int64(0)).exec();
                 prev = hash;
             }
-            db.exec(QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-                                   "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"));
+            db.exec(trigger);
         }
         const auto r = casectl({QStringLiteral("verify"), p});
         QCOMPARE(r.exitCode, 1);

@@ -36,6 +36,10 @@ class MergeTest : public QObject
 private slots:
     void initTestCase()
     {
+        // A later Casebook's schema area, for this process and its casectl children.
+        const QString extension = TestEnv::dataDir() + QStringLiteral("/schema-extension/merge-later-area.sql");
+        qputenv("CASEBOOK_TEST_SCHEMA_EXTENSION", extension.toLocal8Bit());
+        m_env.insert(QStringLiteral("CASEBOOK_TEST_SCHEMA_EXTENSION"), extension);
         QVERIFY(m_dir.isValid());
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
         m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
@@ -74,11 +78,6 @@ private slots:
         n.body = QStringLiteral("Only nodes with NFS client workloads start rpc.statd.");
         n.tags = {QStringLiteral("root-cause")};
         NoteStore(db).create(n);
-        }
-        for (const QString &p : {m_mine, m_theirs}) {
-            auto x = CaseFile::open(p);
-            x->db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS later_area_rows (id INTEGER PRIMARY KEY, host_id INTEGER REFERENCES hosts(id), "
-                                        "artifact_id INTEGER REFERENCES artifacts(id), text TEXT NOT NULL) STRICT"));
         }
         auto theirs = CaseFile::open(m_theirs);
         theirs->db().exec(QStringLiteral("INSERT INTO later_area_rows(host_id, artifact_id, text) VALUES (2, 2, 'from a later area')"));
