@@ -1,22 +1,30 @@
 #pragma once
 
+#include "SshHostConfig.h"
+
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-// A light reader of OpenSSH client config files for what libssh does not
-// expose: the ProxyJump of a host (libssh's own ProxyJump handling is turned
-// off so every hop is verified and authenticated by Casebook) and the concrete
-// Host names for fleet patterns. Host and Match (all, host) blocks, Include
-// with wildcards, "first value wins" as in OpenSSH. libssh itself applies
-// HostName, User, Port, IdentityFile, IdentitiesOnly, ConnectTimeout...
+// An OpenSSH client config (with its Includes), resolved for a host the way
+// ssh resolves it: lines are read in file order; Host and Match blocks
+// (Match all, host, originalhost, user, localuser, final, canonical, with
+// !negation) switch lines on and off; the first obtained value of each
+// keyword wins, IdentityFile and CertificateFile accumulate. Include
+// (wildcards, relative to ~/.ssh or /etc/ssh) is read where it stands and
+// only applies inside an active block. Match exec, localnetwork, tagged,
+// version and command never match (they are listed in
+// SshHostConfig::ignored).
 class SshConfigFile
 {
 public:
     // Reads path, or ~/.ssh/config and /etc/ssh/ssh_config when empty.
     static SshConfigFile load(const QString &path);
 
-    // The first value of keyword (case-insensitive) that applies to host.
+    // What ssh -G would print for alias; user and port as typed (they win).
+    SshHostConfig resolve(const QString &alias, const QString &user = {}, int port = 0) const;
+    // The first obtained value of keyword for host, its arguments joined by spaces.
     QString value(const QString &host, const QString &keyword) const;
     // Host names without wildcards or negation, in file order, deduplicated.
     QStringList concreteHosts() const;
@@ -24,15 +32,27 @@ public:
     static QString userSshDir();
 
 private:
-    struct Entry
+    struct Directive
     {
-        QStringList patterns; // Host patterns; {"*"} for global lines
-        bool matchAll = false;
-        QString keyword;      // lower case
-        QString value;
+        enum class Kind { Host, Match, Option, IncludeBegin, IncludeEnd };
+        Kind kind = Kind::Option;
+        QString keyword; // lower case (options)
+        QStringList args;
     };
-    void read(const QString &path, bool userFile, int depth, QStringList currentPatterns, bool currentMatchAll);
-    static bool blockApplies(const Entry &entry, const QString &host);
+    struct Obtained
+    {
+        QHash<QString, QStringList> first;
+        QStringList identityFiles;
+        QStringList certificateFiles;
+        QStringList ignored;
+        bool wantFinal = false;
+    };
+    void read(const QString &path, bool userFile, int depth);
+    void walk(Obtained &obtained, const QString &alias, bool finalPass) const;
+    bool matchApplies(const QStringList &args, const Obtained &obtained, const QString &alias, bool finalPass,
+                      QStringList &ignored, bool &wantFinal) const;
+    static bool patternListMatches(const QStringList &patterns, const QString &name);
+    static QString matchHost(const Obtained &obtained, const QString &alias);
 
-    QList<Entry> m_entries;
+    QList<Directive> m_directives;
 };

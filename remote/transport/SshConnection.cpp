@@ -25,25 +25,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QString optionString(ssh_session s, ssh_options_e option)
-{
-    char *value = nullptr;
-    if (ssh_options_get(s, option, &value) != SSH_OK || !value)
-        return {};
-    const QString text = QString::fromUtf8(value);
-    ssh_string_free_char(value);
-    return text;
-}
-
-QString expandSshPath(QString path)
-{
-    const QString sshDir = SshConfigFile::userSshDir();
-    path.replace(QLatin1String("%d"), sshDir);
-    if (path.startsWith(QLatin1String("~/")))
-        path = sshDir.left(sshDir.size() - 5) + path.mid(1);
-    return path;
-}
-
 // Wipes a secret held in a QByteArray.
 void wipe(QByteArray &secret)
 {
@@ -86,66 +67,59 @@ void SshConnection::configure()
     m_session = ssh_new();
     if (!m_session)
         fail(TransportError::Kind::Connect, QStringLiteral("cannot create an SSH session"));
-    const QByteArray host = m_spec.host.toUtf8();
-    ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
-    const QByteArray configFile = QFile::encodeName(m_options.configFile);
     if (!m_options.configFile.isEmpty() && !QFile::exists(m_options.configFile))
         fail(TransportError::Kind::Connect, QStringLiteral("ssh config file %1 does not exist").arg(m_options.configFile));
-    if (ssh_options_parse_config(m_session, m_options.configFile.isEmpty() ? nullptr : configFile.constData()) != SSH_OK)
+    // Casebook resolves the config itself, as OpenSSH does (libssh's own
+    // reader lets a later Host block override an earlier one and matches
+    // Host patterns against HostName), and hands libssh the result.
+    bool off = false;
+    ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &off);
+    m_config = SshConfigFile::load(m_options.configFile).resolve(m_spec.host, m_spec.user, m_spec.port);
+    if (!m_options.knownHostsFile.isEmpty())
+        m_config.userKnownHostsFiles = {m_options.knownHostsFile};
+    if (!m_options.globalKnownHostsFile.isEmpty())
+        m_config.globalKnownHostsFiles = {m_options.globalKnownHostsFile};
+    m_host = m_config.hostName;
+    m_port = m_config.port;
+    m_user = m_config.user;
+    const QByteArray host = m_host.toUtf8();
+    const QByteArray user = m_user.toUtf8();
+    const unsigned int port = unsigned(m_port);
+    if (ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData()) != SSH_OK
+        || ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData()) != SSH_OK
+        || ssh_options_set(m_session, SSH_OPTIONS_PORT, &port) != SSH_OK)
         fail(TransportError::Kind::Connect, QStringLiteral("bad ssh config: %1").arg(QString::fromUtf8(ssh_get_error(m_session))));
-    // Like OpenSSH, what the user typed wins over the config.
-    if (!m_spec.user.isEmpty()) {
-        const QByteArray user = m_spec.user.toUtf8();
-        ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
+    // SSH_OPTIONS_IDENTITY prepends: the configured files come first, in order.
+    if (m_config.identityFilesConfigured) {
+        for (qsizetype i = m_config.identityFilesExpanded.size() - 1; i >= 0; --i) {
+            const QByteArray file = QFile::encodeName(m_config.identityFilesExpanded.at(i));
+            ssh_options_set(m_session, SSH_OPTIONS_IDENTITY, file.constData());
+        }
     }
-    if (m_spec.port > 0) {
-        const unsigned int port = unsigned(m_spec.port);
-        ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    const int identitiesOnly = m_config.identitiesOnly ? 1 : 0;
+    ssh_options_set(m_session, SSH_OPTIONS_IDENTITIES_ONLY, &identitiesOnly);
+    for (const QString &cert : std::as_const(m_config.certificateFilesExpanded)) {
+        const QByteArray file = QFile::encodeName(cert);
+        ssh_options_set(m_session, SSH_OPTIONS_CERTIFICATE, file.constData());
     }
     // Casebook runs ProxyJump itself so every hop is verified and reported.
-    const SshConfigFile config = SshConfigFile::load(m_options.configFile);
-    m_proxyJump = m_isJumpHop ? QString() : config.value(m_spec.host, QStringLiteral("ProxyJump"));
-    if (m_proxyJump.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
-        m_proxyJump.clear();
+    m_proxyJump = m_isJumpHop ? QString() : m_config.proxyJump;
     ssh_options_set(m_session, SSH_OPTIONS_PROXYJUMP, "none");
 
-    m_host = optionString(m_session, SSH_OPTIONS_HOST);
-    m_user = optionString(m_session, SSH_OPTIONS_USER);
-    unsigned int port = 22;
-    if (ssh_options_get_port(m_session, &port) == SSH_OK && port > 0)
-        m_port = int(port);
     m_timeoutMs = m_options.connectTimeoutMs > 0 ? m_options.connectTimeoutMs : kDefaultTimeoutMs;
-    if (m_options.connectTimeoutMs <= 0) {
-        bool ok = false;
-        const int seconds = config.value(m_spec.host, QStringLiteral("ConnectTimeout")).toInt(&ok);
-        if (ok && seconds > 0)
-            m_timeoutMs = seconds * 1000;
-    }
+    if (m_options.connectTimeoutMs <= 0 && m_config.connectTimeoutSeconds > 0)
+        m_timeoutMs = m_config.connectTimeoutSeconds * 1000;
     const long timeoutSec = qMax(1, m_timeoutMs / 1000);
     ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &timeoutSec);
     // libssh orders host key algorithms by what these files know.
-    const QStringList userFiles = userKnownHostsFiles();
-    const QByteArray known = QFile::encodeName(userFiles.value(0));
+    const QByteArray known = QFile::encodeName(m_config.userKnownHostsFiles.value(0));
     ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, known.constData());
-    if (!m_options.globalKnownHostsFile.isEmpty()) {
-        const QByteArray global = QFile::encodeName(m_options.globalKnownHostsFile);
-        ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, global.constData());
-    }
+    const QByteArray global = QFile::encodeName(m_config.globalKnownHostsFiles.value(0));
+    ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, global.constData());
     ssh_callbacks_init(&m_callbacks);
     m_callbacks.userdata = this;
     m_callbacks.auth_function = &SshConnection::passphraseCallback;
     ssh_set_callbacks(m_session, &m_callbacks);
-}
-
-QStringList SshConnection::userKnownHostsFiles() const
-{
-    if (!m_options.knownHostsFile.isEmpty())
-        return {m_options.knownHostsFile};
-    const QString fromConfig = optionString(m_session, SSH_OPTIONS_KNOWNHOSTS);
-    if (!fromConfig.isEmpty())
-        return {expandSshPath(fromConfig)};
-    const QString dir = SshConfigFile::userSshDir();
-    return {dir + QStringLiteral("/known_hosts"), dir + QStringLiteral("/known_hosts2")};
 }
 
 void SshConnection::connect(const CancelToken &cancel, int fd)
@@ -247,16 +221,16 @@ void SshConnection::verifyHostKey()
     m_hostKey = HostKeyInfo{serverKey.type, serverKey.sha256};
 
     HostKeyVerifier verifier;
-    verifier.knownHostsFiles = userKnownHostsFiles();
-    verifier.appendFile = verifier.knownHostsFiles.value(0);
-    if (!m_options.globalKnownHostsFile.isEmpty()) {
-        verifier.knownHostsFiles.append(m_options.globalKnownHostsFile);
-    } else {
-        verifier.knownHostsFiles.append(QStringLiteral("/etc/ssh/ssh_known_hosts"));
-        verifier.knownHostsFiles.append(QStringLiteral("/etc/ssh/ssh_known_hosts2"));
-    }
-    verifier.acceptNew = m_options.acceptNew;
-    verifier.prompt = m_options.hostKeyPrompt;
+    verifier.knownHostsFiles = m_config.userKnownHostsFiles + m_config.globalKnownHostsFiles;
+    verifier.appendFile = m_config.userKnownHostsFiles.value(0);
+    verifier.hashNames = m_config.hashKnownHosts;
+    // Like -o StrictHostKeyChecking: what the caller asks for wins over the config.
+    using Strict = SshHostConfig::StrictHostKeyChecking;
+    const Strict strict = m_options.acceptNew ? Strict::AcceptNew : m_config.strictHostKeyChecking;
+    verifier.acceptNew = strict == Strict::AcceptNew || strict == Strict::No;
+    if (strict != Strict::Yes)
+        verifier.prompt = m_options.hostKeyPrompt;
+    verifier.added = m_options.hostKeyAdded;
     try {
         verifier.verify(m_host, m_port, serverKey);
     } catch (const TransportError &e) {
@@ -374,8 +348,10 @@ void SshConnection::tuneSocket()
         return;
     // Detect a dead peer: keepalives are sent while idle; unacknowledged data
     // for this long breaks the connection instead of hanging.
-    const int interval = qMax(1, m_options.keepaliveIntervalMs / 1000);
-    const int count = qMax(1, m_options.keepaliveCountMax);
+    // ServerAliveInterval and ServerAliveCountMax from the config, if set.
+    const bool fromConfig = m_config.serverAliveInterval > 0;
+    const int interval = fromConfig ? m_config.serverAliveInterval : qMax(1, m_options.keepaliveIntervalMs / 1000);
+    const int count = qMax(1, fromConfig ? m_config.serverAliveCountMax : m_options.keepaliveCountMax);
     const int on = 1;
     setsockopt(sock, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
     setsockopt(sock, IPPROTO_TCP, TCP_KEEPIDLE, &interval, sizeof interval);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HostSpec.h"
+#include "SshHostConfig.h"
 #include "SshOptions.h"
 #include "Transport.h"
 
@@ -25,7 +26,8 @@ public:
     SshConnection(const SshConnection &) = delete;
     SshConnection &operator=(const SshConnection &) = delete;
 
-    // Applies ssh_config and the spec (the spec's user and port win). Throws
+    // Resolves ssh_config for the spec as OpenSSH does (the spec's user and
+    // port win) and applies the result to the libssh session. Throws
     // TransportError(Connect) for unusable specs or config.
     void configure();
     // Connects (through fd when >= 0), verifies the host key, authenticates.
@@ -47,7 +49,6 @@ private:
     void authenticate(const CancelToken &cancel);
     // Repeats a non-blocking libssh call while it answers "again".
     int waitFor(const CancelToken &cancel, const std::function<int()> &step, int againCode, const char *what);
-    QStringList userKnownHostsFiles() const;
     void tuneSocket();
     [[noreturn]] void fail(TransportError::Kind kind, const QString &message);
     static int passphraseCallback(const char *prompt, char *buf, size_t len, int echo, int verify, void *userdata);
@@ -63,6 +64,7 @@ private:
     QString m_user;
     int m_timeoutMs = 20000;
     qint64 m_deadline = 0;
+    SshHostConfig m_config;
     HostKeyInfo m_hostKey;
     QString m_proxyJump;
     std::vector<std::unique_ptr<JumpTunnel>> m_tunnels; // outermost hop first

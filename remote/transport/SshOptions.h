@@ -13,11 +13,12 @@ struct SshOptions
     QString configFile;        // like ssh -F: only this file is read
     QString knownHostsFile;    // like -o UserKnownHostsFile=FILE
     QString globalKnownHostsFile;
-    bool acceptNew = false;    // like StrictHostKeyChecking=accept-new
+    bool acceptNew = false;    // like -o StrictHostKeyChecking=accept-new (else the config's)
     bool allowPassword = false; // keyboard-interactive and password auth
     int connectTimeoutMs = 0;  // 0: ConnectTimeout from the config, else 20 s
     int keepaliveIntervalMs = 10000; // keepalive@openssh.com when idle
     int keepaliveCountMax = 3; // unanswered intervals before the peer is dead
     HostKeyPrompt hostKeyPrompt;  // unknown host keys; unset = refuse (unless acceptNew)
+    HostKeyNotice hostKeyAdded;   // told when a key was recorded without asking (acceptNew)
     SecretPrompt secretPrompt;    // passphrases and passwords; unset = none
 };

@@ -17,3 +17,7 @@ struct HostKeyQuestion
 // thread with a blocking queued call (QMetaObject::invokeMethod with
 // Qt::BlockingQueuedConnection) and answer from there.
 using HostKeyPrompt = std::function<bool(const HostKeyQuestion &)>;
+
+// Told (on the worker thread) that an unknown key was trusted without asking
+// and recorded, e.g. to print OpenSSH's "Permanently added" warning.
+using HostKeyNotice = std::function<void(const HostKeyQuestion &)>;

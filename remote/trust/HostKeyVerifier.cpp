@@ -36,20 +36,31 @@ void HostKeyVerifier::verify(const QString &host, int port, const ServerKey &key
     case Status::Unknown:
         break;
     }
+    const HostKeyQuestion question{name, key.type, key.sha256, appendFile};
     bool trust = acceptNew;
     if (!trust && prompt)
-        trust = prompt(HostKeyQuestion{name, key.type, key.sha256, appendFile});
+        trust = prompt(question);
     if (!trust)
         throw TransportError(TransportError::Kind::HostKeyUnknown,
                              QStringLiteral("The authenticity of host '%1' can't be established. %2 key fingerprint is "
                                             "%3. Host key verification failed: the key is not in %4 (use --accept-new "
                                             "to trust it and record it there).")
                                  .arg(name, KnownHosts::shortType(key.type), key.sha256,
-                                      knownHostsFiles.isEmpty() ? appendFile : knownHostsFiles.join(QLatin1String(", "))));
+                                      knownHostsFiles.isEmpty() ? appendFile : knownHostsFiles.join(QLatin1String(", ")))
+                                 + (m.certAuthority.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(" The @cert-authority line at %1 covers this host, but Casebook "
+                                                         "cannot verify host certificates (libssh has no API for it): "
+                                                         "record the host's own key.")
+                                              .arg(m.certAuthority)));
     try {
-        KnownHosts::append(appendFile, host, port, key.type, key.base64);
+        if (appendFile.isEmpty())
+            throw CaseError(QStringLiteral("UserKnownHostsFile is none"));
+        KnownHosts::append(appendFile, host, port, key.type, key.base64, hashNames);
     } catch (const CaseError &e) {
         throw TransportError(TransportError::Kind::HostKeyUnknown,
                              QStringLiteral("%1: cannot record the host key: %2").arg(name, e.message()));
     }
+    if (acceptNew && added)
+        added(question);
 }

@@ -11,9 +11,11 @@
 struct HostKeyVerifier
 {
     QStringList knownHostsFiles;  // user files first, then global
-    QString appendFile;           // where accepted keys go
+    QString appendFile;           // where accepted keys go (the first UserKnownHostsFile)
+    bool hashNames = false;       // HashKnownHosts: record |1|salt|hash, not the name
     bool acceptNew = false;
     HostKeyPrompt prompt;
+    HostKeyNotice added;          // told when acceptNew recorded a key
 
     struct ServerKey
     {

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 namespace {
@@ -97,6 +98,7 @@ KnownHosts::Match KnownHosts::check(const QString &host, int port, const QString
     const QString name = hostName(host, port);
     Match ok, changed, other, revoked;
     bool haveOk = false, haveChanged = false, haveOther = false, haveRevoked = false;
+    QString certAuthority;
     for (const QString &path : m_files) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
@@ -114,8 +116,11 @@ KnownHosts::Match KnownHosts::check(const QString &host, int port, const QString
             QString marker;
             if (fields.value(0).startsWith(QLatin1Char('@'))) {
                 marker = fields.takeFirst();
-                if (marker == QLatin1String("@cert-authority"))
+                if (marker == QLatin1String("@cert-authority")) {
+                    if (certAuthority.isEmpty() && fields.size() >= 3 && hostMatches(fields.at(0), name))
+                        certAuthority = QStringLiteral("%1:%2").arg(path).arg(lineNo);
                     continue;
+                }
             }
             if (fields.size() < 3 || !hostMatches(fields.at(0), name))
                 continue;
@@ -156,10 +161,21 @@ KnownHosts::Match KnownHosts::check(const QString &host, int port, const QString
         return changed;
     if (haveOther)
         return other;
-    return {};
+    Match unknown;
+    unknown.certAuthority = certAuthority;
+    return unknown;
 }
 
-void KnownHosts::append(const QString &file, const QString &host, int port, const QString &keyType, const QString &keyBase64)
+QString KnownHosts::hashedName(const QString &name)
+{
+    QByteArray salt(20, '\0');
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), salt.size() / 4);
+    const QByteArray hash = QMessageAuthenticationCode::hash(name.toUtf8(), salt, QCryptographicHash::Sha1);
+    return QStringLiteral("|1|%1|%2").arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()));
+}
+
+void KnownHosts::append(const QString &file, const QString &host, int port, const QString &keyType,
+                        const QString &keyBase64, bool hashName)
 {
     const QFileInfo info(file);
     if (!QFileInfo::exists(info.absolutePath())) {
@@ -179,7 +195,8 @@ void KnownHosts::append(const QString &file, const QString &host, int port, cons
         if (probe.open(QIODevice::ReadOnly) && probe.seek(f.size() - 1) && probe.read(1) != "\n")
             line += '\n';
     }
-    line += hostName(host, port).toUtf8() + ' ' + keyType.toLatin1() + ' ' + keyBase64.toLatin1() + '\n';
+    const QString name = hostName(host, port);
+    line += (hashName ? hashedName(name) : name).toUtf8() + ' ' + keyType.toLatin1() + ' ' + keyBase64.toLatin1() + '\n';
     if (f.write(line) != line.size() || !f.flush())
         throw CaseError(QStringLiteral("cannot write %1: %2").arg(file, f.errorString()));
 }

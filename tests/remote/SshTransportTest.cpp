@@ -1,6 +1,7 @@
 #include "SshdFixture.h"
 #include "transport/SshTransport.h"
 #include "transport/TransportFactory.h"
+#include "trust/KnownHosts.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -306,6 +307,86 @@ private slots:
         QFile after(changedFile);
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), content);
+    }
+
+    // Issue #13: HostName/Port from one block, User/IdentityFile from a later
+    // one; the first obtained value of each keyword wins, as in OpenSSH.
+    void configBlocksCombineAsOpenSsh()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("nc_config"));
+        writeFile(config, QStringLiteral("Host nc-direct\n  HostName 127.0.0.1\n  Port %1\n\n"
+                                         "Host nc-*\n  User %2\n  Port 1\n  IdentityFile %3\n  IdentitiesOnly yes\n")
+                              .arg(m_sshd.port(0)).arg(m_sshd.userName(), m_sshd.identityFile()).toUtf8());
+        SshOptions o = options();
+        o.configFile = config;
+        SshTransport t(QStringLiteral("nc-direct"), o);
+        t.connect({});
+        RunRequest r;
+        r.command = QStringLiteral("id -un");
+        const RunResult result = t.run(r, nullptr, {});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.stdoutData.trimmed(), m_sshd.userName().toUtf8());
+    }
+
+    // --accept-new records the key in the first UserKnownHostsFile of the
+    // config, hashed with HashKnownHosts yes, and the next connection finds it.
+    void acceptNewWritesFirstUserKnownHostsFileHashed()
+    {
+        const QString first = m_dir.filePath(QStringLiteral("kh_cfg_first"));
+        const QString second = m_dir.filePath(QStringLiteral("kh_cfg_second"));
+        const QString config = m_dir.filePath(QStringLiteral("kh_config"));
+        writeFile(config, QStringLiteral("Host hashed\n  HostName 127.0.0.1\n  Port %1\n  User %2\n  IdentityFile %3\n"
+                                         "  IdentitiesOnly yes\n  UserKnownHostsFile %4 %5\n  HashKnownHosts yes\n")
+                              .arg(m_sshd.port(0)).arg(m_sshd.userName(), m_sshd.identityFile(), first, second).toUtf8());
+        SshOptions o = options();
+        o.configFile = config;
+        o.knownHostsFile.clear();
+        o.acceptNew = true;
+        HostKeyQuestion told;
+        o.hostKeyAdded = [&](const HostKeyQuestion &q) { told = q; };
+        {
+            SshTransport t(QStringLiteral("hashed"), o);
+            t.connect({});
+        }
+        QCOMPARE(told.knownHostsFile, first);
+        QVERIFY(!QFile::exists(second));
+        QFile kh(first);
+        QVERIFY(kh.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = kh.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const qsizetype space = lines.at(0).indexOf(' ');
+        const QString name = QString::fromLatin1(lines.at(0).left(space));
+        QVERIFY2(name.startsWith(QLatin1String("|1|")), qPrintable(name));
+        QVERIFY(KnownHosts::hostMatches(name, m_sshd.knownHostsName(0)));
+        QCOMPARE(QString::fromLatin1(lines.at(0).mid(space + 1)), m_sshd.hostKeyLine());
+        // ssh-keygen finds the hashed entry too.
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-F"), m_sshd.knownHostsName(0), QStringLiteral("-f"), first});
+        QVERIFY(keygen.waitForFinished());
+        QCOMPARE(keygen.exitCode(), 0);
+
+        o.acceptNew = false;
+        SshTransport again(QStringLiteral("hashed"), o);
+        again.connect({});
+        QCOMPARE(again.hostKey().sha256, m_sshd.hostKeyFingerprint());
+    }
+
+    // A @cert-authority line is never taken as the host's own key, even when
+    // it holds that very key; the refusal names the line.
+    void certAuthorityLineIsNotAPlainKey()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("kh_ca"));
+        writeFile(file, "@cert-authority " + m_sshd.knownHostsName(0).toUtf8() + ' ' + m_sshd.hostKeyLine().toUtf8() + '\n');
+        SshOptions o = options();
+        o.knownHostsFile = file;
+        try {
+            SshTransport t(m_sshd.alias(0), o);
+            t.connect({});
+            QFAIL("a @cert-authority line was taken as the host key");
+        } catch (const TransportError &e) {
+            QCOMPARE(e.kind(), TransportError::Kind::HostKeyUnknown);
+            QVERIFY2(e.message().contains(QStringLiteral("@cert-authority line at %1:1").arg(file)), qPrintable(e.message()));
+        }
     }
 
     void otherKeyTypeRefused()

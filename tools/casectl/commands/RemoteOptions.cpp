@@ -91,14 +91,15 @@ SshOptions sshOptions(const QCommandLineParser &p, CliContext &ctx)
         o.connectTimeoutMs = seconds * 1000;
     }
     if (p.isSet(QStringLiteral("accept-new"))) {
-        // Accept like OpenSSH does, and say so on stderr.
-        o.hostKeyPrompt = [&ctx](const HostKeyQuestion &q) {
-            std::lock_guard lock(terminalMutex());
-            ctx.warning(QStringLiteral("Permanently added '%1' (%2, %3) to the list of known hosts in %4.")
-                            .arg(q.host, KnownHosts::shortType(q.keyType), q.sha256, q.knownHostsFile));
-            return true;
-        };
+        o.acceptNew = true; // like -o StrictHostKeyChecking=accept-new: wins over the config
     }
+    // Accepted without asking (--accept-new, or StrictHostKeyChecking
+    // accept-new/no in the config): say so on stderr, as OpenSSH does.
+    o.hostKeyAdded = [&ctx](const HostKeyQuestion &q) {
+        std::lock_guard lock(terminalMutex());
+        ctx.warning(QStringLiteral("Permanently added '%1' (%2, %3) to the list of known hosts in %4.")
+                        .arg(q.host, KnownHosts::shortType(q.keyType), q.sha256, q.knownHostsFile));
+    };
     o.secretPrompt = [](const SecretQuestion &q) -> std::optional<QByteArray> {
         QString prompt = q.prompt.trimmed();
         if (q.kind == SecretQuestion::Kind::KeyPassphrase)
