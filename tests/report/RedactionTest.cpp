@@ -144,14 +144,14 @@ class RedactionTest : public QObject
         db.prepare(QStringLiteral("UPDATE collections SET operator = ? WHERE host_id = ?"))
             .bind(1, QStringLiteral("mkoch@ws-ir-03.corp.example.com")).bind(2, h.id).exec();
         db.prepare(QStringLiteral("UPDATE case_info SET created_by = ?")).bind(1, QStringLiteral("mkoch@ws-ir-03")).exec();
-        // The operator's own audit entries: the actor is $USER@this machine.
-        const QByteArray user = qgetenv("USER");
-        qputenv("USER", "mkoch");
+        // The operator's own audit entries: the actor is "mkoch <account@this machine>"
+        // (a configured display name in front of the account).
+        qputenv("CASEBOOK_OPERATOR_NAME", "mkoch");
         Note n;
         n.title = QStringLiteral("backup network");
         n.body = QStringLiteral("db-prod-07.backup.example.org answered on the backup network; the NFS mounts did not.");
         NoteStore(db).create(n);
-        qputenv("USER", user);
+        qunsetenv("CASEBOOK_OPERATOR_NAME");
         return path;
     }
 

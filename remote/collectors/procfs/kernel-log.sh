@@ -22,7 +22,8 @@ if out=$($T dmesg 2>/dev/null) && [ -n "$out" ]; then
 fi
 # dmesg refused (kernel.dmesg_restrict) or failed: say why, then try the journal.
 why=$($T dmesg 2>&1 >/dev/null | head -n 1)
-echo "unreadable dmesg: ${why:-no output}"
+why=${why:-no output}
+echo "unreadable dmesg: ${why#dmesg: }"
 if ! command -v journalctl >/dev/null 2>&1; then
     echo "unreadable journalctl: not installed"
     echo "source none"
