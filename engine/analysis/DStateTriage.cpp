@@ -192,8 +192,12 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
                           .arg(reallyD.size() > running
                                    ? QStringLiteral("the load is made of tasks in D, not CPU demand.")
                                    : QStringLiteral("the load is mostly runnable tasks."));
+        const QMap<QString, int> unread = StackGrouper::notRead(reallyD);
+        for (auto it = unread.cbegin(); it != unread.cend(); ++it)
+            detail += QStringLiteral(" Kernel stacks of %1 of them %2: they are in no stack group.").arg(it.value()).arg(it.key());
         f.detail = detail;
-        f.data = QJsonObject{{QStringLiteral("d_count"), dAll},
+        f.data = QJsonObject{{QStringLiteral("stacks_not_read"), mapJson(unread)},
+                             {QStringLiteral("d_count"), dAll},
                              {QStringLiteral("really_d"), int(reallyD.size())},
                              {QStringLiteral("zombies_in_disguise"), int(disguised.size())},
                              {QStringLiteral("runnable"), running},

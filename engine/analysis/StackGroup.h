@@ -6,10 +6,11 @@
 #include <QStringList>
 
 // Tasks sharing one kernel stack (offsets ignored unless asked otherwise).
-// Tasks without a readable stack form groups keyed "no-stack:<status>".
+// Tasks whose stack was read but empty form the group "no-stack:empty";
+// tasks whose stack could not be read form no group (StackGrouper::notRead).
 struct StackGroup
 {
-    QString signature;           // StackFrames::signature, or "no-stack:not-permitted"...
+    QString signature;           // StackFrames::signature, or "no-stack:empty"
     qint64 stackId = 0;          // procfs_stacks.id when stored
     QStringList frames;          // innermost first
     int count = 0;

@@ -17,11 +17,36 @@ QString StackGrouper::keyOf(const ProcTask &t, const Options &o, QStringList *fr
     return StackFrames::signature(norm);
 }
 
+bool StackGrouper::wasRead(const ProcTask &t)
+{
+    return t.stackStatus == QLatin1String("ok") || t.stackStatus == QLatin1String("empty") || t.stackStatus.isEmpty();
+}
+
+QString StackGrouper::notReadLabel(const QString &stackStatus)
+{
+    if (stackStatus == QLatin1String("not-permitted"))
+        return QStringLiteral("not read (permission)");
+    if (stackStatus == QLatin1String("vanished"))
+        return QStringLiteral("not read (vanished)");
+    return QStringLiteral("not read (error)");
+}
+
+QMap<QString, int> StackGrouper::notRead(const QList<ProcTask> &tasks)
+{
+    QMap<QString, int> out;
+    for (const ProcTask &t : tasks)
+        if (!wasRead(t))
+            ++out[notReadLabel(t.stackStatus)];
+    return out;
+}
+
 QList<StackGroup> StackGrouper::group(const QList<ProcTask> &tasks, const Options &o)
 {
     QHash<QString, qsizetype> index;
     QList<StackGroup> groups;
     for (const ProcTask &t : tasks) {
+        if (!wasRead(t))
+            continue;
         QStringList frames;
         const QString key = keyOf(t, o, &frames);
         if (!o.includeNoStack && key.startsWith(QLatin1String("no-stack:")))

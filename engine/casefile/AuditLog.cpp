@@ -5,10 +5,10 @@
 #include "SqliteStatement.h"
 #include "SqliteTransaction.h"
 #include "util/Json.h"
+#include "util/OperatorIdentity.h"
 #include "util/TimeUtil.h"
 
 #include <QCryptographicHash>
-#include <QSysInfo>
 
 QString AuditLog::genesisHash()
 {
@@ -17,10 +17,7 @@ QString AuditLog::genesisHash()
 
 QString AuditLog::currentActor()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+    return OperatorIdentity::current();
 }
 
 QString AuditLog::computeHash(const QString &prevHash, qint64 atUs, const QString &actor, const QString &action,

@@ -12,7 +12,7 @@ CaseSummary CaseSummary::of(CaseFile &cf)
     s.path = cf.path();
     s.schemaVersion = cf.schemaVersion();
     s.hosts = db.queryInt(QStringLiteral("SELECT count(*) FROM hosts"));
-    for (const char *st : {"running", "complete", "incomplete", "failed"})
+    for (const char *st : {"running", "complete", "partial", "incomplete", "failed"})
         s.collectionsByStatus.insert(QLatin1String(st), 0);
     SqliteStatement q = db.prepare(QStringLiteral("SELECT status, count(*) FROM collections GROUP BY status"));
     while (q.step())

@@ -18,6 +18,7 @@ QString CollectionRecord::statusName(Status s)
     switch (s) {
     case Status::Running: return QStringLiteral("running");
     case Status::Complete: return QStringLiteral("complete");
+    case Status::Partial: return QStringLiteral("partial");
     case Status::Incomplete: return QStringLiteral("incomplete");
     case Status::Failed: return QStringLiteral("failed");
     }
@@ -28,6 +29,8 @@ CollectionRecord::Status CollectionRecord::statusFromName(const QString &name)
 {
     if (name == QLatin1String("complete"))
         return Status::Complete;
+    if (name == QLatin1String("partial"))
+        return Status::Partial;
     if (name == QLatin1String("incomplete"))
         return Status::Incomplete;
     if (name == QLatin1String("failed"))
@@ -65,6 +68,15 @@ void CollectionStore::setHostKey(qint64 id, const QString &type, const QString &
     st.bind(1, type).bind(2, sha256).bind(3, id).exec();
 }
 
+void CollectionStore::setEndpoint(qint64 id, const QString &address, int port, const QString &user)
+{
+    SqliteStatement st = m_db.prepare(QStringLiteral("UPDATE collections SET address = ?, port = ?, user = ? WHERE id = ?"));
+    address.isEmpty() ? st.bindNull(1) : st.bind(1, address);
+    port > 0 ? st.bind(2, port) : st.bindNull(2);
+    user.isEmpty() ? st.bindNull(3) : st.bind(3, user);
+    st.bind(4, id).exec();
+}
+
 void CollectionStore::setCommand(qint64 id, const QString &command)
 {
     SqliteStatement st = m_db.prepare(QStringLiteral("UPDATE collections SET command = ? WHERE id = ?"));
@@ -89,7 +101,7 @@ QList<CollectionRecord> CollectionStore::query(const QString &where, qint64 arg)
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT id, host_id, kind, command, parameters, operator, tool, started_us, finished_us, status, error, "
-        "hostkey_type, hostkey_sha256 FROM collections %1 ORDER BY id").arg(where));
+        "hostkey_type, hostkey_sha256, address, port, user FROM collections %1 ORDER BY id").arg(where));
     if (where.contains(QLatin1Char('?')))
         st.bind(1, arg);
     QList<CollectionRecord> out;
@@ -108,6 +120,9 @@ QList<CollectionRecord> CollectionStore::query(const QString &where, qint64 arg)
         c.error = st.text(10);
         c.hostkeyType = st.text(11);
         c.hostkeySha256 = st.text(12);
+        c.address = st.text(13);
+        c.port = int(st.int64(14));
+        c.user = st.text(15);
         out.append(c);
     }
     return out;

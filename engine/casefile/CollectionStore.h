@@ -9,7 +9,9 @@ class SqliteDatabase;
 
 struct CollectionRecord
 {
-    enum class Status { Running, Complete, Incomplete, Failed };
+    // Partial: ran to its end, but some of what it should read could not be
+    // read (collection_gaps says what); Incomplete: did not reach its end.
+    enum class Status { Running, Complete, Partial, Incomplete, Failed };
 
     qint64 id = 0;
     qint64 hostId = 0; // 0 = none (e.g. a local file import)
@@ -24,6 +26,9 @@ struct CollectionRecord
     QString error;
     QString hostkeyType;
     QString hostkeySha256;
+    QString address;  // the address connected to; empty for local
+    int port = 0;
+    QString user;     // the account it ran as on the host
 
     static QString statusName(Status s);
     static Status statusFromName(const QString &name);
@@ -40,8 +45,10 @@ public:
     // Inserts a running collection (committed at once) and audits it.
     qint64 begin(qint64 hostId, const QString &kind, const QString &command, const QJsonObject &parameters = {});
     void setHostKey(qint64 id, const QString &type, const QString &sha256);
+    // The endpoint the collection used (empty values are left NULL).
+    void setEndpoint(qint64 id, const QString &address, int port, const QString &user);
     void setCommand(qint64 id, const QString &command);
-    // Marks it complete/incomplete/failed (committed) and audits it.
+    // Marks it complete/partial/incomplete/failed (committed) and audits it.
     void finish(qint64 id, CollectionRecord::Status status, const QString &error = {});
 
     std::optional<CollectionRecord> byId(qint64 id) const;

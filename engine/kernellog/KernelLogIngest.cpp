@@ -36,6 +36,9 @@ KernelLogIngest::Result KernelLogIngest::ingest(QByteArrayView data, qint64 coll
         throw CaseError(failure);
     r.bootTimeUs = p.bootTimeUs();
     r.source = p.source();
+    r.unreadable = p.unreadable();
+    r.readAsUid = p.readAsUid();
+    r.readAsName = p.readAsName();
     EventStore store(m_db);
     auto link = m_db.prepare(QStringLiteral("UPDATE kernel_log_lines SET event_id = ? WHERE id = ?"));
     for (const KernelLogEvent &e : events) {

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QStringList>
 
 class SqliteDatabase;
 
@@ -18,7 +19,10 @@ public:
         qint64 lines = 0;
         qint64 events = 0;
         qint64 bootTimeUs = 0;
-        QString source;
+        QString source;            // dmesg, journalctl, none
+        QStringList unreadable;    // "dmesg: Operation not permitted"...
+        qint64 readAsUid = -1;
+        QString readAsName;
         QJsonObject eventsByKind;
     };
 

@@ -32,8 +32,12 @@ void KernelLogParser::parse(QByteArrayView data, qint64 bootTimeUs, const Cancel
 {
     m_bootUs = bootTimeUs;
     m_source = QStringLiteral("dmesg");
+    m_unreadable.clear();
+    m_readAsUid = -1;
+    m_readAsName.clear();
     qsizetype pos = 0;
-    // Collector header: CASEBOOK-KLOG 1 / now NS / uptime S / btime S / source X
+    // Collector header: CASEBOOK-KLOG 1 / now NS / uptime S / btime S / user UID NAME /
+    // unreadable SOURCE: WHY... / source X
     if (data.startsWith("CASEBOOK-KLOG 1\n")) {
         qint64 nowUs = 0, btimeUs = 0;
         double uptime = -1;
@@ -50,6 +54,17 @@ void KernelLogParser::parse(QByteArrayView data, qint64 bootTimeUs, const Cancel
                 uptime = line.mid(7).trimmed().toDouble();
             else if (line.startsWith("btime "))
                 btimeUs = line.mid(6).trimmed().toLongLong() * 1000000;
+            else if (line.startsWith("unreadable ") && m_unreadable.size() < 8)
+                m_unreadable.append(QString::fromUtf8(line.mid(11).left(500)).trimmed());
+            else if (line.startsWith("user ")) {
+                const QList<QByteArray> parts = line.mid(5).trimmed().split(' ');
+                bool ok = false;
+                const qint64 uid = parts.value(0).toLongLong(&ok);
+                if (ok) {
+                    m_readAsUid = uid;
+                    m_readAsName = QString::fromUtf8(parts.value(1).left(256));
+                }
+            }
             else if (line.startsWith("source ")) {
                 m_source = QString::fromUtf8(line.mid(7).trimmed());
                 break;

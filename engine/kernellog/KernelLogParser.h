@@ -4,6 +4,7 @@
 #include "util/CancelToken.h"
 
 #include <QByteArray>
+#include <QStringList>
 #include <functional>
 
 // Parses a kernel log into lines (wall-clock time = boot time + the printed
@@ -22,13 +23,22 @@ public:
     // bootTimeUs: wall-clock boot time when the data carries none (0 = unknown).
     void parse(QByteArrayView data, qint64 bootTimeUs = 0, const CancelToken &cancel = {});
 
-    // Boot time and source found in the collector header (after parse).
+    // Boot time and source found in the collector header (after parse);
+    // source "none" when no source could be read.
     qint64 bootTimeUs() const { return m_bootUs; }
     const QString &source() const { return m_source; }
+    // The header's "unreadable SOURCE: WHY" lines ("dmesg: Operation not
+    // permitted") and its "user UID NAME" line (-1 / empty when absent).
+    const QStringList &unreadable() const { return m_unreadable; }
+    qint64 readAsUid() const { return m_readAsUid; }
+    const QString &readAsName() const { return m_readAsName; }
 
     static constexpr int kMaxLines = 2000000;
 
 private:
     qint64 m_bootUs = 0;
     QString m_source;
+    QStringList m_unreadable;
+    qint64 m_readAsUid = -1;
+    QString m_readAsName;
 };

@@ -4,6 +4,7 @@
 #include "SnapshotStore.h"
 #include "analysis/DStateTriage.h"
 #include "analysis/KernelEventCorrelator.h"
+#include "casefile/CollectionGapStore.h"
 #include "casefile/HostStore.h"
 #include "util/CaseError.h"
 
@@ -16,7 +17,14 @@ ProcfsIngest::Result ProcfsIngest::ingest(QByteArrayView out, QByteArrayView err
     QString failure;
     ProcfsSample lastSample;
     parser.onSample = [&](const ProcfsSample &s) {
-        r.snapshotIds.append(store.save(s, collectionId, hostId, artifactId));
+        const qint64 snapshotId = store.save(s, collectionId, hostId, artifactId);
+        r.snapshotIds.append(snapshotId);
+        for (CollectionGap g : s.gaps) {
+            g.snapshotId = snapshotId;
+            r.gaps.append(g);
+        }
+        r.readAsUid = s.readAsUid;
+        r.readAsName = s.readAsName;
         r.tasks += s.tasks.size();
         for (const QString &p : s.problems)
             r.problems.append(QStringLiteral("sample %1: %2").arg(s.index).arg(p));
@@ -28,6 +36,8 @@ ProcfsIngest::Result ProcfsIngest::ingest(QByteArrayView out, QByteArrayView err
     parser.parse(out, err, cancel);
     if (!failure.isEmpty())
         throw CaseError(failure);
+    if (collectionId > 0)
+        CollectionGapStore(m_db).add(collectionId, r.gaps);
     if (hostId && !r.snapshotIds.isEmpty()) {
         HostRecord h;
         h.id = hostId;

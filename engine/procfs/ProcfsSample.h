@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcTask.h"
+#include "casefile/CollectionGap.h"
 
 #include <QList>
 #include <QString>
@@ -83,6 +84,9 @@ struct ProcfsSample
     QString hostname;
     QString rpcinfo;
     QStringList problems; // partial reads, skipped steps, unreadable files
+    QList<CollectionGap> gaps; // what could not be read, counted per kind and reason
+    qint64 readAsUid = -1;     // the account the script ran as (-1 = not said, format 1)
+    QString readAsName;
     QList<HostValue> values;
     QList<ProcTask> tasks;
     QList<CgroupMemory> cgroups;

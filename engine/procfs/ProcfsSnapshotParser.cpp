@@ -1,6 +1,7 @@
 #include "ProcfsSnapshotParser.h"
 
 #include "ProcStatLine.h"
+#include "ProcfsReadErrors.h"
 #include "ProcfsStream.h"
 #include "ProcfsTextParsers.h"
 #include "StackFrames.h"
@@ -37,7 +38,7 @@ QString chompText(const QByteArray &content)
 void ProcfsSnapshotParser::parse(QByteArrayView out, QByteArrayView err, const CancelToken &cancel)
 {
     QByteArray token, error;
-    if (!ProcfsStream::readToken(out, &token, &error)) {
+    if (!ProcfsStream::readToken(out, &token, &error, &m_format)) {
         if (onFailed)
             onFailed(QString::fromUtf8(error));
         return;
@@ -70,6 +71,7 @@ void ProcfsSnapshotParser::parse(QByteArrayView out, QByteArrayView err, const C
             byTid.clear();
             stackErrors.clear();
             inSample = true;
+            sample.gaps = ProcfsReadErrors::gaps(errors.value(sample.index));
             // Attribute the stack errors of this sample.
             static const QRegularExpression re(QStringLiteral("([0-9]+)/task/([0-9]+)/stack: ([^\\n]*)"));
             const QString errText = QString::fromUtf8(errors.value(sample.index).value("STACK"));
@@ -103,8 +105,17 @@ void ProcfsSnapshotParser::parse(QByteArrayView out, QByteArrayView err, const C
 
 void ProcfsSnapshotParser::parseHost(const QByteArray &name, const QByteArray &body, Host &host)
 {
-    if (name == "HOST") {
-        for (const auto &f : ProcfsStream::files(body)) {
+    if (name == "IDENTITY") {
+        const QByteArray line = body.trimmed();
+        const qsizetype sp = line.indexOf(' ');
+        bool ok = false;
+        const qint64 uid = line.left(sp).toLongLong(&ok);
+        if (sp > 0 && ok) {
+            host.uid = uid;
+            host.userName = QString::fromUtf8(line.mid(sp + 1).left(256));
+        }
+    } else if (name == "HOST") {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             const QString v = chompText(f.content);
             const QString key = QString::fromUtf8(f.path.mid(f.path.lastIndexOf('/') + 1));
             if (key == QLatin1String("osrelease"))
@@ -150,10 +161,10 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
     if (name == "TIME") {
         s.takenUs = body.trimmed().toLongLong() / 1000;
     } else if (name == "PROC" || name == "PSI") {
-        for (const auto &f : ProcfsStream::files(body))
+        for (const auto &f : ProcfsStream::files(body, m_format))
             ProcfsTextParsers::hostFile(QString::fromUtf8(f.path), f.content, s);
     } else if (name == "TASKSTAT") {
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             qint64 pid = 0, tid = 0;
             ProcStatLine st;
             QByteArray c = f.content;
@@ -182,7 +193,7 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
             s.tasks.append(std::move(t));
         }
     } else if (name == "TASKSTATUS") {
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             qint64 pid = 0, tid = 0;
             if (!splitPath(f.path, &pid, &tid))
                 continue;
@@ -210,7 +221,7 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
                 t->uid = uid;
         }
     } else if (name == "WCHAN") {
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             qint64 pid = 0, tid = 0;
             if (!splitPath(f.path, &pid, &tid))
                 continue;
@@ -220,7 +231,7 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
             }
         }
     } else if (name == "STACK") {
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             qint64 pid = 0, tid = 0;
             if (!splitPath(f.path, &pid, &tid))
                 continue;
@@ -231,7 +242,7 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
         }
     } else if (name == "CGROUP") {
         QHash<qint64, QString> byPid;
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             qint64 pid = 0, tid = 0;
             if (!splitPath(f.path, &pid, &tid))
                 continue;
@@ -249,7 +260,7 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
                 t.cmdlineStatus = QStringLiteral("skipped-d-state");
     } else if (name == "CMDLINE") {
         QHash<qint64, QString> byPid;
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             qint64 pid = 0, tid = 0;
             if (!splitPath(f.path, &pid, &tid))
                 continue;
@@ -273,16 +284,16 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
     } else if (name == "LINKS") {
         ProcfsTextParsers::links(body, s);
     } else if (name == "CGROUPMEM") {
-        ProcfsTextParsers::cgroupMemory(ProcfsStream::files(body), s);
+        ProcfsTextParsers::cgroupMemory(ProcfsStream::files(body, m_format), s);
     } else if (name == "MOUNTS") {
-        for (const auto &f : ProcfsStream::files(body)) {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
             if (f.path.endsWith("mountinfo"))
                 ProcfsTextParsers::mountinfo(f.content, s);
             else if (f.path.endsWith("mountstats"))
                 ProcfsTextParsers::mountstats(f.content, s);
         }
     } else if (name == "NET") {
-        for (const auto &f : ProcfsStream::files(body))
+        for (const auto &f : ProcfsStream::files(body, m_format))
             ProcfsTextParsers::netTcp(f.path.endsWith("tcp6") ? QStringLiteral("tcp6") : QStringLiteral("tcp"), f.content, s);
     } else if (name == "SERVICES") {
         for (const QByteArray &l : body.split('\n')) {
@@ -302,6 +313,8 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
     s.hostname = host.hostname;
     s.os = host.os;
     s.values = host.values + s.values;
+    s.readAsUid = host.uid;
+    s.readAsName = host.userName;
     if (!complete)
         s.problems.append(QStringLiteral("snapshot stream ended early; this sample is partial"));
     QHash<QString, QString> signatures;

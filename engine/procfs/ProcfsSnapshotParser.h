@@ -28,7 +28,10 @@ private:
         QString kernel, hostname, os;
         QList<HostValue> values;
         QHash<qint64, QString> users;
+        qint64 uid = -1;
+        QString userName;
     };
+    int m_format = 1;
     void parseHost(const QByteArray &name, const QByteArray &body, Host &host);
     void parseSection(const QByteArray &name, const QByteArray &body, ProcfsSample &s, QHash<qint64, qsizetype> &byTid,
                       QHash<qint64, QByteArray> &stackErrors);

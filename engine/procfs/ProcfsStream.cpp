@@ -1,10 +1,11 @@
 #include "ProcfsStream.h"
 
-bool ProcfsStream::readToken(QByteArrayView data, QByteArray *token, QByteArray *error)
+bool ProcfsStream::readToken(QByteArrayView data, QByteArray *token, QByteArray *error, int *format)
 {
     const QByteArrayView magic("CASEBOOK-PROCFS 1 ");
     const qsizetype nl = data.indexOf('\n');
-    if (!data.startsWith(magic) || nl < 0) {
+    const bool known = data.startsWith("CASEBOOK-PROCFS 1 ") || data.startsWith("CASEBOOK-PROCFS 2 ");
+    if (!known || nl < 0) {
         if (error)
             *error = "not a Casebook procfs snapshot (missing CASEBOOK-PROCFS header)";
         return false;
@@ -16,6 +17,8 @@ bool ProcfsStream::readToken(QByteArrayView data, QByteArray *token, QByteArray 
         return false;
     }
     *token = t;
+    if (format)
+        *format = data[16] - '0';
     return true;
 }
 
@@ -43,8 +46,49 @@ QList<ProcfsStream::Section> ProcfsStream::sections(QByteArrayView data, const Q
     return out;
 }
 
-QList<ProcfsStream::File> ProcfsStream::files(QByteArrayView body)
+namespace {
+
+// Format 2: every line "path\000content$"; consecutive lines of one path make a file.
+QList<ProcfsStream::File> prefixedFiles(QByteArrayView body)
 {
+    QList<ProcfsStream::File> out;
+    qsizetype pos = 0;
+    while (pos < body.size()) {
+        qsizetype nl = body.indexOf('\n', pos);
+        const bool last = nl < 0;
+        if (last)
+            nl = body.size();
+        const QByteArrayView line = body.mid(pos, nl - pos);
+        pos = nl + 1;
+        if (line.isEmpty())
+            continue;
+        if (!line.endsWith('$')) {
+            if (last && !out.isEmpty()) // a line cut short at the end of a truncated stream
+                out.last().incomplete = true;
+            continue;
+        }
+        const QByteArray decoded = ProcfsStream::unescape(line.chopped(1));
+        const qsizetype nul = decoded.indexOf('\0');
+        if (nul <= 0)
+            continue; // no path: not a line of ours
+        const QByteArrayView path = QByteArrayView(decoded).left(nul);
+        if (out.isEmpty() || out.last().path != path) {
+            ProcfsStream::File f;
+            f.path = path.toByteArray();
+            out.append(std::move(f));
+        }
+        out.last().content += QByteArrayView(decoded).mid(nul + 1);
+        out.last().content += '\n';
+    }
+    return out;
+}
+
+}
+
+QList<ProcfsStream::File> ProcfsStream::files(QByteArrayView body, int format)
+{
+    if (format >= 2)
+        return prefixedFiles(body);
     QList<File> out;
     qsizetype pos = 0;
     while (pos < body.size()) {

@@ -1,6 +1,7 @@
 #include "Redactor.h"
 
 #include "IpAddressText.h"
+#include "util/OperatorIdentity.h"
 
 #include <algorithm>
 
@@ -63,12 +64,13 @@ void Redactor::addPrincipal(const QString &principal)
     const QString p = principal.trimmed();
     if (p.isEmpty())
         return;
-    if (p.contains(QLatin1Char('@'))) {
-        addUser(p.section(QLatin1Char('@'), 0, 0));
-        addHost(p.section(QLatin1Char('@'), 1));
-    } else {
-        addUser(p);
-    }
+    // "account@host" or "Display Name <account@host>" (OperatorIdentity).
+    const OperatorIdentity::Parts parts = OperatorIdentity::parse(p);
+    addUser(parts.account);
+    if (!parts.host.isEmpty())
+        addHost(parts.host);
+    if (!parts.displayName.isEmpty())
+        addUser(parts.displayName);
 }
 
 void Redactor::addFingerprint(const QString &fingerprint)

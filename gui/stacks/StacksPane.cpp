@@ -32,6 +32,7 @@ namespace {
 struct Groups
 {
     QList<StackGroup> groups;
+    QMap<QString, int> notRead; // tasks whose stack could not be read, by reason
 };
 struct Diffed
 {
@@ -74,6 +75,10 @@ StacksPane::StacksPane(CaseSession *session, QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(diffGroups);
     pl->addLayout(bar);
+    m_notRead = new QLabel(page);
+    m_notRead->setTextFormat(Qt::PlainText);
+    m_notRead->hide();
+    pl->addWidget(m_notRead);
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_groups);
     proxy->setSortRole(StackGroupsModel::SortRole);
@@ -162,16 +167,25 @@ void StacksPane::loadGroups()
     const qint64 id = m_snapshot->currentData().toLongLong();
     if (!id) {
         m_groups->setGroups({});
+        m_notRead->hide();
         return;
     }
     ++m_busy;
     m_session->reader()->run<Groups>(
         QStringLiteral("stack-groups"),
-        [id](CaseFile &cf, const CancelToken &) { return Groups{StackGrouper::group(TaskQuery(cf.db()).snapshot(id).run())}; },
+        [id](CaseFile &cf, const CancelToken &) {
+            const QList<ProcTask> tasks = TaskQuery(cf.db()).snapshot(id).run();
+            return Groups{StackGrouper::group(tasks), StackGrouper::notRead(tasks)};
+        },
         this,
         [this](const Groups &g) {
             --m_busy;
             m_groups->setGroups(g.groups);
+            QStringList notRead;
+            for (auto it = g.notRead.cbegin(); it != g.notRead.cend(); ++it)
+                notRead << tr("%n task(s) with the kernel stack %1", nullptr, it.value()).arg(it.key());
+            m_notRead->setText(notRead.join(QStringLiteral("; ")));
+            m_notRead->setVisible(!notRead.isEmpty());
             m_groupsView->resizeColumnsToContents();
             emit groupsLoaded();
         },

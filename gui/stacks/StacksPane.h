@@ -58,6 +58,7 @@ private:
     QLineEdit *m_specA;
     QLineEdit *m_specB;
     QLabel *m_diffLabel;
+    QLabel *m_notRead;     // "12 task(s) with the kernel stack not read (permission)"
     QTabWidget *m_tabs;
     QString m_snapshotStamp; // SnapshotStore::changeStamp() of the listed snapshots
     int m_busy = 0;

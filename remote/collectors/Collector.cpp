@@ -1,6 +1,8 @@
 #include "Collector.h"
 
 #include "casefile/CollectionStore.h"
+#include "casefile/CaseFile.h"
+#include "casefile/HostStore.h"
 #include "transport/Transport.h"
 
 Collector::~Collector() = default;
@@ -12,5 +14,17 @@ qint64 beginCollection(CollectionStore &collections, const Transport &transport,
     const HostKeyInfo key = transport.hostKey();
     if (!key.isEmpty())
         collections.setHostKey(id, key.type, key.sha256);
+    const HostEndpoint where = transport.endpoint();
+    collections.setEndpoint(id, where.address, where.port, where.user);
+    if (context.hostId && context.caseFile) {
+        HostRecord h;
+        h.id = context.hostId;
+        h.address = where.address;
+        h.port = where.port;
+        h.user = where.user;
+        h.hostkeyType = key.type;
+        h.hostkeySha256 = key.sha256;
+        HostStore(context.caseFile->db()).update(h);
+    }
     return id;
 }

@@ -42,7 +42,8 @@ public:
 };
 
 // Starts a 'running' collection for context's host and records the host key
-// the transport presented, so every collection carries it from its start.
+// the transport presented and the endpoint it used (address, port, user), so
+// every collection carries them from its start; fills the host's record too.
 qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
                        const QString &kind, const QString &command, const QJsonObject &parameters = {});
 

@@ -2,6 +2,7 @@
 
 #include "LocalFileReader.h"
 #include "OutputAccumulator.h"
+#include "util/OperatorIdentity.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -241,4 +242,9 @@ PullResult LocalTransport::pull(const PullRequest &request, const std::function<
                                 const CancelToken &cancel)
 {
     return LocalFileReader::read(request, onData, cancel);
+}
+
+HostEndpoint LocalTransport::endpoint() const
+{
+    return {QString(), 0, OperatorIdentity::accountName()};
 }

@@ -10,6 +10,7 @@ class LocalTransport : public Transport
 public:
     QString hostSpec() const override { return QStringLiteral("local"); }
     void connect(const CancelToken &) override {}
+    HostEndpoint endpoint() const override; // this process's account
     RunResult run(const RunRequest &request, const OutputSink *sink, const CancelToken &cancel) override;
     PullResult pull(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,
                     const CancelToken &cancel) override;

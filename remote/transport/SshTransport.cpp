@@ -9,10 +9,30 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 namespace {
 constexpr int kTickMs = 100;
+
+// The IP address at the other end of the session's socket; empty when it is
+// no TCP socket (a ProxyJump tunnel).
+QString peerAddress(ssh_session session)
+{
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    const socket_t fd = ssh_get_fd(session);
+    if (fd < 0 || getpeername(fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+        return {};
+    char text[INET6_ADDRSTRLEN] = {};
+    if (addr.ss_family == AF_INET)
+        inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in *>(&addr)->sin_addr, text, sizeof text);
+    else if (addr.ss_family == AF_INET6)
+        inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_addr, text, sizeof text);
+    return QString::fromLatin1(text);
+}
 }
 
 SshTransport::SshTransport(const QString &hostSpec, const SshOptions &options)
@@ -33,6 +53,13 @@ void SshTransport::connect(const CancelToken &cancel)
     auto connection = std::make_unique<SshConnection>(m_hostSpec, m_options);
     connection->connect(cancel);
     m_connection = std::move(connection);
+    const QString peer = peerAddress(m_connection->session());
+    m_endpoint = {peer.isEmpty() ? m_connection->host() : peer, m_connection->port(), m_connection->user()};
+}
+
+HostEndpoint SshTransport::endpoint() const
+{
+    return m_connection ? m_endpoint : HostEndpoint{};
 }
 
 HostKeyInfo SshTransport::hostKey() const

@@ -22,12 +22,14 @@ public:
     QString hostSpec() const override { return m_hostSpec; }
     void connect(const CancelToken &cancel) override;
     HostKeyInfo hostKey() const override;
+    HostEndpoint endpoint() const override;
     RunResult run(const RunRequest &request, const OutputSink *sink, const CancelToken &cancel) override;
     PullResult pull(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,
                     const CancelToken &cancel) override;
 
 private:
     QString lostMessage() const;
+    HostEndpoint m_endpoint;
 
     QString m_hostSpec;
     SshOptions m_options;

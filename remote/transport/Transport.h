@@ -18,6 +18,15 @@ struct HostKeyInfo
     bool isEmpty() const { return type.isEmpty(); }
 };
 
+// Where a transport is connected: the resolved address actually connected to,
+// the port and the login user. Empty address and port for local.
+struct HostEndpoint
+{
+    QString address;
+    int port = 0;
+    QString user;
+};
+
 struct RunRequest
 {
     QString command;                   // run by sh -c on the host
@@ -83,6 +92,8 @@ public:
     // Connects and authenticates; a no-op for local. Throws TransportError.
     virtual void connect(const CancelToken &cancel) = 0;
     virtual HostKeyInfo hostKey() const { return {}; }
+    // After connect: where it is connected, as who.
+    virtual HostEndpoint endpoint() const { return {}; }
     virtual RunResult run(const RunRequest &request, const OutputSink *sink, const CancelToken &cancel) = 0;
     // Streams a regular file; anything else (directory, device, fifo) is refused.
     virtual PullResult pull(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,

@@ -27,12 +27,14 @@ class MigrationTest : public QObject
             "INSERT INTO case_info(id, uuid, title, created_us, modified_us) VALUES (1, 'u-%1', 'old case v%1', 1, 2);"
             "INSERT INTO hosts(name, first_seen_us, last_seen_us) VALUES ('web-3', 1, 1);"
             "INSERT INTO collections(host_id, kind, started_us, status) VALUES (1, 'procfs', 5, 'complete');"
+            "%3"
             "INSERT INTO artifacts(collection_id, host_id, kind, name, size, sha256, complete, created_us) "
             "  VALUES (1, 1, 'file', 'ps.txt', 5, '%2', 1, 6);"
             "INSERT INTO artifact_chunks(artifact_id, seq, data) VALUES (1, 0, CAST('hello' AS BLOB));"
             "INSERT INTO notes(title, body, created_us, modified_us) VALUES ('n', 'kept', 1, 1);")
                     .arg(version)
-                    .arg(QString::fromLatin1(QCryptographicHash::hash("hello", QCryptographicHash::Sha256).toHex())));
+                    .arg(QString::fromLatin1(QCryptographicHash::hash("hello", QCryptographicHash::Sha256).toHex()))
+                    .arg(version >= 8 ? QStringLiteral("UPDATE collections SET uuid = 'u-%1/1/5';").arg(version) : QString()));
         AuditLog(db).append(QStringLiteral("create"), QStringLiteral("case"));
         return p;
     }
@@ -88,6 +90,12 @@ private slots:
         // Schema 8: the collection got its identity, derived from the case's
         // uuid, its id and start time (the same in every copy made before).
         QCOMPARE(cf->db().queryText(QStringLiteral("SELECT uuid FROM collections WHERE id = 1")), QStringLiteral("u-%1/1/5").arg(version));
+        // Schema 9 rebuilt collections (the 'partial' status): every row and
+        // every reference to it kept.
+        QCOMPARE(cf->db().queryText(QStringLiteral("SELECT status FROM collections WHERE id = 1")), QStringLiteral("complete"));
+        QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), 0);
+        cf->db().exec(QStringLiteral("UPDATE collections SET status = 'partial' WHERE id = 1"));
+        QCOMPARE(CollectionStore(cf->db()).byId(1)->status, CollectionRecord::Status::Partial);
     }
 
     void newCollectionsGetDistinctUuids()

@@ -11,6 +11,7 @@
 #include "casefile/SqliteStatement.h"
 #include "sharing/IpAddressText.h"
 #include "sharing/Redactor.h"
+#include "util/OperatorIdentity.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -144,14 +145,14 @@ class RedactionTest : public QObject
         db.prepare(QStringLiteral("UPDATE collections SET operator = ? WHERE host_id = ?"))
             .bind(1, QStringLiteral("mkoch@ws-ir-03.corp.example.com")).bind(2, h.id).exec();
         db.prepare(QStringLiteral("UPDATE case_info SET created_by = ?")).bind(1, QStringLiteral("mkoch@ws-ir-03")).exec();
-        // The operator's own audit entries: the actor is $USER@this machine.
-        const QByteArray user = qgetenv("USER");
-        qputenv("USER", "mkoch");
+        // The operator's own audit entries: the actor is "mkoch <account@this machine>"
+        // (a configured display name in front of the account).
+        qputenv("CASEBOOK_OPERATOR_NAME", "mkoch");
         Note n;
         n.title = QStringLiteral("backup network");
         n.body = QStringLiteral("db-prod-07.backup.example.org answered on the backup network; the NFS mounts did not.");
         NoteStore(db).create(n);
-        qputenv("USER", user);
+        qunsetenv("CASEBOOK_OPERATOR_NAME");
         return path;
     }
 
@@ -435,14 +436,15 @@ private slots:
         const QString createdBy = c.queryText(QStringLiteral("SELECT created_by FROM case_info"));
         QVERIFY2(QRegularExpression(QStringLiteral("^user-[0-9]+@host-[0-9]+$")).match(createdBy).hasMatch(), qPrintable(createdBy));
         QCOMPARE(createdBy.section(QLatin1Char('@'), 0, 0), op.section(QLatin1Char('@'), 0, 0));
-        QCOMPARE(c.queryText(QStringLiteral("SELECT author FROM notes WHERE title = 'backup network'")).section(QLatin1Char('@'), 0, 0),
+        // The note's author: "mkoch <account@this machine>", mkoch being the display name.
+        QCOMPARE(OperatorIdentity::parse(c.queryText(QStringLiteral("SELECT author FROM notes WHERE title = 'backup network'"))).displayName,
                  op.section(QLatin1Char('@'), 0, 0));
         // Every audit actor's machine is a pseudonym (or a name every system has, such as localhost).
         SqliteStatement actors = c.prepare(QStringLiteral("SELECT DISTINCT actor FROM audit_log"));
         QStringList notPseudonymous, all;
         while (actors.step()) {
             all.append(actors.text(0));
-            const QString machine = actors.text(0).section(QLatin1Char('@'), 1);
+            const QString machine = OperatorIdentity::parse(actors.text(0)).host;
             if (!PseudonymMap::looksLikePseudonym(machine) && !Redactor::isSystemAccount(machine))
                 notPseudonymous.append(actors.text(0));
         }

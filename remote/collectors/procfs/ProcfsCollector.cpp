@@ -4,7 +4,10 @@
 #include "casefile/ArtifactWriter.h"
 #include "casefile/CaseFile.h"
 #include "casefile/CollectionStore.h"
+#include "analysis/CollectionGapsFinding.h"
+#include "casefile/CollectionGapStore.h"
 #include "procfs/ProcfsIngest.h"
+#include "procfs/ProcfsStream.h"
 #include "transport/Transport.h"
 #include "util/CaseError.h"
 
@@ -69,10 +72,15 @@ CollectorResult ProcfsCollector::collect(Transport &transport, CollectionContext
         const RunResult run = transport.run(req, &sink, cancel);
         out.finish(run.stdoutTruncated);
         err.finish(run.stderrTruncated);
-        if (!run.error.isEmpty() || run.cancelled) {
-            const QString why = run.cancelled ? QStringLiteral("cancelled") : run.error;
-            collections.finish(cid, outData.isEmpty() ? CollectionRecord::Status::Failed : CollectionRecord::Status::Incomplete, why);
-            if (outData.isEmpty()) {
+        const QString timedOut = QStringLiteral("timed out after %1 s waiting for %2's procfs output")
+                                     .arg(req.timeoutMs / 1000).arg(ctx.hostSpec);
+        const QString cut = QStringLiteral("cut at %1 MiB").arg(req.maxOutputBytes >> 20);
+        QByteArray token;
+        const bool hasHeader = ProcfsStream::readToken(outData, &token, nullptr);
+        if (!run.error.isEmpty() || run.cancelled || (run.timedOut && !hasHeader)) {
+            const QString why = run.cancelled ? QStringLiteral("cancelled") : !run.error.isEmpty() ? run.error : timedOut;
+            collections.finish(cid, hasHeader ? CollectionRecord::Status::Incomplete : CollectionRecord::Status::Failed, why);
+            if (!hasHeader) {
                 result.ok = false;
                 result.error = QStringLiteral("procfs on %1: %2").arg(ctx.hostSpec, why);
                 return result;
@@ -80,21 +88,40 @@ CollectorResult ProcfsCollector::collect(Transport &transport, CollectionContext
         }
         const ProcfsIngest::Result r = ProcfsIngest(db).ingest(outData, errData, cid, ctx.hostId, out.id(), cancel);
         QStringList problems = r.problems;
-        if (run.timedOut)
-            problems.prepend(QStringLiteral("the snapshot command timed out; data is partial"));
+        QList<CollectionGap> runGaps;
+        if (run.timedOut) {
+            problems.prepend(timedOut + QStringLiteral("; data is partial"));
+            runGaps.append({0, QStringLiteral("output"), QStringLiteral("timed-out"), 1, timedOut});
+        }
         if (!run.exitSignal.isEmpty())
             problems.prepend(QStringLiteral("the snapshot command was killed by SIG%1").arg(run.exitSignal));
-        if (run.stdoutTruncated)
-            problems.prepend(QStringLiteral("output exceeded the size limit and was cut"));
-        const bool partial = run.timedOut || run.stdoutTruncated || !run.exitSignal.isEmpty() || r.snapshotIds.isEmpty();
+        if (run.stdoutTruncated) {
+            problems.prepend(QStringLiteral("output %1").arg(cut));
+            runGaps.append({0, QStringLiteral("output"), QStringLiteral("cut"), 1, cut});
+        }
+        CollectionGapStore(db).add(cid, runGaps);
+        const QList<CollectionGap> gaps = r.gaps + runGaps;
+        const int gapFindings = CollectionGapsFinding(db).write(ctx.hostId, cid, {r.readAsUid, r.readAsName}, r.gaps);
+        const bool incomplete = run.timedOut || run.stdoutTruncated || !run.exitSignal.isEmpty() || r.snapshotIds.isEmpty();
+        const bool partial = CollectionGapsFinding::anyPartial(r.gaps);
+        if (partial)
+            problems.append(CollectionGapsFinding::title({r.readAsUid, r.readAsName}, r.gaps));
+        const CollectionRecord::Status status = incomplete ? CollectionRecord::Status::Incomplete
+                                              : partial    ? CollectionRecord::Status::Partial
+                                                           : CollectionRecord::Status::Complete;
         if (run.error.isEmpty() && !run.cancelled)
-            collections.finish(cid, partial ? CollectionRecord::Status::Incomplete : CollectionRecord::Status::Complete,
-                               partial ? problems.join(QStringLiteral("; ")).left(2000) : QString());
+            collections.finish(cid, status, status == CollectionRecord::Status::Complete ? QString() : problems.join(QStringLiteral("; ")).left(2000));
+        QJsonArray gapsJson;
+        for (const CollectionGap &g : gaps)
+            gapsJson.append(QJsonObject{{QStringLiteral("what"), g.what}, {QStringLiteral("reason"), g.reason},
+                                        {QStringLiteral("count"), g.count}, {QStringLiteral("snapshot_id"), g.snapshotId}});
         QJsonArray ids;
         for (qint64 id : r.snapshotIds)
             ids.append(id);
         result.summary = QJsonObject{{QStringLiteral("collection_id"), cid}, {QStringLiteral("snapshots"), ids},
-                                     {QStringLiteral("tasks"), r.tasks}, {QStringLiteral("findings"), r.findings},
+                                     {QStringLiteral("status"), CollectionRecord::statusName(status)},
+                                     {QStringLiteral("gaps"), gapsJson},
+                                     {QStringLiteral("tasks"), r.tasks}, {QStringLiteral("findings"), r.findings + gapFindings},
                                      {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
                                      {QStringLiteral("duration_ms"), run.durationMs}};
         if (r.snapshotIds.isEmpty()) {

@@ -1,58 +1,71 @@
-# Casebook procfs snapshot, format 1. Runs under POSIX sh on the host, reads
+# Casebook procfs snapshot, format 2. Runs under POSIX sh on the host, reads
 # only /proc and /sys (plus /etc/passwd and os-release, both bounded), never
 # stats a mount point, and bounds every external step with `timeout -s KILL`
 # so the collector itself cannot end up stuck in D.
 #
 # Parameters (positional): SAMPLES INTERVAL_SECONDS STEP_TIMEOUT_SECONDS SERVICES
 #
-# Output framing: the first line is "CASEBOOK-PROCFS 1 <token>", the token
+# Output framing: the first line is "CASEBOOK-PROCFS 2 <token>", the token
 # being a fresh random UUID. Every section starts with "\n@@<token> NAME ARG\n"
 # (the newline before it is framing, not content). Per-file sections come from
-# GNU sed `-s -n '1F;l 0'`: a file's relative path on its own line, then each
-# content line escaped (C escapes and \ooo octal) and ending in '$', so neither
-# hostile names nor binary content can forge a path or a section header.
-# Stderr carries the same section headers so errors can be attributed.
+# GNU grep `-H -a -Z -e ''` piped through GNU sed `-n 'l 0'`: every content line
+# of every file as "path NUL line", escaped (C escapes and \ooo octal, so the
+# NUL shows as \000) and ending in '$', so neither hostile names nor binary
+# content can forge a path or a section header. grep goes on past a file it
+# cannot read (sed -s would stop the whole batch at the first read error, and
+# every later file would look empty).
+# Stderr carries the same section headers so errors can be attributed; a step
+# killed at its bound says "casebook: timed out after N s: COMMAND" there.
 LC_ALL=C
 export LC_ALL
 samples=${1:-1}
 interval=${2:-1}
-step=${3:-20}
+step_s=${3:-20}
 services=${4:-}
 tok=
 read -r tok < /proc/sys/kernel/random/uuid || tok=$$-fallback
 B="@@$tok"
 T=
 if command -v timeout >/dev/null 2>&1; then
-    T="timeout -s KILL $step"
+    T="timeout -s KILL $step_s"
 fi
+step() {
+    # One bounded step; a step killed at its bound says so on stderr.
+    $T "$@"
+    rc=$?
+    if [ "$rc" -eq 137 ] && [ -n "$T" ]; then echo "casebook: timed out after $step_s s: $1" >&2; fi
+    return $rc
+}
 hdr() {
     printf '\n%s %s\n' "$B" "$*"
     printf '\n%s %s\n' "$B" "$*" >&2
 }
 files() {
     # Per-file dump of the named files (relative to /proc or absolute).
-    $T sed -s -n '1F;l 0' "$@"
+    step grep -H -a -Z -e '' -- "$@" | step sed -n 'l 0'
 }
 globbed() {
     # Like files, but from a glob too large for one argv: xargs splits it.
-    printf '%s\n' "$@" | $T xargs sed -s -n '1F;l 0'
+    printf '%s\n' "$@" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0'
 }
-cd /proc || { echo "CASEBOOK-PROCFS 1 $tok"; hdr ERROR no-proc; exit 3; }
-echo "CASEBOOK-PROCFS 1 $tok"
+cd /proc || { echo "CASEBOOK-PROCFS 2 $tok"; hdr ERROR no-proc; exit 3; }
+echo "CASEBOOK-PROCFS 2 $tok"
 
+hdr IDENTITY
+printf '%s %s\n' "$(id -u)" "$(id -un)"
 hdr HOST
 files sys/kernel/ostype sys/kernel/osrelease sys/kernel/version sys/kernel/hostname \
     sys/kernel/random/boot_id
 hdr OSRELEASE
-if [ -r /etc/os-release ]; then $T sed -n 'l 0' /etc/os-release; else $T sed -n 'l 0' /usr/lib/os-release; fi
+if [ -r /etc/os-release ]; then step sed -n 'l 0' /etc/os-release; else step sed -n 'l 0' /usr/lib/os-release; fi
 hdr PASSWD
-$T sed -n 's/^\([^:]*\):[^:]*:\([0-9]*\):.*/\2 \1/p' /etc/passwd
+step sed -n 's/^\([^:]*\):[^:]*:\([0-9]*\):.*/\2 \1/p' /etc/passwd
 
 i=1
 while [ "$i" -le "$samples" ]; do
     hdr SAMPLE "$i"
     hdr TIME
-    $T date +%s%N
+    step date +%s%N
     hdr PROC
     files uptime loadavg stat meminfo
     hdr PSI
@@ -62,11 +75,11 @@ while [ "$i" -le "$samples" ]; do
     # shows up as a read error on stderr, attributed by the parser.
     set -- [0-9]*/task/[0-9]*
     hdr TASKSTAT
-    st=$(printf '%s/stat\n' "$@" | $T xargs sed -s -n '1F;l 0')
+    st=$(printf '%s/stat\n' "$@" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0')
     printf '%s\n' "$st"
-    # Threads stat shows in D or Z, from the stat dump: a path line, then
-    # content lines; the last one holds the state after the last ')'.
-    dz=$(printf '%s\n' "$st" | $T sed -n -e '/[$]$/!{h;d;}' -e '/) D [^)]*[$]$/{g;s/^/D /p;}' -e '/) Z [^)]*[$]$/{g;s/^/Z /p;}')
+    # Threads stat shows in D or Z, from the stat dump: "path\000content$"
+    # lines; the state follows the last ')'.
+    dz=$(printf '%s\n' "$st" | step sed -n -e '/) D [^)]*[$]$/{s/\\000.*//;s/^/D /p;}' -e '/) Z [^)]*[$]$/{s/\\000.*//;s/^/Z /p;}')
     st=
     dprocs=
     zprocs=
@@ -87,13 +100,13 @@ while [ "$i" -le "$samples" ]; do
     # The state as status reports it, for every task: it tells threads
     # really in D from dead ones (status Z) that stat shows as D.
     hdr TASKSTATUS
-    printf '%s/status\n' "$@" | $T xargs sed -s -n '1F;/^\(State\|Uid\|PPid\):/l 0'
+    printf '%s/status\n' "$@" | step xargs grep -H -a -Z -E -e '^(State|Uid|PPid):' -- | step sed -n 'l 0'
     hdr UIDS
-    $T find "$@" -maxdepth 0 -printf '%p %U\n'
+    step find "$@" -maxdepth 0 -printf '%p %U\n'
     hdr WCHAN
-    printf '%s/wchan\n' "$@" | $T xargs sed -s -n '1F;l 0'
+    printf '%s/wchan\n' "$@" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0'
     hdr STACK
-    printf '%s/stack\n' "$@" | $T xargs sed -s -n '1F;l 0'
+    printf '%s/stack\n' "$@" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0'
     hdr CGROUP
     globbed [0-9]*/cgroup
     # cmdline takes the target's mmap lock: a process with a thread in D may
@@ -113,9 +126,10 @@ while [ "$i" -le "$samples" ]; do
     # threads' tables are listed instead. NUL-separated path/target pairs.
     set --
     for p in $zprocs; do set -- "$@" "$p"/task/[0-9]*/fd; done
-    $T find [0-9]*/fd [0-9]*/ns/pid "$@" -maxdepth 1 -type l -printf '%p\0%l\0'
+    step find [0-9]*/fd [0-9]*/ns/pid "$@" -maxdepth 1 -type l -printf '%p\0%l\0'
     hdr CGROUPMEM
-    cgs=$($T sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' [0-9]*/cgroup 2>/dev/null | $T sort -u)
+    cgs=$(step grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' [0-9]*/cgroup 2>/dev/null \
+        | step sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' | step sort -u)
     set --
     oldifs=$IFS
     IFS='
@@ -147,14 +161,14 @@ while [ "$i" -le "$samples" ]; do
         hdr SERVICES
         for s in $services; do
             if command -v systemctl >/dev/null 2>&1; then
-                st=$($T systemctl is-active "$s" 2>/dev/null)
+                st=$(step systemctl is-active "$s" 2>/dev/null)
             else
                 st=unavailable
             fi
             printf '%s %s\n' "$s" "${st:-unknown}"
         done
         hdr RPCINFO
-        if command -v rpcinfo >/dev/null 2>&1; then $T rpcinfo -p 2>&1; else echo unavailable; fi
+        if command -v rpcinfo >/dev/null 2>&1; then step rpcinfo -p 2>&1; else echo unavailable; fi
     fi
     hdr END-SAMPLE "$i"
     i=$((i + 1))

@@ -2,6 +2,7 @@
 #include "CommandRegistry.h"
 #include "RemoteOptions.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
 #include "casefile/HostStore.h"
 #include "collectors/CollectorCatalog.h"
 #include "fleet/FleetRunner.h"
@@ -150,6 +151,15 @@ private:
             for (qint64 id : std::as_const(r.collectionIds))
                 ids.append(id);
             o.insert(QStringLiteral("collection_ids"), ids);
+            // How its (last) collection ended: complete, partial (with what is
+            // missing), incomplete, failed.
+            if (!r.collectionIds.isEmpty()) {
+                if (const auto c = CollectionStore(caseFile->db()).byId(r.collectionIds.last())) {
+                    o.insert(QStringLiteral("status"), CollectionRecord::statusName(c->status));
+                    if (c->status == CollectionRecord::Status::Partial || c->status == CollectionRecord::Status::Incomplete)
+                        o.insert(QStringLiteral("note"), c->error);
+                }
+            }
             if (!r.ok) {
                 o.insert(QStringLiteral("error"), r.error);
                 errors << QStringLiteral("%1: %2").arg(kind, r.error);
@@ -180,10 +190,14 @@ private:
             QStringList ids;
             for (const QJsonValue &id : c.value(QStringLiteral("collection_ids")).toArray())
                 ids << QString::number(id.toInteger());
-            o << "  " << c.value(QStringLiteral("kind")).toString() << ": " << (c.value(QStringLiteral("ok")).toBool() ? "ok" : "failed")
+            const bool ok = c.value(QStringLiteral("ok")).toBool();
+            o << "  " << c.value(QStringLiteral("kind")).toString() << ": "
+              << (ok ? c.value(QStringLiteral("status")).toString(QStringLiteral("ok")) : QStringLiteral("failed"))
               << (ids.isEmpty() ? QString() : QStringLiteral(", collection ") + ids.join(QLatin1String(", ")));
-            if (!c.value(QStringLiteral("ok")).toBool())
+            if (!ok)
                 o << " (" << CliContext::safe(c.value(QStringLiteral("error")).toString()) << ')';
+            else if (c.contains(QStringLiteral("note")))
+                o << " (" << CliContext::safe(c.value(QStringLiteral("note")).toString()) << ')';
             o << '\n';
         }
         o.flush();

@@ -35,6 +35,7 @@ public:
             o << "Summary:     " << CliContext::safe(s.info.summary) << '\n';
         o << "Hosts:       " << s.hosts << '\n'
           << "Collections: " << s.collectionsByStatus.value(QStringLiteral("complete")) << " complete, "
+          << s.collectionsByStatus.value(QStringLiteral("partial")) << " partial, "
           << s.collectionsByStatus.value(QStringLiteral("incomplete")) << " incomplete, "
           << s.collectionsByStatus.value(QStringLiteral("failed")) << " failed, "
           << s.collectionsByStatus.value(QStringLiteral("running")) << " running\n"

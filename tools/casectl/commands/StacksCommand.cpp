@@ -47,6 +47,7 @@ public:
         StackGrouper::Options opt;
         opt.keepOffsets = p.isSet(QStringLiteral("keep-offsets"));
         const QList<StackGroup> groups = StackGrouper::group(tasks, opt);
+        const QMap<QString, int> notRead = StackGrouper::notRead(tasks);
         QHash<qint64, const ProcTask *> byId;
         for (const ProcTask &t : tasks)
             byId.insert(t.id, &t);
@@ -69,8 +70,12 @@ public:
                                        {QStringLiteral("comms"), comms}, {QStringLiteral("wchans"), wchans},
                                        {QStringLiteral("states"), states}, {QStringLiteral("tasks"), ts}});
             }
+            QJsonObject unread;
+            for (auto it = notRead.cbegin(); it != notRead.cend(); ++it)
+                unread.insert(it.key(), it.value());
             ctx.printJson(QJsonObject{{QStringLiteral("snapshot"), snap.id}, {QStringLiteral("host"), snap.hostName},
-                                      {QStringLiteral("taken"), TimeUtil::isoUtc(snap.takenUs)}, {QStringLiteral("groups"), arr}});
+                                      {QStringLiteral("taken"), TimeUtil::isoUtc(snap.takenUs)}, {QStringLiteral("groups"), arr},
+                                      {QStringLiteral("stacks_not_read"), unread}});
             return ExitOk;
         }
         QTextStream &o = ctx.out();
@@ -89,6 +94,8 @@ public:
             for (const QString &f : g.frames)
                 o << "    " << CliContext::safe(f) << '\n';
         }
+        for (auto it = notRead.cbegin(); it != notRead.cend(); ++it)
+            o << '\n' << it.value() << " task(s)  stack " << it.key() << '\n';
         return ExitOk;
     }
 
