@@ -168,7 +168,7 @@ CaseMerger::Result CaseMerger::merge(const QString &otherPath)
     const RefKindTables kinds(tableNames);
     tables = MergeOrder::order(tables, typedRefTargets(db, tables, kinds));
 
-    MergeContext ctx{db, kinds, {}, {}, {}, {}, nullptr, {}, {}, 0};
+    MergeContext ctx{db, kinds, {}, {}, {}, {}, nullptr, {}, {}, {}, 0};
     for (const Table &t : tables) {
         ctx.merged.insert(t.name);
         if (!t.withoutRowId)
