@@ -1,5 +1,5 @@
-// report_bench: builds (untimed) a case holding 4 MB (64 MB with
-// CASEBOOK_BENCH_SCALE=full, or argv[1]) of kernel-log text full of a host
+// report_bench: builds (untimed) a case holding 256 KB (64 MB with
+// CASEBOOK_BENCH_SCALE=full, or argv[1] KB) of kernel-log text full of a host
 // name, a user and addresses (seed 004's lockd lines), and the same text as a
 // file, then times through BenchRunner the whole
 // `casectl export CASE OUT --redact --redact-term alice` (copy, redaction of
@@ -28,14 +28,14 @@ QString redactedSummary(const QByteArray &text)
     return QStringLiteral("%1 lines, %2 identities left").arg(text.count('\n')).arg(left);
 }
 
-void writeCase(const QString &casePath, const QString &textPath, int mb)
+void writeCase(const QString &casePath, const QString &textPath, qint64 kb)
 {
     auto cf = CaseFile::create(casePath, QStringLiteral("redaction benchmark"));
     const qint64 host = HostStore(cf->db()).ensure(QStringLiteral("web-node-12"));
     const qint64 c = CollectionStore(cf->db()).begin(host, QStringLiteral("kernel-log"), QStringLiteral("dmesg"));
     ArtifactWriter w(cf->db(), {c, host, QStringLiteral("kernel-log"), QStringLiteral("dmesg"), {}, QStringLiteral("text/plain")});
     QByteArray text;
-    for (qint64 i = 0; text.size() < qint64(mb) << 20; ++i) {
+    for (qint64 i = 0; text.size() < kb << 10; ++i) {
         text += "[" + QByteArray::number(927063 + i) + ".519245] lockd: server 10.1.84." + QByteArray::number(i % 250 + 1)
             + " not responding, still trying (web-node-12, uid alice)\n";
         if (i % 4 == 0)
@@ -56,17 +56,17 @@ int main(int argc, char **argv)
     ChildLauncher launcher; // first: forks the small process that runs the children
     QCoreApplication app(argc, argv);
     BenchRunner bench(QStringLiteral("report_bench"));
-    const int mb = argc > 1 ? QByteArray(argv[1]).toInt() : BenchRunner::fullScale() ? 64 : 4;
+    const qint64 kb = argc > 1 ? QByteArray(argv[1]).toLongLong() : BenchRunner::fullScale() ? 64 << 10 : 256;
     const QString dir = BenchRunner::workDir();
     const QString casePath = dir + QStringLiteral("/report.casebook");
     const QString textPath = dir + QStringLiteral("/report-dmesg.txt");
     const QString shared = dir + QStringLiteral("/report-shared.casebook");
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(casePath + suffix);
-    writeCase(casePath, textPath, mb); // closed again before any child opens it
+    writeCase(casePath, textPath, kb); // closed again before any child opens it
     const QString casectl = BenchRunner::casectl();
 
-    BenchComparison c{QStringLiteral("redacted export, %1 MB of kernel log: `casectl export --redact` vs `sed -E` (3 rules)").arg(mb), {}, {}};
+    BenchComparison c{QStringLiteral("redacted export, %1 KB of kernel log: `casectl export --redact` vs `sed -E` (3 rules)").arg(kb), {}, {}};
     c.ours.spec.argv = {casectl, QStringLiteral("export"), casePath, shared, QStringLiteral("--redact"), QStringLiteral("--redact-term"),
                         QStringLiteral("alice"), QStringLiteral("--force"), QStringLiteral("--json")};
     c.ours.result = [&](const QByteArray &) {
