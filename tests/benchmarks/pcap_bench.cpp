@@ -1,74 +1,27 @@
-// pcap_bench [--file F] [--size-mb N] [--keep]: generates (once) a capture of
-// at least N MB (default 1024) with many flows and NFS-like ONC RPC (NFSv3 and
-// v4 over TCP, part of it on a non-standard port), then times in one run:
-//   casectl import (Casebook's full summary: reader, conversations, RPC, store, findings)
-//   tshark -q -z conv,tcp -z conv,udp -r F
-//   tcpdump -r F -w /dev/null
-//   capinfos -c -u -s F
-// printing each time, the ratio to Casebook and each peak RSS.
+// pcap_bench: generates (once, cached in the bench directory) a capture with
+// many flows and NFS-like ONC RPC (NFSv3 and v4 over TCP, part of it on a
+// non-standard port), 16 MB by default, 1 GB with CASEBOOK_BENCH_SCALE=full
+// (or --size-mb N), then times the whole `casectl import CASE F --json`
+// (reader, conversations, TCP, RPC, store, findings) against
+//   tcpdump -r F -w /dev/null --count   (agree: packets)
+//   tshark -r F -q -z conv,tcp          (agree: TCP conversations)
+// through BenchRunner. Run by tests/benchmarks/run, never by ctest.
+#include "BenchRunner.h"
 #include "CaptureWriter.h"
-#include "pcap/CaptureSummarizer.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
-
-#include <spawn.h>
-#include <sys/mman.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <vector>
-
-extern char **environ;
 
 namespace {
 using W = CaptureWriter;
-
-struct Measured
-{
-    bool ran = false;
-    int status = -1;
-    double seconds = 0;
-    double peakMb = 0;
-};
-
-Measured measure(const QStringList &argv)
-{
-    Measured m;
-    std::vector<QByteArray> storage;
-    std::vector<char *> args;
-    for (const QString &a : argv)
-        storage.push_back(a.toLocal8Bit());
-    for (QByteArray &s : storage)
-        args.push_back(s.data());
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    QElapsedTimer t;
-    t.start();
-    pid_t pid;
-    if (posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), environ) != 0)
-        return m;
-    int status = 0;
-    struct rusage ru = {};
-    wait4(pid, &status, 0, &ru);
-    m.seconds = double(t.nsecsElapsed()) / 1e9;
-    m.ran = true;
-    m.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    m.peakMb = double(ru.ru_maxrss) / 1024.0;
-    posix_spawn_file_actions_destroy(&fa);
-    return m;
-}
 
 // Deterministic generator.
 class Generator
@@ -227,64 +180,28 @@ private:
     qint64 m_flows = 64;
 };
 
-double inProcessSummary(const QString &path, qint64 &packets, qint64 &convs, qint64 &calls)
+
+QJsonObject firstCapture(const QByteArray &importJson)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    QElapsedTimer t;
-    t.start();
-    CaptureSummarizer s;
-    constexpr qint64 kWindow = 64LL << 20; // as the importer reads
-    for (qint64 off = 0; off < f.size(); off += kWindow) {
-        const qint64 n = qMin(kWindow, f.size() - off);
-        uchar *map = f.map(off, n);
-        if (!map)
-            return -1;
-        s.feed(map, size_t(n));
-        f.unmap(map);
-    }
-    s.finish();
-    packets = qint64(s.overview().packets);
-    convs = qint64(s.flows().size());
-    calls = qint64(s.rpc().totalCalls());
-    return double(t.nsecsElapsed()) / 1e9;
+    const QJsonArray imports = QJsonDocument::fromJson(importJson).object().value(QStringLiteral("imports")).toArray();
+    const QJsonArray caps = imports.isEmpty() ? QJsonArray() : imports.first().toObject().value(QStringLiteral("captures")).toArray();
+    return caps.isEmpty() ? QJsonObject() : caps.first().toObject();
 }
 
-// Best of runs (the machine may be shared), after warming the page cache.
-Measured best(const QString &file, const QStringList &argv, int runs)
-{
-    Measured b;
-    for (int i = 0; i < runs; ++i) {
-        measure({QStringLiteral("cat"), file});
-        const Measured m = measure(argv);
-        if (!b.ran || (m.ran && m.seconds < b.seconds))
-            b = m;
-    }
-    return b;
-}
 }
 
 int main(int argc, char **argv)
 {
+    ChildLauncher launcher; // first: forks the small process that runs the children
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    QStringList args = app.arguments();
-    if (args.size() == 3 && args[1] == QLatin1String("--summary-only")) {
-        // Child mode: the summarizer alone, so its time and peak RSS are its own.
-        qint64 packets = 0, convs = 0, calls = 0;
-        const double secs = inProcessSummary(args[2], packets, convs, calls);
-        out << QStringLiteral("%1 packets, %2 conversations, %3 RPC calls in %4 s\n").arg(packets).arg(convs).arg(calls).arg(secs);
-        return secs < 0 ? 1 : 0;
-    }
-    QString file = QDir::temp().filePath(QStringLiteral("casebook_pcap_bench.pcap"));
-    qint64 sizeMb = 1024;
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--file"))
-            file = args[++i];
-        else if (args[i] == QLatin1String("--size-mb"))
+    const QStringList args = app.arguments();
+    const QString dir = BenchRunner::workDir();
+    qint64 sizeMb = BenchRunner::fullScale() ? 1024 : 16;
+    for (int i = 1; i + 1 < args.size(); ++i)
+        if (args[i] == QLatin1String("--size-mb"))
             sizeMb = args[++i].toLongLong();
-    }
+    const QString file = dir + QStringLiteral("/pcap-%1MB.pcap").arg(sizeMb);
     if (QFileInfo(file).size() < sizeMb * 1000000) {
         QFile f(file);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -299,67 +216,55 @@ int main(int argc, char **argv)
             << g.flows() << "+ flows in " << QString::number(double(t.elapsed()) / 1000.0, 'f', 1) << " s\n";
         out.flush();
     }
-    const qint64 bytes = QFileInfo(file).size();
-    const QString bin = QCoreApplication::applicationDirPath();
-    QString casectl = bin + QStringLiteral("/casectl");
-    if (!QFile::exists(casectl))
-        casectl = QStandardPaths::findExecutable(QStringLiteral("casectl"));
-    const QString caseFile = QDir::temp().filePath(QStringLiteral("casebook_pcap_bench.casebook"));
-    auto freshCase = [&] {
+    BenchRunner bench(QStringLiteral("pcap_bench"));
+    const QString casectl = BenchRunner::casectl();
+    const QString caseFile = dir + QStringLiteral("/pcap.casebook");
+    BenchSide ours;
+    ours.spec.argv = {casectl, QStringLiteral("import"), caseFile, file, QStringLiteral("--json")};
+    ours.before = [&] {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(caseFile + suffix);
-        measure({casectl, QStringLiteral("new"), caseFile, QStringLiteral("--title"), QStringLiteral("pcap bench")});
+        BenchRunner::capture({casectl, QStringLiteral("new"), caseFile, QStringLiteral("--title"), QStringLiteral("pcap bench")});
+        BenchRunner::capture({QStringLiteral("cat"), file}); // the capture in the page cache, for both sides
     };
-    // Casebook: the summarizer alone, and the whole import (summary, store, findings).
-    const Measured summary = best(file, {QCoreApplication::applicationFilePath(), QStringLiteral("--summary-only"), file}, 2);
-    Measured ours;
-    for (int i = 0; i < 2; ++i) {
-        freshCase();
-        measure({QStringLiteral("cat"), file});
-        const Measured m = measure({casectl, QStringLiteral("import"), caseFile, file});
-        if (!m.ran || m.status != 0) {
-            QTextStream(stderr) << "casectl import failed\n";
-            return 1;
-        }
-        if (!ours.ran || m.seconds < ours.seconds)
-            ours = m;
-    }
-    struct Peer { QString name; QStringList argv; int runs; };
-    const QList<Peer> peers{
-        {QStringLiteral("tcpdump -r F -w /dev/null"), {QStringLiteral("tcpdump"), QStringLiteral("-r"), file, QStringLiteral("-w"), QStringLiteral("/dev/null")}, 2},
-        {QStringLiteral("capinfos -c -u -s F"), {QStringLiteral("capinfos"), QStringLiteral("-c"), QStringLiteral("-u"), QStringLiteral("-s"), file}, 2},
-        {QStringLiteral("tshark -q -z conv,tcp -z conv,udp"), {QStringLiteral("tshark"), QStringLiteral("-q"), QStringLiteral("-z"), QStringLiteral("conv,tcp"),
-                                                               QStringLiteral("-z"), QStringLiteral("conv,udp"), QStringLiteral("-r"), file}, 1},
+    const QString size = QStringLiteral("%1 MB").arg(QFileInfo(file).size() / 1000000);
+
+    BenchComparison dump{QStringLiteral("pcap summary, %1: `casectl import` vs `tcpdump -r F -w /dev/null`").arg(size), ours, {}};
+    dump.ours.result = [](const QByteArray &json) {
+        return QStringLiteral("%1 packets").arg(firstCapture(json).value(QStringLiteral("packets")).toInteger());
     };
-    auto line = [&](const QString &name, double secs, double mb, const QString &ratio) {
-        out << QStringLiteral("  %1 %2 s  %3 MB peak  %4\n").arg(name, -42).arg(secs, 8, 'f', 3).arg(mb, 7, 'f', 0).arg(ratio);
+    // --count makes tcpdump say how many packets it read (on stdout).
+    dump.peer.spec.argv = {QStringLiteral("tcpdump"), QStringLiteral("-r"), file, QStringLiteral("-w"), QStringLiteral("/dev/null"),
+                           QStringLiteral("--count")};
+    dump.peer.before = [&] { BenchRunner::capture({QStringLiteral("cat"), file}); };
+    dump.peer.result = [](const QByteArray &text) {
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("(\\d+) packets?")).match(QString::fromUtf8(text));
+        return QStringLiteral("%1 packets").arg(m.hasMatch() ? m.captured(1) : QStringLiteral("?"));
     };
-    QList<QPair<Peer, Measured>> results;
-    for (const Peer &p : peers) {
-        if (QStandardPaths::findExecutable(p.argv.first()).isEmpty()) {
-            out << "  " << p.name << ": not installed\n";
-            continue;
-        }
-        results.append({p, best(file, p.argv, p.runs)});
-    }
-    const Measured idle = measure({QStringLiteral("true")}); // floor of the peak-RSS figures
-    out << "results (" << bytes / 1000000 << " MB capture, page cache warm, best of 2 except tshark; peak RSS floor "
-        << qint64(idle.peakMb) << " MB):\n";
-    line(QStringLiteral("casebook summary (reader+flows+TCP+RPC)"), summary.seconds, summary.peakMb,
-         QStringLiteral("%1 MB/s").arg(double(bytes) / 1e6 / summary.seconds, 0, 'f', 0));
-    line(QStringLiteral("casebook: casectl import (summary+store)"), ours.seconds, ours.peakMb, QString());
-    for (const auto &[p, m] : results) {
-        const auto ratio = [&](double ourSecs) { return m.seconds / ourSecs; };
-        line(p.name, m.seconds, m.peakMb,
-             QStringLiteral("ratio to Casebook: summary %1x, import %2x").arg(ratio(summary.seconds), 0, 'f', 2).arg(ratio(ours.seconds), 0, 'f', 2));
-    }
-    out << "  (ratio > 1: Casebook is faster)\n";
-    qint64 packets = 0, convs = 0, calls = 0; // last: mapping here would inflate the children's peak RSS
-    inProcessSummary(file, packets, convs, calls);
-    out << QStringLiteral("capture: %1 MB, %2 packets, %3 conversations, %4 RPC calls\n")
-               .arg(bytes / 1000000).arg(packets).arg(convs).arg(calls);
-    QFile::remove(caseFile);
-    QFile::remove(caseFile + QStringLiteral("-wal"));
-    QFile::remove(caseFile + QStringLiteral("-shm"));
-    return 0;
+    if (BenchRunner::have(QStringLiteral("tcpdump")))
+        bench.compare(dump);
+    else
+        bench.skip(dump.work, QStringLiteral("tcpdump not installed"));
+
+    BenchComparison conv{QStringLiteral("pcap TCP conversations, %1: `casectl import` vs `tshark -q -z conv,tcp`").arg(size), ours, {}};
+    conv.ours.result = [&](const QByteArray &) {
+        const QByteArray json = BenchRunner::capture({casectl, QStringLiteral("pcap"), caseFile, QStringLiteral("--conversations"), QStringLiteral("--json")});
+        qint64 n = 0;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json).object().value(QStringLiteral("conversations")).toArray())
+            n += v.toObject().value(QStringLiteral("protocol")).toString() == QLatin1String("tcp");
+        return QStringLiteral("%1 TCP conversations").arg(n);
+    };
+    conv.peer.spec.argv = {QStringLiteral("tshark"), QStringLiteral("-r"), file, QStringLiteral("-q"), QStringLiteral("-z"), QStringLiteral("conv,tcp")};
+    conv.peer.before = dump.peer.before;
+    conv.peer.result = [](const QByteArray &text) {
+        return QStringLiteral("%1 TCP conversations").arg(text.count("<->"));
+    };
+    if (BenchRunner::have(QStringLiteral("tshark")))
+        bench.compare(conv);
+    else
+        bench.skip(conv.work, QStringLiteral("tshark not installed"));
+
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(caseFile + suffix);
+    return bench.finish();
 }

@@ -1,74 +1,136 @@
-// strace_bench CASE LOG: imports one strace log into a new case with the
-// StraceImporter (what `casectl import` does) and prints the time, MB/s,
-// calls/s and the peak memory (VmHWM). Driven by strace_bench.sh, which
-// compares it with sqlite3's .import of the same rows.
-#include "casefile/CaseFile.h"
-#include "strace/StraceImporter.h"
-#include "util/CaseError.h"
+// strace_bench: generates (once, cached in the bench directory) a combined
+// strace log by replicating real `strace -f -tt -T -yy` output made here,
+// 8 MB by default, 520 MB with CASEBOOK_BENCH_SCALE=full, then times through
+// BenchRunner:
+//   - the whole `casectl import CASE LOG --json` (raw log stored verbatim,
+//     SHA-256, parsed rows, analysis) against the sqlite3 shell's
+//     `.import --csv` of the very same rows (written once, outside the timing,
+//     from a reference import) into the same table with the same indexes;
+//     agree: rows in strace_calls;
+//   - `casectl strace CASE --grep P --json` against `grep -F P LOG`;
+//     agree: matching calls / lines.
+// Run by tests/benchmarks/run, never by ctest.
+#include "BenchRunner.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTextStream>
 
 namespace {
 
-qint64 vmHwmKb()
+const QString kPattern = QStringLiteral("/etc/services");
+
+bool generate(const QString &log, qint64 bytes)
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
+    const QString base = BenchRunner::workDir() + QStringLiteral("/strace-base.log");
+    bool ok = false;
+    BenchRunner::capture({QStringLiteral("strace"), QStringLiteral("-f"), QStringLiteral("-tt"), QStringLiteral("-T"), QStringLiteral("-yy"),
+                          QStringLiteral("-o"), base, QStringLiteral("sh"), QStringLiteral("-c"),
+                          QStringLiteral("for i in $(seq 200); do ls -la /usr/lib >/dev/null; cat /etc/services /etc/passwd >/dev/null; "
+                                         "sh -c 'true & wait'; done")},
+                         &ok);
+    QFile in(base);
+    QFile out(log + QStringLiteral(".tmp"));
+    if (!ok || !in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const QByteArray text = in.readAll();
+    while (out.size() < bytes && !text.isEmpty())
+        out.write(text);
+    out.close();
+    QFile::remove(log);
+    return out.rename(log);
+}
+
+QString rows(const QString &db)
+{
+    return QStringLiteral("%1 rows").arg(QString::fromUtf8(BenchRunner::capture({QStringLiteral("sqlite3"), db,
+                                                                                 QStringLiteral("SELECT count(*) FROM strace_calls")}).trimmed()));
+}
+
+void freshCase(const QString &casectl, const QString &path)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    BenchRunner::capture({casectl, QStringLiteral("new"), path, QStringLiteral("--title"), QStringLiteral("strace bench")});
 }
 
 }
 
 int main(int argc, char **argv)
 {
+    ChildLauncher launcher; // first: forks the small process that runs the children
     QCoreApplication app(argc, argv);
-    QTextStream out(stdout);
-    const QStringList args = app.arguments();
-    if (args.size() != 3) {
-        QTextStream(stderr) << "usage: strace_bench CASE LOG\n";
-        return 2;
-    }
-    try {
-        QFile::remove(args.at(1));
-        ImportResult r;
-        QElapsedTimer timer;
-        double secs = 0;
-        {
-            auto cf = CaseFile::create(args.at(1), QStringLiteral("strace benchmark"));
-            StraceImporter importer;
-            ImportRequest req;
-            req.caseFile = cf.get();
-            req.paths = {args.at(2)};
-            timer.start();
-            r = importer.import(req, CancelToken());
-        } // closing checkpoints the WAL into the file: part of the cost
-        secs = double(timer.nsecsElapsed()) / 1e9;
-        if (!r.ok) {
-            QTextStream(stderr) << "import failed: " << r.error << '\n';
-            return 1;
+    BenchRunner bench(QStringLiteral("strace_bench"));
+    const QString ingestWork = QStringLiteral("strace ingest: `casectl import` vs `sqlite3 .import` of the same rows");
+    const QString grepWork = QStringLiteral("strace search: `casectl strace --grep` vs `grep -F` on the log");
+    for (const char *tool : {"strace", "sqlite3", "grep"}) {
+        if (!BenchRunner::have(QLatin1String(tool))) {
+            bench.fail(ingestWork, QLatin1String(tool) + QStringLiteral(" not installed"));
+            return bench.finish();
         }
-        const qint64 bytes = QFileInfo(args.at(2)).size();
-        const qint64 calls = qint64(r.summary.value(QStringLiteral("calls")).toDouble());
-        const qint64 hwm = vmHwmKb();
-        out << QStringLiteral("casebook import: %1 s for %2 MB, %3 MB/s, %4 calls, %5 calls/s, peak memory %6 MB\n")
-                   .arg(secs, 0, 'f', 2).arg(double(bytes) / 1e6, 0, 'f', 1).arg(double(bytes) / 1e6 / secs, 0, 'f', 1)
-                   .arg(calls).arg(qint64(double(calls) / secs)).arg(double(hwm) / 1024.0, 0, 'f', 1);
-        out << QStringLiteral("  (parse + store %1 s, analysis %2 s, the rest closing the case)\n")
-                   .arg(r.summary.value(QStringLiteral("ingest_ms")).toDouble() / 1000, 0, 'f', 2)
-                   .arg(r.summary.value(QStringLiteral("analysis_ms")).toDouble() / 1000, 0, 'f', 2);
-        out << QStringLiteral("RESULT seconds=%1 ingest=%5 bytes=%2 calls=%3 vmhwm_kb=%4\n").arg(secs, 0, 'f', 3).arg(bytes).arg(calls).arg(hwm)
-                   .arg(r.summary.value(QStringLiteral("ingest_ms")).toDouble() / 1000, 0, 'f', 3);
-    } catch (const CaseError &e) {
-        QTextStream(stderr) << "error: " << e.message() << '\n';
-        return 1;
     }
-    return 0;
+    const QString dir = BenchRunner::workDir();
+    const qint64 mb = BenchRunner::fullScale() ? 520 : 8;
+    const QString log = dir + QStringLiteral("/strace-%1MB.log").arg(mb);
+    if (QFileInfo(log).size() < mb * 1000000 && !generate(log, mb * 1000000)) {
+        bench.fail(ingestWork, QStringLiteral("cannot generate the strace log"));
+        return bench.finish();
+    }
+    const QString casectl = BenchRunner::casectl();
+    const QString size = QStringLiteral(", %1 MB").arg(QFileInfo(log).size() / 1000000);
+
+    // Reference import (untimed): the rows for the peer, the case for --grep.
+    const QString ref = dir + QStringLiteral("/strace-ref.casebook");
+    freshCase(casectl, ref);
+    bool ok = false;
+    BenchRunner::capture({casectl, QStringLiteral("import"), ref, log}, &ok);
+    const QString csv = dir + QStringLiteral("/strace-rows.csv");
+    const ChildRun dumped = ChildLauncher::instance()->run(
+        {{QStringLiteral("sqlite3"), QStringLiteral("-csv"), ref, QStringLiteral("SELECT * FROM strace_calls")}, {}, csv, {}, {}});
+    // Same table and indexes (not STRICT only because .import writes '' for NULL).
+    QString schema = QString::fromUtf8(BenchRunner::capture({QStringLiteral("sqlite3"), ref, QStringLiteral(".schema strace_calls")}));
+    schema.replace(QStringLiteral(") STRICT;"), QStringLiteral(");"));
+    if (!ok || dumped.exitCode != 0 || schema.isEmpty()) {
+        bench.fail(ingestWork, QStringLiteral("reference import or row dump failed"));
+        return bench.finish();
+    }
+
+    const QString caseFile = dir + QStringLiteral("/strace.casebook");
+    const QString db = dir + QStringLiteral("/strace-import.db");
+    BenchComparison ingest{ingestWork + size, {}, {}};
+    ingest.ours.spec.argv = {casectl, QStringLiteral("import"), caseFile, log, QStringLiteral("--json")};
+    ingest.ours.before = [&] {
+        freshCase(casectl, caseFile);
+        BenchRunner::capture({QStringLiteral("cat"), log});
+    };
+    ingest.ours.result = [&](const QByteArray &) { return rows(caseFile); };
+    ingest.peer.spec.argv = {QStringLiteral("sqlite3"), db, QStringLiteral("-cmd"), QStringLiteral("PRAGMA synchronous=NORMAL"),
+                             QStringLiteral(".import --csv %1 strace_calls").arg(csv)};
+    ingest.peer.before = [&] {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(db + suffix);
+        BenchRunner::capture({QStringLiteral("sqlite3"), db, QStringLiteral("PRAGMA journal_mode=WAL;") + schema});
+        BenchRunner::capture({QStringLiteral("cat"), csv});
+    };
+    ingest.peer.result = [&](const QByteArray &) { return rows(db); };
+    bench.compare(ingest);
+
+    BenchComparison grep{grepWork + size + QStringLiteral(", \"%1\"").arg(kPattern), {}, {}};
+    grep.ours.spec.argv = {casectl, QStringLiteral("strace"), ref, QStringLiteral("--grep"), kPattern, QStringLiteral("--limit"),
+                           QStringLiteral("2000000000"), QStringLiteral("--json")};
+    grep.ours.result = [](const QByteArray &json) {
+        return QStringLiteral("%1 matches").arg(QJsonDocument::fromJson(json).array().size());
+    };
+    grep.peer.spec.argv = {QStringLiteral("grep"), QStringLiteral("-F"), kPattern, log};
+    grep.peer.result = [](const QByteArray &text) { return QStringLiteral("%1 matches").arg(text.count('\n')); };
+    bench.compare(grep);
+
+    for (const QString &f : {caseFile, ref, db})
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(f + suffix);
+    QFile::remove(csv);
+    return bench.finish();
 }
