@@ -1,3 +1,4 @@
+#include "Requirement.h"
 #include "SshdFixture.h"
 #include "TestEnv.h"
 #include "casefile/ArtifactReader.h"
@@ -54,8 +55,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
         QString error;
-        if (!m_sshd.start(2, &error))
-            QSKIP(qPrintable(QStringLiteral("cannot run sshd here: ") + error));
+        CASEBOOK_REQUIRE(m_sshd.start(2, &error), QStringLiteral("a loopback sshd: ") + error);
     }
 
     void execPlainAndJson()

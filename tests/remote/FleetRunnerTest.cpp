@@ -1,3 +1,4 @@
+#include "Requirement.h"
 #include "SshdFixture.h"
 #include "fleet/FleetJob.h"
 #include "fleet/HostList.h"
@@ -33,8 +34,7 @@ private slots:
     {
         qunsetenv("SSH_AUTH_SOCK");
         QString error;
-        if (!m_sshd.start(4, &error))
-            QSKIP(qPrintable(QStringLiteral("cannot run sshd here: ") + error));
+        CASEBOOK_REQUIRE(m_sshd.start(4, &error), QStringLiteral("a loopback sshd: ") + error);
     }
 
     void statusesAndIsolation()
@@ -143,18 +143,24 @@ private slots:
     {
         FleetJob job;
         QSignalSpy finished(&job, &FleetJob::finished);
+        QSignalSpy running(&job, &FleetJob::hostProgress);
         QStringList hosts;
         for (int i = 0; i < 6; ++i)
             hosts << m_sshd.alias(i % 3);
-        job.start(hosts, options(), 2, [](Transport &t, FleetHostResult &r, const FleetRunner::Progress &, const CancelToken &cancel) {
-            const RunResult rr = t.run(RunRequest{QStringLiteral("sleep 60"), {}, 120000, 1024}, nullptr, cancel);
+        job.start(hosts, options(), 2, [](Transport &t, FleetHostResult &r, const FleetRunner::Progress &progress, const CancelToken &cancel) {
+            // Reports progress once the remote command runs (it wrote its first line).
+            OutputSink sink;
+            sink.onStdout = [&progress](QByteArrayView) { progress(QStringLiteral("running"), 50); };
+            const RunResult rr = t.run(RunRequest{QStringLiteral("echo running; exec sleep 60"), {}, 120000, 1024}, &sink, cancel);
             if (rr.cancelled)
                 r.status = FleetHostResult::Status::Cancelled;
         });
-        QTest::qWait(1500);
+        // Cancelled while the first two (jobs = 2) are in their command, the other four still queued.
+        QTRY_COMPARE_WITH_TIMEOUT(running.size(), 2, 60000);
         job.cancel();
         QVERIFY(finished.wait(30000));
         const auto results = finished.at(0).at(0).value<QList<FleetHostResult>>();
+        QCOMPARE(results.size(), hosts.size());
         for (const auto &r : results)
             QCOMPARE(r.status, FleetHostResult::Status::Cancelled);
     }

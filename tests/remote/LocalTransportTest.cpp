@@ -6,7 +6,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <thread>
 
 // LocalTransport against real processes and files.
 class LocalTransportTest : public QObject
@@ -108,15 +107,14 @@ private slots:
     void cancelStopsCommand()
     {
         RunRequest req;
-        req.command = QStringLiteral("sleep 600");
+        req.command = QStringLiteral("echo started; exec sleep 600");
         req.timeoutMs = 0;
         CancelToken cancel;
-        std::thread canceller([cancel] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            cancel.cancel();
-        });
-        const RunResult r = m_local.run(req, nullptr, cancel);
-        canceller.join();
+        // Cancelled once the command is running: it has written its first line.
+        OutputSink sink;
+        sink.onStdout = [cancel](QByteArrayView) { cancel.cancel(); };
+        const RunResult r = m_local.run(req, &sink, cancel);
+        QVERIFY(cancel.isCancelled());
         QVERIFY(r.cancelled);
         QCOMPARE(r.exitSignal, QStringLiteral("KILL"));
     }

@@ -1,3 +1,4 @@
+#include "Requirement.h"
 #include "SshdFixture.h"
 #include "transport/SshTransport.h"
 #include "transport/TransportFactory.h"
@@ -53,8 +54,7 @@ private slots:
     {
         qunsetenv("SSH_AUTH_SOCK");
         QString error;
-        if (!m_sshd.start(2, &error))
-            QSKIP(qPrintable(QStringLiteral("cannot run sshd here: ") + error));
+        CASEBOOK_REQUIRE(m_sshd.start(2, &error), QStringLiteral("a loopback sshd: ") + error);
     }
 
     void commandExitCodeAndStderr()

@@ -1,6 +1,8 @@
 // The strace collector over LocalTransport (this machine): attaching to a
 // process blocked in flock(LOCK_EX) for a bounded time, running a command,
 // and the clear errors for a process that does not exist or strace missing.
+#include "BlockedFlock.h"
+#include "Requirement.h"
 #include "TestEnv.h"
 #include "casefile/CaseFile.h"
 #include "casefile/FindingStore.h"
@@ -9,14 +11,10 @@
 #include "transport/LocalTransport.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 class StraceCollectorTest : public QObject
 {
@@ -43,8 +41,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty())
-            QSKIP("strace is not installed");
+        CASEBOOK_REQUIRE_TOOL("strace");
     }
 
     void optionsFromTheCommandLine()
@@ -72,29 +69,18 @@ private slots:
     void attachToABlockedFlockAndDetach()
     {
         const QString lock = m_dir.filePath(QStringLiteral("lock"));
-        QFile(lock).open(QIODevice::WriteOnly);
-        const QString flock = QStandardPaths::findExecutable(QStringLiteral("flock"));
-        if (flock.isEmpty())
-            QSKIP("flock(1) is not installed");
-        QProcess holder, waiter;
-        holder.start(flock, {QStringLiteral("-x"), lock, QStringLiteral("sleep"), QStringLiteral("60")});
-        QVERIFY(holder.waitForStarted());
-        QThread::msleep(300);
-        waiter.start(flock, {QStringLiteral("-x"), lock, QStringLiteral("true")});
-        QVERIFY(waiter.waitForStarted());
-        const qint64 waiterPid = waiter.processId();
-        QThread::msleep(300);
+        BlockedFlock flock(lock);
+        QString error;
+        QVERIFY2(flock.start(&error), qPrintable(error));
+        const qint64 waiterPid = flock.waiterPid();
         StraceCaptureOptions o;
         o.pids = {waiterPid};
         o.durationSeconds = 3; // the host script counts whole seconds: traced 2..3 s
         auto cf = newCase();
         LocalTransport t;
         const CollectorResult r = collect(*cf, o, t);
-        const bool stillWaiting = waiter.state() == QProcess::Running;
-        holder.kill();
-        waiter.kill();
-        holder.waitForFinished();
-        waiter.waitForFinished();
+        const bool stillWaiting = flock.waiterBlocked();
+        flock.release();
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(stillWaiting); // strace detached cleanly
         QCOMPARE(r.summary.value(QStringLiteral("stopped_by")).toString(), QStringLiteral("duration"));

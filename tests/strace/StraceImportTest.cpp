@@ -2,6 +2,9 @@
 // timestamp style, a flock LOCK_EX blocked by another holder and traced by
 // attaching then detaching, a process killed by a signal) and the seed 004
 // excerpt; checks stored fields, findings and casectl import/strace.
+#include "BlockedFlock.h"
+#include "PollUntil.h"
+#include "Requirement.h"
 #include "TestEnv.h"
 #include "casefile/ArtifactReader.h"
 #include "casefile/CaseFile.h"
@@ -18,10 +21,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
 
@@ -81,12 +82,14 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
-        m_strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-        if (m_strace.isEmpty())
-            QSKIP("strace is not installed");
-        // Can we trace at all here (ptrace may be forbidden in some containers)?
-        if (run(m_strace, {QStringLiteral("-o"), path(QStringLiteral("probe.log")), QStringLiteral("true")}) != 0)
-            QSKIP("strace cannot trace in this environment (ptrace not permitted)");
+        CASEBOOK_REQUIRE_TOOL("strace");
+        m_strace = TestEnv::tool("strace");
+        // Can we trace at all here? Only a kernel that forbids ptrace outright
+        // (Yama ptrace_scope 3) is a limitation; anything else is a failure.
+        const bool traces = run(m_strace, {QStringLiteral("-o"), path(QStringLiteral("probe.log")), QStringLiteral("true")}) == 0;
+        if (!traces && fileBytes(QStringLiteral("/proc/sys/kernel/yama/ptrace_scope")).trimmed() == "3")
+            CASEBOOK_SKIP_LIMITATION(QStringLiteral("the kernel forbids ptrace (kernel.yama.ptrace_scope = 3)"));
+        CASEBOOK_REQUIRE(traces, QStringLiteral("permission to ptrace (strace -o FILE true failed)"));
     }
 
     void combinedLogFieldsAndTree()
@@ -250,37 +253,21 @@ private slots:
     void flockBlockedThenDetachedIsAHungCall()
     {
         const QString lock = path(QStringLiteral("lockfile"));
-        QFile(lock).open(QIODevice::WriteOnly);
-        const QString flock = QStandardPaths::findExecutable(QStringLiteral("flock"));
-        if (flock.isEmpty())
-            QSKIP("flock(1) is not installed");
-        QProcess holder;
-        holder.start(flock, {QStringLiteral("-x"), lock, QStringLiteral("sleep"), QStringLiteral("60")});
-        QVERIFY(holder.waitForStarted());
-        QThread::msleep(300);
-        QProcess waiter;
-        waiter.start(flock, {QStringLiteral("-x"), lock, QStringLiteral("true")});
-        QVERIFY(waiter.waitForStarted());
-        const qint64 waiterPid = waiter.processId();
-        QThread::msleep(300);
-        QCOMPARE(waiter.state(), QProcess::Running); // blocked in flock(LOCK_EX)
+        BlockedFlock flock(lock);
+        QString error;
+        QVERIFY2(flock.start(&error), qPrintable(error)); // the waiter is blocked in flock(LOCK_EX)
+        const qint64 waiterPid = flock.waiterPid();
         const QString log = path(QStringLiteral("flock.log"));
         QProcess tracer;
         tracer.start(m_strace, {QStringLiteral("-f"), QStringLiteral("-tt"), QStringLiteral("-T"), QStringLiteral("-yy"),
                                 QStringLiteral("-o"), log, QStringLiteral("-p"), QString::number(waiterPid)});
         QVERIFY(tracer.waitForStarted());
-        bool attached = false;
-        for (int i = 0; i < 100 && !attached; ++i) {
-            QThread::msleep(100);
-            attached = fileBytes(log).contains("flock(");
-        }
+        // Attached once strace has written the interrupted call.
+        const bool attached = pollUntil([&] { return fileBytes(log).contains("flock("); }, 10000, 50);
         ::kill(pid_t(tracer.processId()), SIGINT); // strace detaches from the tracee
         QVERIFY(tracer.waitForFinished(20000));
-        QCOMPARE(waiter.state(), QProcess::Running); // still waiting: detaching did not disturb it
-        holder.kill();
-        waiter.kill();
-        holder.waitForFinished();
-        waiter.waitForFinished();
+        QVERIFY(flock.waiterBlocked()); // still waiting: detaching did not disturb it
+        flock.release();
         QVERIFY2(attached, fileBytes(log).constData());
 
         auto cf = newCase();

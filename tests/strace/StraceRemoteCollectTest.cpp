@@ -1,17 +1,15 @@
 // casectl collect --strace-pid/--strace-cmd end to end: over SSH to a real
 // sshd on 127.0.0.1 (SshdFixture) and on 'local'; then casectl strace.
+#include "BlockedFlock.h"
+#include "Requirement.h"
 #include "SshdFixture.h"
 #include "TestEnv.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 class StraceRemoteCollectTest : public QObject
 {
@@ -26,39 +24,26 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
-        if (QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty())
-            QSKIP("strace is not installed");
+        CASEBOOK_REQUIRE_TOOL("strace");
         QString error;
-        if (!m_sshd.start(1, &error))
-            QSKIP(qPrintable(QStringLiteral("cannot run sshd here: ") + error));
+        CASEBOOK_REQUIRE(m_sshd.start(1, &error), QStringLiteral("a loopback sshd: ") + error);
     }
 
     void overSshAttachToABlockedFlock()
     {
-        const QString flock = QStandardPaths::findExecutable(QStringLiteral("flock"));
-        if (flock.isEmpty())
-            QSKIP("flock(1) is not installed");
         const QString lock = m_dir.filePath(QStringLiteral("lock"));
-        QFile(lock).open(QIODevice::WriteOnly);
-        QProcess holder, waiter;
-        holder.start(flock, {QStringLiteral("-x"), lock, QStringLiteral("sleep"), QStringLiteral("120")});
-        QVERIFY(holder.waitForStarted());
-        QThread::msleep(300);
-        waiter.start(flock, {QStringLiteral("-x"), lock, QStringLiteral("true")});
-        QVERIFY(waiter.waitForStarted());
-        const qint64 waiterPid = waiter.processId();
-        QThread::msleep(300);
+        BlockedFlock flock(lock);
+        QString error;
+        QVERIFY2(flock.start(&error), qPrintable(error));
+        const qint64 waiterPid = flock.waiterPid();
 
         const QString cs = m_dir.filePath(QStringLiteral("ssh.casebook"));
         QCOMPARE(runCasectl({QStringLiteral("new"), cs, QStringLiteral("--title"), QStringLiteral("ssh")}).exitCode, 0);
         const CasectlResult r = casectl({QStringLiteral("collect"), cs, m_sshd.alias(0), QStringLiteral("--strace-pid"),
                                          QString::number(waiterPid), QStringLiteral("--duration"), QStringLiteral("3"),
                                          QStringLiteral("--json")});
-        const bool stillWaiting = waiter.state() == QProcess::Running;
-        holder.kill();
-        waiter.kill();
-        holder.waitForFinished();
-        waiter.waitForFinished();
+        const bool stillWaiting = flock.waiterBlocked();
+        flock.release();
         QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
         QVERIFY(stillWaiting);
 

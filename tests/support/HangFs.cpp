@@ -1,8 +1,9 @@
 #include "HangFs.h"
 
+#include "PollUntil.h"
+
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThread>
 
 #include <cerrno>
 #include <csignal>
@@ -79,24 +80,20 @@ QList<qint64> HangFs::spawnWaiters(int count, const QByteArray &comm, bool sameF
 
 bool HangFs::waitForState(const QList<qint64> &pids, char state, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        int ok = 0;
-        for (qint64 pid : pids) {
-            QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray s = f.readAll();
-            const qsizetype close = s.lastIndexOf(')');
-            if (close > 0 && close + 2 < s.size() && s[close + 2] == state)
-                ++ok;
-        }
-        if (ok == pids.size())
+    return pollUntil(
+        [&] {
+            for (qint64 pid : pids) {
+                QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+                if (!f.open(QIODevice::ReadOnly))
+                    return false;
+                const QByteArray s = f.readAll();
+                const qsizetype close = s.lastIndexOf(')');
+                if (close <= 0 || close + 2 >= s.size() || s[close + 2] != state)
+                    return false;
+            }
             return true;
-        QThread::msleep(20);
-    }
-    return false;
+        },
+        timeoutMs, 20);
 }
 
 void HangFs::kill(const QList<qint64> &pids)
@@ -108,10 +105,9 @@ void HangFs::kill(const QList<qint64> &pids)
     QElapsedTimer t;
     t.start();
     for (qint64 pid : pids) {
-        int status = 0;
-        while (::waitpid(pid_t(pid), &status, WNOHANG) == 0 && t.elapsed() < 10000)
-            QThread::msleep(10);
-        if (t.elapsed() < 10000)
+        const bool reaped = pollUntil([pid] { return ::waitpid(pid_t(pid), nullptr, WNOHANG) != 0; },
+                                      int(qMax<qint64>(0, 10000 - t.elapsed())));
+        if (reaped)
             m_children.removeAll(pid);
     }
 }
