@@ -5,6 +5,7 @@
 // search (capped), [[strace-call:N]] links, opening the raw log, reloading
 // when evidence arrives, and the sample case. Models under
 // QAbstractItemModelTester.
+#include "Requirement.h"
 #include "SampleCase.h"
 #include "TestEnv.h"
 #include "app/CaseSession.h"
@@ -36,7 +37,6 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -92,9 +92,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
-        const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-        if (strace.isEmpty())
-            QSKIP("strace is not installed");
+        CASEBOOK_REQUIRE_TOOL("strace");
+        const QString strace = TestEnv::tool("strace");
         // A real trace: a shell loop opening /dev/null over a thousand times
         // (more calls than search shows) and one open that fails.
         m_loopLog = m_dir.filePath(QStringLiteral("loop.strace"));

@@ -3,6 +3,7 @@
 // with rpcinfo), imported with casectl and checked field by field against
 // tshark's view of the same file; then the pcapng conversion, a truncated and
 // a corrupt copy.
+#include "Requirement.h"
 #include "TestEnv.h"
 #include "casefile/ArtifactReader.h"
 #include "casefile/CaseFile.h"
@@ -14,11 +15,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <unistd.h>
 
 namespace {
 struct Run
@@ -116,15 +114,14 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (geteuid() != 0)
-            QSKIP("needs root (network namespace, iptables, tcpdump); tools/dev runs tests as root in the build root");
+        CASEBOOK_REQUIRE_ROOT("for a network namespace, iptables and tcpdump");
         for (const char *tool : {"unshare", "ip", "iptables", "tcpdump", "ss"})
-            if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()
-                && QStandardPaths::findExecutable(QString::fromLatin1(tool), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}).isEmpty())
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed").arg(QLatin1String(tool))));
-        if (run(QStringLiteral("unshare"), {QStringLiteral("-n"), QStringLiteral("true")}).exitCode != 0)
-            QSKIP("cannot create a network namespace here (unshare -n failed)");
-        m_tshark = QStandardPaths::findExecutable(QStringLiteral("tshark"));
+            CASEBOOK_REQUIRE(!TestEnv::tool(tool).isEmpty(), QStringLiteral("the %1 program").arg(QLatin1String(tool)));
+        const bool netns = run(QStringLiteral("unshare"), {QStringLiteral("-n"), QStringLiteral("true")}).exitCode == 0;
+        if (!netns && !QFile::exists(QStringLiteral("/proc/self/ns/net")))
+            CASEBOOK_SKIP_LIMITATION(QStringLiteral("the kernel has no network namespaces (CONFIG_NET_NS)"));
+        CASEBOOK_REQUIRE(netns, QStringLiteral("a network namespace (unshare -n failed)"));
+        m_tshark = TestEnv::tool("tshark");
         QString helper = TestEnv::binDir() + QStringLiteral("/pcap_net_helper");
         if (!QFile::exists(helper))
             helper = TestEnv::binDir() + QStringLiteral("/PcapNetHelperMain");
@@ -150,9 +147,8 @@ private slots:
 
     void overviewMatchesCapinfos()
     {
-        const QString capinfos = QStandardPaths::findExecutable(QStringLiteral("capinfos"));
-        if (capinfos.isEmpty())
-            QSKIP("capinfos is not installed");
+        CASEBOOK_REQUIRE_TOOL("capinfos");
+        const QString capinfos = TestEnv::tool("capinfos");
         const Run r = run(capinfos, {QStringLiteral("-T"), QStringLiteral("-r"), QStringLiteral("-c"), QStringLiteral("-d"),
                                      QStringLiteral("-a"), QStringLiteral("-e"), QStringLiteral("-S"), m_pcap});
         const QStringList f = QString::fromUtf8(r.out).trimmed().split(QLatin1Char('\t'));
@@ -168,8 +164,7 @@ private slots:
 
     void conversationsMatchTshark()
     {
-        if (m_tshark.isEmpty())
-            QSKIP("tshark is not installed");
+        CASEBOOK_REQUIRE_TOOL("tshark");
         const auto theirs = tsharkConversations(m_pcap);
         QVERIFY(theirs.size() >= 6);
         QCOMPARE(qsizetype(m_convs.size()), theirs.size());
@@ -213,6 +208,7 @@ private slots:
                             o[QStringLiteral("port_b")].toInteger(), o[QStringLiteral("protocol")].toString()),
                         {o[QStringLiteral("packets_ab")].toInteger(), o[QStringLiteral("packets_ba")].toInteger()});
         }
+        // tshark is required by conversationsMatchTshark; here its byte counts are an extra check.
         const auto theirs = m_tshark.isEmpty() ? QMap<QString, TsharkConv>() : tsharkConversations(any);
         for (const QJsonValue &v : convs) {
             const QJsonObject o = v.toObject();
@@ -231,8 +227,7 @@ private slots:
 
     void tcpFlagsMatchTshark()
     {
-        if (m_tshark.isEmpty())
-            QSKIP("tshark is not installed");
+        CASEBOOK_REQUIRE_TOOL("tshark");
         const Run r = run(m_tshark, {QStringLiteral("-r"), m_pcap, QStringLiteral("-Y"), QStringLiteral("tcp"), QStringLiteral("-T"),
                                      QStringLiteral("fields"), QStringLiteral("-E"), QStringLiteral("separator=,"),
                                      QStringLiteral("-e"), QStringLiteral("tcp.srcport"), QStringLiteral("-e"), QStringLiteral("tcp.dstport"),
@@ -307,8 +302,8 @@ private slots:
 
     void rpcMatchesTshark()
     {
-        if (!QFile::exists(m_dir.filePath(QStringLiteral("rpcinfo-p.txt"))))
-            QSKIP("rpcbind/rpcinfo are not installed");
+        CASEBOOK_REQUIRE(QFile::exists(m_dir.filePath(QStringLiteral("rpcinfo-p.txt"))),
+                         QStringLiteral("the rpcbind and rpcinfo programs (capture_scenario.sh queries rpcbind)"));
         const QJsonObject rpc = casectlJson({QStringLiteral("pcap"), m_case, QStringLiteral("--rpc"), QStringLiteral("--json")});
         const QJsonArray calls = rpc[QStringLiteral("calls")].toArray();
         QSet<QString> ours;
@@ -331,8 +326,7 @@ private slots:
         for (const QJsonValue &v : rpc[QStringLiteral("unanswered")].toArray())
             nlmUnanswered = nlmUnanswered || v.toObject()[QStringLiteral("program_name")].toString() == QLatin1String("nlockmgr");
         QVERIFY(nlmUnanswered);
-        if (m_tshark.isEmpty())
-            QSKIP("tshark is not installed");
+        CASEBOOK_REQUIRE_TOOL("tshark");
         const Run r = run(m_tshark, {QStringLiteral("-r"), m_pcap, QStringLiteral("-Y"), QStringLiteral("rpc.msgtyp==0"), QStringLiteral("-T"),
                                      QStringLiteral("fields"), QStringLiteral("-E"), QStringLiteral("separator=;"),
                                      QStringLiteral("-e"), QStringLiteral("rpc.xid"), QStringLiteral("-e"), QStringLiteral("rpc.program"),
@@ -406,9 +400,8 @@ private slots:
 
     void pcapngConversionGivesTheSameSummary()
     {
-        const QString editcap = QStandardPaths::findExecutable(QStringLiteral("editcap"));
-        if (editcap.isEmpty())
-            QSKIP("editcap is not installed");
+        CASEBOOK_REQUIRE_TOOL("editcap");
+        const QString editcap = TestEnv::tool("editcap");
         const QString ng = m_dir.filePath(QStringLiteral("live.pcapng"));
         QCOMPARE(run(editcap, {QStringLiteral("-F"), QStringLiteral("pcapng"), m_pcap, ng}).exitCode, 0);
         const QString c = m_dir.filePath(QStringLiteral("ng.casebook"));

@@ -2,6 +2,7 @@
 // loopback and over SSH against a real sshd (SshdFixture), with traffic the
 // test makes to a port of its own (filtered, so other loopback traffic never
 // matters); the size cap; missing tcpdump, no permission, no such interface.
+#include "Requirement.h"
 #include "SshdFixture.h"
 #include "TestEnv.h"
 #include "casefile/ArtifactReader.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +55,7 @@ public:
                 s.waitForConnected(500);
                 udp.writeDatagram(QByteArray(m_udp, 'u'), QHostAddress::LocalHost, m_port);
                 ++m_sent;
+                // Pacing of the load generator (about ten probes a second), not synchronisation.
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
             }
         });
@@ -130,10 +131,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (geteuid() != 0)
-            QSKIP("capturing needs root (tools/dev runs the tests as root in the build root)");
-        if (QStandardPaths::findExecutable(QStringLiteral("tcpdump"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}).isEmpty())
-            QSKIP("tcpdump is not installed");
+        CASEBOOK_REQUIRE_ROOT("to capture packets");
+        CASEBOOK_REQUIRE_TOOL("tcpdump");
     }
 
     void options()
@@ -260,31 +259,31 @@ private slots:
         QVERIFY2(r.error.contains(QLatin1String("tcpdump is not installed")), qPrintable(r.error));
         QCOMPARE(cf->db().queryText(QStringLiteral("SELECT status FROM collections")), QStringLiteral("failed"));
 
-        if (!QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty()) {
-            RewritingTransport unprivileged;
-            unprivileged.rewrite = [](const QString &c) {
-                QString q = c;
-                q.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-                return QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all sh -c '%1'").arg(q);
-            };
-            r = collect(*newCase(), o, unprivileged);
-            QVERIFY(!r.ok);
-            QVERIFY2(r.error.contains(QLatin1String("permission")), qPrintable(r.error));
-        }
-
         LocalTransport t;
         o.interface = QStringLiteral("casebook-nosuch0");
         r = collect(*newCase(), o, t);
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QLatin1String("casebook-nosuch0")), qPrintable(r.error));
+
+        // Without privileges: a clear permission error.
+        CASEBOOK_REQUIRE_TOOL("setpriv");
+        o.interface = QStringLiteral("lo");
+        RewritingTransport unprivileged;
+        unprivileged.rewrite = [](const QString &c) {
+            QString q = c;
+            q.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+            return QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all sh -c '%1'").arg(q);
+        };
+        r = collect(*newCase(), o, unprivileged);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QLatin1String("permission")), qPrintable(r.error));
     }
 
     void casectlCollectOverSsh()
     {
         SshdFixture sshd;
         QString error;
-        if (!sshd.start(1, &error))
-            QSKIP(qPrintable(QStringLiteral("no sshd: %1").arg(error)));
+        CASEBOOK_REQUIRE(sshd.start(1, &error), QStringLiteral("a loopback sshd: ") + error);
         const QString c = m_dir.filePath(QStringLiteral("ssh.casebook"));
         QCOMPARE(runCasectl({QStringLiteral("new"), c, QStringLiteral("--title"), QStringLiteral("ssh capture")}).exitCode, 0);
         const quint16 port = unusedPort();

@@ -1,4 +1,5 @@
 #include "HangFs.h"
+#include "Requirement.h"
 #include "SshdFixture.h"
 #include "TestEnv.h"
 #include "analysis/StackDiffTarget.h"
@@ -19,7 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,12 +89,12 @@ private slots:
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
         m_case = m_dir.filePath(QStringLiteral("live.casebook"));
         CaseFile::create(m_case, QStringLiteral("live"));
-        if (geteuid() != 0)
-            QSKIP("needs root (CAP_SYS_ADMIN) to mount FUSE and read kernel stacks; run under tools/dev");
+        CASEBOOK_REQUIRE_ROOT("(CAP_SYS_ADMIN) to mount FUSE and read kernel stacks");
+        if (!QFile::exists(QStringLiteral("/dev/fuse")))
+            CASEBOOK_SKIP_LIMITATION(QStringLiteral("the kernel has no FUSE (/dev/fuse is missing)"));
         m_fs = std::make_unique<HangFs>();
         QString error;
-        if (!m_fs->mount(&error))
-            QSKIP(qPrintable(QStringLiteral("FUSE unavailable: ") + error));
+        CASEBOOK_REQUIRE(m_fs->mount(&error), QStringLiteral("a FUSE mount: ") + error);
         m_sshd = std::make_unique<SshdFixture>();
         if (!m_sshd->start(1, &m_sshdError))
             m_sshd.reset();
@@ -114,8 +115,8 @@ private slots:
     void twentyStuckTasksGroupThenClear()
     {
         QFETCH(QString, via);
-        if (via == QLatin1String("ssh") && !m_sshd)
-            QSKIP(qPrintable(QStringLiteral("no loopback sshd: ") + m_sshdError));
+        if (via == QLatin1String("ssh"))
+            CASEBOOK_REQUIRE(m_sshd, QStringLiteral("a loopback sshd: ") + m_sshdError);
         QString host;
         const auto t = transport(via, &host);
         const QList<qint64> pids = m_fs->spawnWaiters(20, "hangfs-wait");
@@ -244,8 +245,7 @@ private slots:
 
     void notPermittedStacksAreRecorded()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-            QSKIP("setpriv (util-linux) not installed");
+        CASEBOOK_REQUIRE_TOOL("setpriv");
         RunRequest req;
         req.command = QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups sh -s -- 1 0 20 ''");
         req.stdinData = ProcfsScripts::snapshot();
@@ -369,8 +369,7 @@ private slots:
         ctx.hostSpec = QStringLiteral("local");
         KernelLogCollector c;
         const CollectorResult r = c.collect(m_local, ctx, CancelToken());
-        if (!r.ok && r.error.contains(QStringLiteral("neither dmesg")))
-            QSKIP("no readable kernel log here");
+        CASEBOOK_REQUIRE(r.ok || !r.error.contains(QStringLiteral("neither dmesg")), QStringLiteral("a readable kernel log: ") + r.error);
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(r.summary.value(QStringLiteral("lines")).toInteger() > 0);
         QVERIFY(cf->db().queryInt(QStringLiteral("SELECT COUNT(*) FROM kernel_log_lines WHERE at_us > 0")) > 0);
