@@ -177,8 +177,10 @@ private slots:
             }));
             threads.back()->start();
         }
+        QCOMPARE(int(threads.size()), kThreads);
         for (auto &t : threads)
             QVERIFY(t->wait(240000));
+        QCOMPARE(writers.size(), 2);
         for (QProcess *proc : std::as_const(writers)) {
             QVERIFY(proc->waitForFinished(240000));
             QVERIFY2(proc->exitCode() == 0, proc->readAllStandardError().constData());

@@ -55,6 +55,7 @@ private slots:
                     completed.append(line.mid(9).toLongLong());
         }
         QVERIFY2(!completed.isEmpty(), writer.readAllStandardError().constData());
+        // Deliberately random, not synchronisation: the kill lands at an arbitrary point of the writes.
         QTest::qWait(int(QRandomGenerator::global()->bounded(5, 120)));
         ::kill(pid_t(writer.processId()), SIGKILL);
         QVERIFY(writer.waitForFinished(10000));
@@ -68,6 +69,7 @@ private slots:
         auto cf = CaseFile::open(p, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Always);
         CollectionStore store(cf->db());
         const auto all = store.all();
+        QVERIFY(!all.isEmpty());
         int incomplete = 0;
         for (const CollectionRecord &c : all) {
             QVERIFY2(c.status != CollectionRecord::Status::Running, "no collection may stay 'running'");
@@ -88,6 +90,7 @@ private slots:
         // The recovery recorded the partial artifacts' hashes in the audit log, like a finished collection.
         QVERIFY(r.unrecorded().isEmpty());
         // Each completed collection has its three complete artifacts.
+        QVERIFY(!completed.isEmpty());
         for (qint64 id : completed)
             QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT count(*) FROM artifacts WHERE complete = 1 AND collection_id = %1").arg(id)), 3);
     }

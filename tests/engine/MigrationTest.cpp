@@ -45,6 +45,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         TestEnv::isolateUserConfig(m_dir.filePath(QStringLiteral("config")));
         QVERIFY(SchemaMigrations::latestVersion() >= 2);
+        QCOMPARE(int(SchemaMigrations::all().size()), SchemaMigrations::latestVersion());
         int expected = 1;
         for (const SchemaMigration &m : SchemaMigrations::all())
             QCOMPARE(m.version, expected++); // contiguous, ordered

@@ -143,6 +143,7 @@ private slots:
         QVERIFY(m_packets > 30);
         m_convs = casectlJson({QStringLiteral("pcap"), m_case, QStringLiteral("--conversations"), QStringLiteral("--json")})
                       .value(QStringLiteral("conversations")).toArray();
+        QVERIFY(m_convs.size() >= 6); // HTTP, refused, dropped SYNs, rpcbind...
     }
 
     void overviewMatchesCapinfos()

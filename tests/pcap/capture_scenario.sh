@@ -37,6 +37,8 @@ if command -v rpcbind >/dev/null && command -v rpcinfo >/dev/null; then
     kill $RPCBIND
     wait $RPCBIND 2>/dev/null
 fi
+# Grace for tcpdump to read the last packets out of the kernel before it is
+# stopped (they were sent seconds ago; -U writes each one as it is read).
 sleep 0.5
 kill -INT $TCPDUMP $TCPDUMP_ANY
 wait $TCPDUMP $TCPDUMP_ANY

@@ -144,7 +144,9 @@ private slots:
                 }
             QVERIFY(found);
             // cmdline of processes in D is skipped, and says so.
-            for (const ProcTask &t : TaskQuery(cf->db()).snapshot(a).commContains(QStringLiteral("hangfs-wait")).run())
+            const QList<ProcTask> waiting = TaskQuery(cf->db()).snapshot(a).commContains(QStringLiteral("hangfs-wait")).run();
+            QCOMPARE(waiting.size(), 20);
+            for (const ProcTask &t : waiting)
                 QCOMPARE(t.cmdlineStatus, QStringLiteral("skipped-d-state"));
             const auto rec = HostStore(cf->db()).byName(host);
             QVERIFY(!rec->kernel.isEmpty());
@@ -218,6 +220,7 @@ private slots:
         QHash<qint64, QByteArray> byPid;
         for (const QByteArray &n : names)
             byPid.insert(m_fs->spawnNamed(n), n);
+        QCOMPARE(byPid.size(), names.size());
         const CollectorResult r = collect();
         QVERIFY2(r.ok, qPrintable(r.error));
         auto cf = CaseFile::open(m_case, CaseFile::Access::ReadOnly);

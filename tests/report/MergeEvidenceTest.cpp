@@ -163,6 +163,8 @@ private slots:
             QVERIFY2(tables.value(QLatin1String(table)).toObject().value(QStringLiteral("inserted")).toInteger() == src.value(QLatin1String(table)), table);
         QCOMPARE(res.value(QStringLiteral("unmapped_references")).toInteger(), 0);
         const auto after = counts(m_target);
+        QCOMPARE(after.size(), before.size());
+        QVERIFY(after.contains(QStringLiteral("collections")));
         for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
             const qint64 added = it.key() == QLatin1String("artifact_chunks") || it.key() == QLatin1String("timeline_counts")
                 ? it.value() - before.value(it.key())

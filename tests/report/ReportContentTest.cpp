@@ -187,11 +187,13 @@ private slots:
                                     QStringLiteral("table"), QStringLiteral("thead"), QStringLiteral("tbody"), QStringLiteral("tr"),
                                     QStringLiteral("th"), QStringLiteral("td"), QStringLiteral("ul"), QStringLiteral("li"),
                                     QStringLiteral("pre"), QStringLiteral("br")};
+        QVERIFY(!scan.tags.isEmpty());
         for (const QString &t : scan.tags)
             QVERIFY2(allowed.contains(t.startsWith(QLatin1Char('/')) ? t.mid(1) : t), qPrintable(t));
         // No scripts, no external resources, no event handlers.
         QVERIFY(!scan.tags.contains(QStringLiteral("script")));
         QVERIFY(!scan.tags.contains(QStringLiteral("img")));
+        QVERIFY(!scan.attributes.isEmpty());
         for (const QString &a : scan.attributes) {
             QVERIFY2(!a.contains(QLatin1String("src="), Qt::CaseInsensitive), qPrintable(a));
             QVERIFY2(!a.contains(QLatin1String("href="), Qt::CaseInsensitive), qPrintable(a));

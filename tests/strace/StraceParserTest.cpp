@@ -270,6 +270,7 @@ private slots:
                 p.feed(log.mid(i, 1));
             p.finish();
         }
+        QVERIFY(!whole.calls.isEmpty());
         QCOMPARE(bytes.calls.size(), whole.calls.size());
         for (qsizetype i = 0; i < whole.calls.size(); ++i) {
             QCOMPARE(bytes.calls.at(i).args, whole.calls.at(i).args);
