@@ -146,6 +146,7 @@ private slots:
                 QVERIFY(placed.wait(30000));
             }
         }
+        QCOMPARE(writers.size(), scripts.size());
         for (QProcess *proc : std::as_const(writers)) {
             QTRY_VERIFY_WITH_TIMEOUT(proc->state() == QProcess::NotRunning, 300000); // the windows keep polling meanwhile
             QVERIFY2(proc->exitStatus() == QProcess::NormalExit && proc->exitCode() == 0, proc->readAllStandardError().constData());
