@@ -26,8 +26,9 @@ fi
 cmake --build "$BUILD" --target casebook_fuzzers --parallel 2
 
 # UBSan aborts on the first report (the build also says -fno-sanitize-recover).
-export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
-export ASAN_OPTIONS="abort_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Stacks are symbolized with llvm-symbolizer when installed, else addr2line.
+export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:allow_addr2line=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+export ASAN_OPTIONS="abort_on_error=1:allow_addr2line=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
