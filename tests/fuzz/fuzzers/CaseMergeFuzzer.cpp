@@ -9,39 +9,15 @@
 #include "sharing/CaseMerger.h"
 #include "util/CaseError.h"
 
-#include <QFile>
 #include <cstdint>
 #include <cstdlib>
-
-namespace {
-void removeCase(const QString &path)
-{
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
-
-const QString &templateCase()
-{
-    static const QString path = [] {
-        const QString p = FuzzScratch::instance().path(QStringLiteral("template.casebook"));
-        removeCase(p);
-        CaseFile::create(p, QStringLiteral("merge target"));
-        return p;
-    }();
-    return path;
-}
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const FuzzScratch &scratch = FuzzScratch::instance();
-    const QString target = scratch.path(QStringLiteral("target.casebook"));
-    const QString source = scratch.path(QStringLiteral("source.casebook"));
-    removeCase(target);
-    removeCase(source);
-    if (!QFile::copy(templateCase(), target))
-        std::abort();
-    scratch.write(QStringLiteral("source.casebook"), FuzzInput::view(data, size));
+    const QString target = scratch.freshCase(QStringLiteral("target.casebook"));
+    scratch.removeCase(QStringLiteral("source.casebook"));
+    const QString source = scratch.write(QStringLiteral("source.casebook"), FuzzInput::view(data, size));
     auto cf = CaseFile::open(target, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
     try {
         CaseMerger(*cf).merge(source);

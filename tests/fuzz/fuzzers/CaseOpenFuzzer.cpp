@@ -12,7 +12,6 @@
 #include "casefile/NoteStore.h"
 #include "util/CaseError.h"
 
-#include <QFile>
 #include <cstdint>
 
 namespace {
@@ -28,10 +27,8 @@ void readCase(CaseFile &cf)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const FuzzScratch &scratch = FuzzScratch::instance();
-    const QString path = scratch.path(QStringLiteral("open.casebook"));
-    for (const char *suffix : {"-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-    scratch.write(QStringLiteral("open.casebook"), FuzzInput::view(data, size));
+    scratch.removeCase(QStringLiteral("open.casebook"));
+    const QString path = scratch.write(QStringLiteral("open.casebook"), FuzzInput::view(data, size));
     for (CaseFile::Access access : {CaseFile::Access::ReadOnly, CaseFile::Access::ReadWrite}) {
         try {
             auto cf = CaseFile::open(path, access, CaseFileValidator::Integrity::Always);

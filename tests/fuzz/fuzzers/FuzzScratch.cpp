@@ -1,5 +1,7 @@
 #include "FuzzScratch.h"
 
+#include "casefile/CaseFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -44,4 +46,23 @@ QString FuzzScratch::freshDir(const QString &name) const
     if (!QDir().mkpath(d.path()))
         std::abort();
     return d.path();
+}
+
+void FuzzScratch::removeCase(const QString &name) const
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path(name) + QLatin1String(suffix));
+}
+
+QString FuzzScratch::freshCase(const QString &name) const
+{
+    static const QString empty = [this] {
+        removeCase(QStringLiteral("empty.casebook"));
+        CaseFile::create(path(QStringLiteral("empty.casebook")), QStringLiteral("fuzz"));
+        return path(QStringLiteral("empty.casebook"));
+    }();
+    removeCase(name);
+    if (!QFile::copy(empty, path(name)))
+        std::abort();
+    return path(name);
 }

@@ -19,6 +19,11 @@ public:
     QString write(const QString &name, QByteArrayView bytes) const;
     // An empty directory name (removed and made again); returns its path.
     QString freshDir(const QString &name) const;
+    // Removes the case file name with its -wal, -shm and -journal files.
+    void removeCase(const QString &name) const;
+    // A new empty case at name (a copy of one created once per process,
+    // which is much faster than creating one); returns its path.
+    QString freshCase(const QString &name) const;
 
 private:
     FuzzScratch();

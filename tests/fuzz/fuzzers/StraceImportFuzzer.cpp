@@ -13,30 +13,12 @@
 #include "strace/StraceInputFiles.h"
 #include "util/CaseError.h"
 
-#include <QDir>
 #include <QFile>
 #include <QTimeZone>
 #include <cstdint>
 #include <cstdlib>
 
 namespace {
-void removeCase(const QString &path)
-{
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
-
-const QString &templateCase()
-{
-    static const QString path = [] {
-        const QString p = FuzzScratch::instance().path(QStringLiteral("template.casebook"));
-        removeCase(p);
-        CaseFile::create(p, QStringLiteral("strace import"));
-        return p;
-    }();
-    return path;
-}
-
 // A plain file name from the marker line: [A-Za-z0-9._-], at most 40 characters.
 QString fileName(QByteArrayView marker, int index)
 {
@@ -84,11 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     StraceInputFiles::expand(loose);
 
-    const QString casePath = scratch.path(QStringLiteral("import.casebook"));
-    removeCase(casePath);
-    if (!QFile::copy(templateCase(), casePath))
-        std::abort();
-    auto cf = CaseFile::open(casePath, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
+    auto cf = CaseFile::open(scratch.freshCase(QStringLiteral("import.casebook")), CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
     ImportRequest req;
     req.caseFile = cf.get();
     req.paths = {dir};
