@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CaseMerger(*cf).merge(source);
     } catch (const CaseError &) {
     }
-    const CaseVerifier::Report report = CaseVerifier(cf->db()).verify();
-    if (!report.integrityProblems.isEmpty() || !report.auditProblem.isEmpty())
+    const VerifyReport report = CaseVerifier(cf->db()).verify();
+    if (!report.integrityProblems.isEmpty() || !report.auditProblems.isEmpty() || !report.triggerProblems.isEmpty())
         std::abort(); // the merge broke the target
     return 0;
 }
