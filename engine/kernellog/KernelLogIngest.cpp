@@ -35,6 +35,7 @@ KernelLogIngest::Result KernelLogIngest::ingest(QByteArrayView data, qint64 coll
     if (!failure.isEmpty())
         throw CaseError(failure);
     r.bootTimeUs = p.bootTimeUs();
+    r.outOfRangeTimes = p.outOfRangeTimes();
     r.source = p.source();
     r.unreadable = p.unreadable();
     r.readAsUid = p.readAsUid();

@@ -18,6 +18,7 @@ public:
     {
         qint64 lines = 0;
         qint64 events = 0;
+        qint64 outOfRangeTimes = 0; // lines whose time since boot is impossible (stored without a wall-clock time)
         qint64 bootTimeUs = 0;
         QString source;            // dmesg, journalctl, none
         QStringList unreadable;    // "dmesg: Operation not permitted"...

@@ -8,6 +8,7 @@ struct KernelLogLine
     qint64 seq = 0;          // 0-based line number in the log
     double monotonicS = -1;  // seconds since boot as printed; -1 when the line has none
     qint64 atUs = 0;         // wall clock through the boot time; 0 when unknown
+    bool timeOutOfRange = false; // the printed seconds since boot are beyond any real uptime: atUs stays 0
     QString text;            // message without the timestamp (and without "host kernel: ")
 };
 

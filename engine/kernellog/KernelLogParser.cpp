@@ -1,7 +1,10 @@
 #include "KernelLogParser.h"
 
+#include "util/SaturatingMath.h"
+
 #include <QList>
 #include <QRegularExpression>
+#include <cmath>
 
 namespace {
 
@@ -31,6 +34,7 @@ bool isTraceLine(const QString &t)
 void KernelLogParser::parse(QByteArrayView data, qint64 bootTimeUs, const CancelToken &cancel)
 {
     m_bootUs = bootTimeUs;
+    m_outOfRangeTimes = 0;
     m_source = QStringLiteral("dmesg");
     m_unreadable.clear();
     m_readAsUid = -1;
@@ -52,8 +56,10 @@ void KernelLogParser::parse(QByteArrayView data, qint64 bootTimeUs, const Cancel
                 nowUs = line.mid(4).trimmed().toLongLong() / 1000;
             else if (line.startsWith("uptime "))
                 uptime = line.mid(7).trimmed().toDouble();
-            else if (line.startsWith("btime "))
-                btimeUs = line.mid(6).trimmed().toLongLong() * 1000000;
+            else if (line.startsWith("btime ")) {
+                const qint64 btime = line.mid(6).trimmed().toLongLong();
+                btimeUs = btime > 0 && btime <= TimeLimits::kMaxEpochSeconds ? btime * 1000000 : 0; // else: no usable boot time
+            }
             else if (line.startsWith("unreadable ") && m_unreadable.size() < 8)
                 m_unreadable.append(QString::fromUtf8(line.mid(11).left(500)).trimmed());
             else if (line.startsWith("user ")) {
@@ -70,8 +76,9 @@ void KernelLogParser::parse(QByteArrayView data, qint64 bootTimeUs, const Cancel
                 break;
             }
         }
-        if (nowUs > 0 && uptime >= 0)
-            m_bootUs = nowUs - qint64(uptime * 1e6);
+        qint64 uptimeUs = 0;
+        if (nowUs > 0 && SaturatingMath::toInt64(uptime * 1e6, 0, kMaxUptimeUs, uptimeUs))
+            m_bootUs = nowUs - uptimeUs;
         else if (btimeUs > 0)
             m_bootUs = btimeUs;
     } else if (data.startsWith("CASEBOOK-")) {
@@ -135,8 +142,15 @@ void KernelLogParser::parse(QByteArrayView data, qint64 bootTimeUs, const Cancel
             const auto j = journalHost.match(l.text);
             if (j.hasMatch())
                 l.text = j.captured(1);
-            if (m_bootUs > 0)
-                l.atUs = m_bootUs + qint64(l.monotonicS * 1e6);
+            qint64 sinceBootUs = 0;
+            if (!SaturatingMath::toInt64(l.monotonicS * 1e6, 0, kMaxUptimeUs, sinceBootUs)) {
+                l.timeOutOfRange = true; // no wall-clock time for it
+                ++m_outOfRangeTimes;
+                if (!std::isfinite(l.monotonicS))
+                    l.monotonicS = -1;
+            } else if (m_bootUs > 0) {
+                l.atUs = SaturatingMath::add(m_bootUs, sinceBootUs);
+            }
         }
         if (onLine)
             onLine(l);

@@ -2,6 +2,7 @@
 
 #include "KernelLogLine.h"
 #include "util/CancelToken.h"
+#include "util/TimeLimits.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -33,10 +34,17 @@ public:
     qint64 readAsUid() const { return m_readAsUid; }
     const QString &readAsName() const { return m_readAsName; }
 
+    // Lines whose seconds since boot are beyond any real uptime (flagged
+    // timeOutOfRange, without a wall-clock time), in the last parse.
+    qint64 outOfRangeTimes() const { return m_outOfRangeTimes; }
+
     static constexpr int kMaxLines = 2000000;
+    // Longest uptime taken as real (about 3000 years); later "[seconds]" are hostile or corrupt.
+    static constexpr qint64 kMaxUptimeUs = TimeLimits::kMaxEpochSeconds * 1000000;
 
 private:
     qint64 m_bootUs = 0;
+    qint64 m_outOfRangeTimes = 0;
     QString m_source;
     QStringList m_unreadable;
     qint64 m_readAsUid = -1;

@@ -1,5 +1,7 @@
 #include "CaptureReader.h"
 
+#include "util/TimeLimits.h"
+
 #include <cstring>
 
 namespace {
@@ -341,13 +343,18 @@ void CaptureReader::emitNg(uint32_t ifIndex, uint32_t tsHigh, uint32_t tsLow, co
     }
     const CaptureInterface &iface = m_interfaces[global];
     const uint64_t ts = (uint64_t(tsHigh) << 32) | tsLow;
-    const uint64_t units = uint64_t(iface.tsUnitsPerSecond);
-    int64_t us;
-    if (units == 1000000)
-        us = int64_t(ts);
+    const uint64_t units = uint64_t(iface.tsUnitsPerSecond); // 1 .. 10^18 or 2^61
+    const uint64_t secs = ts / units;
+    const uint64_t rem = ts % units;
+    const uint64_t fracUs = units <= UINT64_MAX / 1000000 ? rem * 1000000 / units : rem / (units / 1000000);
+    constexpr int64_t kMaxS = TimeLimits::kMaxEpochSeconds;
+    const int64_t offset = iface.tsOffsetSeconds;
+    int64_t us = m_lastTimeUs;
+    if (secs <= uint64_t(kMaxS) && offset >= -kMaxS && offset <= kMaxS && int64_t(secs) + offset >= 0
+        && int64_t(secs) + offset <= kMaxS)
+        us = (int64_t(secs) + offset) * 1000000 + int64_t(fracUs);
     else
-        us = int64_t((ts / units) * 1000000 + (ts % units) * 1000000 / units);
-    us += iface.tsOffsetSeconds * 1000000;
+        ++m_badTime; // before 1970 or after year 5138: given the previous packet's time
     m_lastTimeUs = us;
     RawPacket pkt;
     pkt.data = data;

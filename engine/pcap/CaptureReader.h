@@ -40,6 +40,9 @@ public:
     uint64_t packets() const { return m_packets; }
     // pcapng packets naming an interface that was never described (skipped).
     uint64_t badInterfacePackets() const { return m_badInterface; }
+    // pcapng packets whose timestamp (with the interface's offset) lies before
+    // 1970 or after TimeLimits::kMaxEpochSeconds; they get the previous packet's time.
+    uint64_t badTimePackets() const { return m_badTime; }
 
 private:
     static bool hostIsBig();
@@ -72,6 +75,7 @@ private:
     uint64_t m_consumed = 0;
     uint64_t m_packets = 0;
     uint64_t m_badInterface = 0;
+    uint64_t m_badTime = 0;
     size_t m_need = 0;
     int64_t m_lastTimeUs = 0;
 };

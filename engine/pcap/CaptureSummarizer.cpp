@@ -218,6 +218,9 @@ void CaptureSummarizer::finish()
     if (m_reader.badInterfacePackets())
         o.warnings << QStringLiteral("%1 packets named an interface that was never described and were skipped")
                           .arg(m_reader.badInterfacePackets());
+    if (m_reader.badTimePackets())
+        o.warnings << QStringLiteral("%1 packets had impossible timestamps (before 1970 or after the year 5138) and were given "
+                                     "the previous packet's time").arg(m_reader.badTimePackets());
     if (o.malformed)
         o.warnings << QStringLiteral("%1 IP packets had cut or inconsistent headers and were only counted").arg(o.malformed);
     if (o.fragments)

@@ -2,6 +2,7 @@
 
 #include "Nfs4Compound.h"
 #include "XdrCursor.h"
+#include "util/SaturatingMath.h"
 
 #include <algorithm>
 #include <cstring>
@@ -403,13 +404,13 @@ void RpcTracker::onReply(uint32_t, const Pending &call, const uint8_t *p, uint32
 {
     ++m_totalReplies;
     RpcProcedureStats &st = m_stats[call.statsIndex];
-    const int64_t latency = timeUs - call.callUs;
+    const int64_t latency = SaturatingMath::sub(timeUs, call.callUs); // reader times are bounded; others need not be
     if (st.replies == 0 || latency < st.latencyMinUs)
         st.latencyMinUs = latency;
     if (st.replies == 0 || latency > st.latencyMaxUs)
         st.latencyMaxUs = latency;
     ++st.replies;
-    st.latencySumUs += latency;
+    st.latencySumUs = SaturatingMath::add(st.latencySumUs, latency);
     if (status != 0)
         ++st.errors;
     if (call.stored >= 0) {

@@ -318,9 +318,12 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
     if (!complete)
         s.problems.append(QStringLiteral("snapshot stream ended early; this sample is partial"));
     QHash<QString, QString> signatures;
+    int impossibleStarts = 0;
     for (ProcTask &t : s.tasks) {
         t.user = host.users.value(t.uid, t.uid >= 0 ? QString::number(t.uid) : QString());
-        if (s.bootTimeUs > 0 && t.startTicks >= 0)
+        if (t.startTicks > kMaxStartTicks)
+            ++impossibleStarts; // later than any real uptime: the start stays unknown
+        else if (s.bootTimeUs > 0 && t.startTicks >= 0)
             t.startUs = s.bootTimeUs + t.startTicks * (1000000 / kClockTicks);
         if (t.stackStatus == QLatin1String("empty")) {
             const QByteArray e = stackErrors.value(t.tid);
@@ -338,6 +341,9 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
             it = signatures.insert(raw, StackFrames::signature(StackFrames::normalizeAll(t.stackRaw)));
         t.stackSignature = *it;
     }
+    if (impossibleStarts > 0)
+        s.problems.append(QStringLiteral("%1 tasks have an impossible start time in their stat line; their start is unknown")
+                              .arg(impossibleStarts));
     if (onSample)
         onSample(s);
 }

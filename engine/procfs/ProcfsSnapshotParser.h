@@ -2,6 +2,7 @@
 
 #include "ProcfsSample.h"
 #include "util/CancelToken.h"
+#include "util/TimeLimits.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -21,6 +22,9 @@ public:
     void parse(QByteArrayView out, QByteArrayView err, const CancelToken &cancel = {});
 
     static constexpr int kClockTicks = 100; // USER_HZ on every Linux ABI
+    // A task start (stat field 22, ticks since boot) later than any real
+    // uptime is corrupt or hostile: it gets no wall-clock start.
+    static constexpr qint64 kMaxStartTicks = TimeLimits::kMaxEpochSeconds * kClockTicks;
 
 private:
     struct Host

@@ -1,6 +1,8 @@
 #include "ProcfsTextParsers.h"
 
 #include "util/Json.h"
+#include "util/SaturatingMath.h"
+#include "util/TimeLimits.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -26,11 +28,14 @@ void hostFile(const QString &path, const QByteArray &content, ProcfsSample &s)
         const QStringList f = text.simplified().split(QLatin1Char(' '));
         bool ok = false;
         const double up = f.value(0).toDouble(&ok);
-        if (ok) {
+        qint64 upUs = 0;
+        if (ok && SaturatingMath::toInt64(up * 1e6, 0, TimeLimits::kMaxEpochSeconds * 1000000, upUs)) {
             s.uptimeS = up;
             addValue(s, QStringLiteral("uptime"), QStringLiteral("uptime_s"), f.value(0));
             if (s.takenUs > 0 && s.bootTimeUs == 0)
-                s.bootTimeUs = s.takenUs - qint64(up * 1e6);
+                s.bootTimeUs = s.takenUs - upUs;
+        } else if (ok) {
+            s.problems.append(QStringLiteral("uptime %1 is impossible; ignored").arg(f.value(0).left(40)));
         }
     } else if (path == QLatin1String("loadavg")) {
         const QStringList f = text.simplified().split(QLatin1Char(' '));
@@ -50,7 +55,11 @@ void hostFile(const QString &path, const QByteArray &content, ProcfsSample &s)
                 continue;
             if (f[0] == QLatin1String("btime")) {
                 // Precise boot time: btime is whole seconds; prefer it (stable across samples).
-                s.bootTimeUs = f[1].toLongLong() * 1000000;
+                const qint64 btime = f[1].toLongLong();
+                if (btime >= 0 && btime <= TimeLimits::kMaxEpochSeconds)
+                    s.bootTimeUs = btime * 1000000;
+                else
+                    s.problems.append(QStringLiteral("btime %1 is impossible; ignored").arg(f[1].left(40)));
                 addValue(s, QStringLiteral("stat"), f[0], f[1]);
             } else if (f[0] == QLatin1String("procs_running")) {
                 s.procsRunning = f[1].toLongLong();

@@ -118,6 +118,22 @@ QString Redactor::replacement(const RedactionScanner::Match &m)
 
 QString Redactor::apply(const QString &input, bool bytes)
 {
+    // Replacing a name can teach the scanner more (the first label of a fully
+    // qualified name under a known domain is a host name from then on), so
+    // occurrences the earlier rules already passed need another pass. Each
+    // further pass needs a newly learnt value; a few always suffice.
+    QString text = input;
+    for (int pass = 0; pass < 4; ++pass) {
+        const qsizetype known = m_scanner.known().size();
+        text = applyRules(text, bytes);
+        if (m_scanner.known().size() == known)
+            break;
+    }
+    return text;
+}
+
+QString Redactor::applyRules(const QString &input, bool bytes)
+{
     QString text = input;
     for (const RedactionScanner::Rule rule : m_scanner.rules()) {
         const QList<RedactionScanner::Match> matches = m_scanner.find(rule, text, bytes);

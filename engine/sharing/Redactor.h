@@ -52,6 +52,7 @@ public:
 
 private:
     QString apply(const QString &text, bool bytes);
+    QString applyRules(const QString &text, bool bytes); // one pass of every rule
     QString replacement(const RedactionScanner::Match &match);
     void note(const QString &kind, const QString &original);
 

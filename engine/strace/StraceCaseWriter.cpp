@@ -3,6 +3,7 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "util/CaseError.h"
+#include "util/SaturatingMath.h"
 
 #include <sqlite3.h>
 
@@ -108,7 +109,7 @@ void StraceCaseWriter::account(const StraceCall &c, qint64 id)
     if (!c.errnoName.isEmpty())
         ++st.errors;
     if (c.durationUs >= 0) {
-        st.totalUs += c.durationUs;
+        st.totalUs = SaturatingMath::add(st.totalUs, c.durationUs);
         st.maxUs = qMax(st.maxUs, c.durationUs);
         if (m_slowest.size() < size_t(kSlowestKept) || c.durationUs > m_slowest.front().first) {
             auto greater = std::greater<std::pair<qint64, qint64>>();

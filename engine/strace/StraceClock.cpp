@@ -1,5 +1,7 @@
 #include "StraceClock.h"
 
+#include "util/SaturatingMath.h"
+
 #include <QRegularExpression>
 
 namespace {
@@ -16,7 +18,7 @@ void StraceClock::setStartDate(const QDate &day)
 {
     if (!day.isValid())
         return;
-    m_dayStartUs = QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch() * 1000;
+    m_dayStartUs = qBound(-kLimitUs, SaturatingMath::mul(QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch(), 1000), kLimitUs);
     m_dayKnown = true;
 }
 
@@ -50,10 +52,10 @@ bool StraceClock::timeOf(const StraceLine &line, qint64 &us)
     case StraceLine::TimeKind::None:
         return false;
     case StraceLine::TimeKind::Epoch:
-        us = line.timeUs;
+        us = qBound(-kLimitUs, line.timeUs, kLimitUs);
         return true;
     case StraceLine::TimeKind::Relative:
-        m_relativeUs += line.timeUs;
+        m_relativeUs = qBound(-kLimitUs, SaturatingMath::add(m_relativeUs, line.timeUs), kLimitUs);
         us = m_relativeUs;
         return true;
     case StraceLine::TimeKind::TimeOfDay:
@@ -66,12 +68,12 @@ bool StraceClock::timeOf(const StraceLine &line, qint64 &us)
         const qint64 refTod = qint64(ref.time().msecsSinceStartOfDay()) * 1000;
         if (tod > refTod + 3600LL * 1000000) // later in the day than the reference: the day before
             day = day.addDays(-1);
-        m_dayStartUs = QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch() * 1000;
+        m_dayStartUs = qBound(-kLimitUs, SaturatingMath::mul(QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch(), 1000), kLimitUs);
         m_dayKnown = true;
     } else if (tod + kHalfDayUs < m_lastTodUs) {
-        m_dayStartUs += kDayUs;
+        m_dayStartUs = qMin(m_dayStartUs + kDayUs, kLimitUs);
     }
     m_lastTodUs = tod;
-    us = m_dayStartUs + tod;
+    us = qMin(m_dayStartUs + tod, kLimitUs);
     return true;
 }

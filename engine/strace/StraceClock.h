@@ -26,7 +26,11 @@ public:
     static std::optional<QTimeZone> parseZone(const QString &text);
 
     // Absolute (or, for -r, relative) microseconds for a line; false without a timestamp.
+    // Always within +-kLimitUs (hostile sums and dates are capped there), so
+    // differences of times and -T durations cannot overflow.
     bool timeOf(const StraceLine &line, qint64 &us);
+
+    static constexpr qint64 kLimitUs = 200000000000LL * 1000000; // about year 8300
 
 private:
     QDateTime m_reference;

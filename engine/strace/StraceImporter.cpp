@@ -144,6 +144,9 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
             if (r.stats.unparsed > 0)
                 result.warnings.append(QStringLiteral("%1: %2 of %3 lines not understood (kept in strace_unparsed)")
                                            .arg(f.name).arg(r.stats.unparsed).arg(r.stats.lines));
+            if (r.stats.outOfRange > 0)
+                result.warnings.append(QStringLiteral("%1: %2 lines hold an impossible duration or exit code (dropped or capped)")
+                                           .arg(f.name).arg(r.stats.outOfRange));
             if (r.stats.truncatedTail)
                 result.warnings.append(QStringLiteral("%1: the last line is cut short (no newline)").arg(f.name));
             traces.append(QJsonObject{{QStringLiteral("trace_id"), r.traceId},

@@ -39,6 +39,7 @@ struct StraceLine
 
     int exitCode = 0;           // Exited
     bool coreDumped = false;    // Killed
+    bool outOfRange = false;    // a duration or exit code too large to be real: dropped (-T) or saturated (exit)
 
     void clear() { *this = StraceLine(); }
 };

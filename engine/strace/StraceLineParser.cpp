@@ -1,6 +1,9 @@
 #include "StraceLineParser.h"
 
+#include "util/TimeLimits.h"
+
 #include <cstring>
+#include <limits>
 
 namespace {
 
@@ -12,6 +15,8 @@ inline bool isNameChar(char c)
 }
 
 constexpr qint64 kDayUs = 86400LL * 1000000;
+// Largest count of seconds (epoch, -r delta, -T duration) taken as real.
+constexpr qint64 kMaxSeconds = TimeLimits::kMaxEpochSeconds;
 
 // Cursor over [p, end).
 struct Cursor
@@ -130,7 +135,7 @@ bool timestamp(Cursor &c, StraceLine &out)
     if (c.peek() == '.') {
         ++c.p;
         qint64 us = 0;
-        if (!fraction(c, us) || a > 100000000000LL)
+        if (!fraction(c, us) || a > kMaxSeconds)
             return (c = save), false;
         out.timeHasFraction = true;
         // strace -ttt prints the epoch (1e9 and more); -r small relative deltas.
@@ -176,7 +181,7 @@ void result(const char *b, const char *e, StraceLine &out)
         }
         if (c.p > s) {
             out.retIsNumber = true;
-            out.ret = neg ? -qint64(v) : qint64(v);
+            out.ret = qint64(neg ? 0 - v : v); // two's complement, as the kernel's long (no signed overflow)
         }
     } else if (isDigit(c.peek())) {
         qint64 v = 0;
@@ -237,7 +242,10 @@ bool tail(const char *b, const char *e, StraceLine &out)
             Cursor c{lt + 1, e - 1};
             qint64 secs = 0, us = 0;
             if (c.digits(secs) && c.peek() == '.' && (++c.p, fraction(c, us)) && c.atEnd()) {
-                out.durationUs = secs * 1000000 + us;
+                if (secs <= kMaxSeconds)
+                    out.durationUs = secs * 1000000 + us;
+                else
+                    out.outOfRange = true; // no call lasts millennia: dropped, the line still counts
                 e = lt;
                 trimRight(b, e);
             } else if (view(lt, e) == QByteArrayView("<unavailable>")) {
@@ -297,6 +305,10 @@ bool body(Cursor c, StraceLine &out)
             const bool neg = in.eat("-", 1);
             if (!in.digits(code) || !in.atEnd())
                 return false;
+            if (code > std::numeric_limits<int>::max()) { // exit statuses are 0..255
+                code = std::numeric_limits<int>::max();
+                out.outOfRange = true;
+            }
             out.exitCode = int(neg ? -code : code);
             out.kind = StraceLine::Kind::Exited;
             return true;

@@ -134,6 +134,8 @@ void StraceStreamParser::processLine(QByteArrayView line, qint64 fullLength)
     }
     if (m_line.pid == 0)
         m_line.pid = m_defaultPid;
+    if (m_line.outOfRange)
+        ++m_stats.outOfRange;
     bool hasTime = false;
     qint64 us = 0;
     if (m_line.timeKind != StraceLine::TimeKind::None) {

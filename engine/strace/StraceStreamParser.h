@@ -14,6 +14,7 @@ struct StraceParseStats
     qint64 bytes = 0;
     qint64 unparsed = 0;
     qint64 overlong = 0;          // lines longer than kMaxLineBytes (cut, unparsed)
+    qint64 outOfRange = 0;        // lines with an impossible -T duration (dropped) or exit code (saturated)
     bool seenTime[4] = {};        // indexed by StraceLine::TimeKind
     bool seenSecondsOnly = false; // -t rather than -tt
     bool hasDurations = false;

@@ -15,7 +15,10 @@
 namespace {
 
 constexpr int kMaxIncludeDepth = 16;
-constexpr int kMaxConfigBytes = 4 << 20;
+// Bounds on one load, includes together: a file that includes itself twice
+// would otherwise be read 2^16 times.
+constexpr int kMaxConfigFiles = 256;
+constexpr qint64 kMaxConfigBytes = 4 << 20;
 
 bool isAccumulating(const QString &keyword)
 {
@@ -83,12 +86,15 @@ SshConfigFile SshConfigFile::load(const QString &path)
 
 void SshConfigFile::read(const QString &path, bool userFile, int depth)
 {
-    if (depth > kMaxIncludeDepth)
+    if (depth > kMaxIncludeDepth || m_filesRead >= kMaxConfigFiles || m_bytesRead >= kMaxConfigBytes)
         return;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return;
-    const QString text = QString::fromUtf8(f.read(kMaxConfigBytes));
+    ++m_filesRead;
+    const QByteArray bytes = f.read(kMaxConfigBytes - m_bytesRead);
+    m_bytesRead += bytes.size();
+    const QString text = QString::fromUtf8(bytes);
     for (const QString &rawLine : text.split(QLatin1Char('\n'))) {
         const std::optional<SshConfigLine> line = SshConfigLine::parse(rawLine);
         if (!line)

@@ -12,7 +12,8 @@
 // (Match all, host, originalhost, user, localuser, final, canonical, with
 // !negation) switch lines on and off; the first obtained value of each
 // keyword wins, IdentityFile and CertificateFile accumulate. Include
-// (wildcards, relative to ~/.ssh or /etc/ssh) is read where it stands and
+// (wildcards, relative to ~/.ssh or /etc/ssh; at most 16 deep, 256 files
+// and 4 MiB per load) is read where it stands and
 // only applies inside an active block. Match exec, localnetwork, tagged,
 // version and command never match (they are listed in
 // SshHostConfig::ignored).
@@ -55,4 +56,6 @@ private:
     static QString matchHost(const Obtained &obtained, const QString &alias);
 
     QList<Directive> m_directives;
+    int m_filesRead = 0;   // by this load, includes counted (bounded)
+    qint64 m_bytesRead = 0;
 };

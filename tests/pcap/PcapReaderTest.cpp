@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 namespace {
 using W = CaptureWriter;
@@ -225,6 +226,30 @@ private slots:
         QCOMPARE(o.interfaces[1].packets, uint64_t(1));
         QCOMPARE(s->flows().size(), size_t(1));
         QVERIFY(o.warnings.join(QLatin1Char(' ')).contains(QLatin1String("never described")));
+    }
+
+    // pcapng timestamps are 64-bit: an RPC call at the largest and its reply
+    // at the smallest overflowed the latency (UBSan, RpcTracker). Such
+    // packets keep the previous packet's time and are counted in a warning.
+    void impossibleTimestampsAreFlagged()
+    {
+        CaptureWriter w(W::Format::PcapNg);
+        const int64_t t0 = 1700000000000000;
+        w.packet(t0, W::udpFrame(kClient, kServer, 700, 111, W::rpcCall(1, 100000, 2, 4)));
+        w.packet(std::numeric_limits<int64_t>::max(), W::udpFrame(kClient, kServer, 701, 111, W::rpcCall(2, 100000, 2, 4)));
+        w.packet(std::numeric_limits<int64_t>::min(), W::udpFrame(kServer, kClient, 111, 701, W::rpcReply(2, 0)));
+        w.packet(t0 + 100, W::udpFrame(kServer, kClient, 111, 700, W::rpcReply(1, 0)));
+        auto s = summarize(w.data());
+        const CaptureOverview &o = s->overview();
+        QCOMPARE(o.packets, uint64_t(4));
+        QCOMPARE(o.firstUs, t0);
+        QCOMPARE(o.lastUs, t0 + 100);
+        QVERIFY(o.warnings.join(QLatin1Char(' ')).contains(QLatin1String("2 packets had impossible timestamps")));
+        const auto &calls = s->rpc().calls();
+        QCOMPARE(calls.size(), size_t(2));
+        QCOMPARE(calls[0].replyUs - calls[0].callUs, int64_t(100));
+        QCOMPARE(calls[1].callUs, t0);
+        QCOMPARE(calls[1].replyUs, t0);
     }
 
     void ipv6FragmentsAndSimplePackets()

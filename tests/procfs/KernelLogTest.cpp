@@ -88,6 +88,51 @@ private slots:
         QCOMPARE(j[0].kind, QStringLiteral("lockd-not-responding"));
     }
 
+    // "[9223372036854.775000]" (and longer) overflowed the wall-clock
+    // arithmetic: such lines keep their text and event, flagged, without a time.
+    void outOfRangeTimesAreFlagged()
+    {
+        QList<KernelLogLine> lines;
+        QList<KernelLogEvent> e;
+        KernelLogParser p;
+        p.onLine = [&](const KernelLogLine &l) { lines.append(l); };
+        p.onEvent = [&](const KernelLogEvent &x) { e.append(x); };
+        p.parse(fixture(QStringLiteral("kernel-log/out-of-range-times.txt")), kBoot);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(p.outOfRangeTimes(), 2);
+        QVERIFY(lines[0].timeOutOfRange);
+        QCOMPARE(lines[0].atUs, 0);
+        QCOMPARE(lines[0].monotonicS, 9223372036854.775);
+        QVERIFY(lines[1].timeOutOfRange);
+        QCOMPARE(lines[1].atUs, 0);
+        QVERIFY(!lines[2].timeOutOfRange);
+        QCOMPARE(lines[2].atUs, kBoot + 5000000);
+        QCOMPARE(e.size(), 3);
+        QCOMPARE(e[0].kind, QStringLiteral("lockd-not-responding"));
+        QCOMPARE(e[0].atUs, 0);
+        QCOMPARE(e[1].kind, QStringLiteral("lockd-ok"));
+        QCOMPARE(e[2].atUs, kBoot + 5000000);
+    }
+
+    // A collector header with an impossible uptime falls back to btime; an
+    // impossible btime gives no boot time at all.
+    void collectorHeaderOutOfRange()
+    {
+        KernelLogParser p;
+        QList<KernelLogLine> lines;
+        p.onLine = [&](const KernelLogLine &l) { lines.append(l); };
+        p.parse(fixture(QStringLiteral("kernel-log/header-huge-uptime.txt")));
+        QCOMPARE(p.bootTimeUs(), kBoot);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0].atUs, kBoot + 50000000);
+        lines.clear();
+        p.parse(fixture(QStringLiteral("kernel-log/header-huge-btime.txt")));
+        QCOMPARE(p.bootTimeUs(), 0);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0].atUs, 0);
+        QVERIFY(!lines[0].timeOutOfRange);
+    }
+
     void lockupsAndStalls()
     {
         const auto e = events(QStringLiteral("lockups.txt"));

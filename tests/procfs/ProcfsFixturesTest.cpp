@@ -101,6 +101,31 @@ private slots:
             QCOMPARE(t.state, QStringLiteral("S"));
     }
 
+    // Found by fuzz_procfs_snapshot: a start time of 10^18 ticks overflowed
+    // the wall-clock start (UBSan). Impossible starts, uptimes and boot
+    // times are ignored and named in the sample's problems.
+    void impossibleTimesAreFlagged()
+    {
+        QList<ProcfsSample> samples;
+        ProcfsSnapshotParser p;
+        p.onSample = [&](const ProcfsSample &s) { samples.append(s); };
+        p.parse(fixture(QStringLiteral("impossible-times.snapshot")), {});
+        QCOMPARE(samples.size(), 2);
+        const qint64 btimeUs = 1456823700LL * 1000000;
+        QCOMPARE(samples[0].bootTimeUs, btimeUs); // from btime: the uptime 1e300 is ignored
+        QCOMPARE(samples[0].uptimeS, -1.0);
+        QCOMPARE(samples[0].tasks.size(), 2);
+        QCOMPARE(samples[0].tasks[0].startUs, btimeUs + 1000 * 10000);
+        QCOMPARE(samples[0].tasks[1].startTicks, 1046744073709551615LL);
+        QCOMPARE(samples[0].tasks[1].startUs, 0);
+        const QString problems = samples[0].problems.join(QLatin1Char('\n'));
+        QVERIFY(problems.contains(QStringLiteral("uptime 1e300 is impossible")));
+        QVERIFY(problems.contains(QStringLiteral("1 tasks have an impossible start time")));
+        // The second sample: a valid uptime, an impossible btime.
+        QCOMPARE(samples[1].bootTimeUs, 1456910100000000LL - 86400000000LL);
+        QVERIFY(samples[1].problems.join(QLatin1Char('\n')).contains(QStringLiteral("btime 99999999999999999 is impossible")));
+    }
+
     void garbageAndTruncation()
     {
         QString failure;

@@ -108,6 +108,19 @@ private slots:
         QCOMPARE(c.value(QStringLiteral("anything"), QStringLiteral("ConnectTimeout")), QStringLiteral("5"));
         QCOMPARE(c.concreteHosts(), (QStringList{QStringLiteral("web-1"), QStringLiteral("web-2"), QStringLiteral("bastion")}));
     }
+
+    // A config that includes itself three times was read 3^16 times (found
+    // while writing fuzz_ssh_config): a load reads at most 256 files.
+    void selfIncludeIsBounded()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("loop.conf"));
+        write(QStringLiteral("loop.conf"), "Host web-1\n  User ops\nInclude " + path.toUtf8() + ' ' + path.toUtf8() + ' '
+                                               + path.toUtf8() + "\nHost db1\n  User dba\n");
+        const SshConfigFile c = SshConfigFile::load(path);
+        QCOMPARE(c.value(QStringLiteral("web-1"), QStringLiteral("user")), QStringLiteral("ops"));
+        QCOMPARE(c.value(QStringLiteral("db1"), QStringLiteral("user")), QStringLiteral("dba"));
+        QCOMPARE(c.concreteHosts(), (QStringList{QStringLiteral("web-1"), QStringLiteral("db1")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(KnownHostsTest)

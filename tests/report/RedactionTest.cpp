@@ -337,6 +337,25 @@ private slots:
     // identities.txt through a fresh Redactor gives identities.redacted.txt:
     // FQDNs whole (host-N.domain-M.invalid), short names as the same host-N,
     // every IPv4/IPv6 spelling, fingerprints, public keys, the operator.
+    // Found by fuzz_redaction: a host first met as a bare name, then as a
+    // fully qualified name under a known domain, was learnt only after the
+    // names had been replaced, and the bare name stayed.
+    void namesLearntLateAreRedactedEverywhere()
+    {
+        PseudonymMap map;
+        Redactor r(map, {});
+        r.addHost(QStringLiteral("nfs-prod-07.corp.example.net"));
+        const QString in = QStringLiteral("nfs: server nfs-prod-27 not responding\n"
+                                          "nfs: server nfs-prod-27.corp.example.net not responding, timed out\n");
+        const QString out = r.redact(in);
+        QVERIFY2(!out.contains(QLatin1String("nfs-prod-27")), qPrintable(out));
+        QCOMPARE(r.scanner().findAll(out).size(), 0);
+        PseudonymMap map2;
+        Redactor bytes(map2, {});
+        bytes.addHost(QStringLiteral("nfs-prod-07.corp.example.net"));
+        QVERIFY(!bytes.redactBytes(in.toUtf8()).contains("nfs-prod-27"));
+    }
+
     void redactorRemovesEveryIdentityForm()
     {
         PseudonymMap map;

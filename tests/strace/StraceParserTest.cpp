@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QTest>
+#include <limits>
 
 namespace {
 
@@ -187,6 +188,54 @@ private slots:
         QVERIFY(!StraceLineParser::parse("clone(child_stack=NULL, flags=SIGCHLDstrace: Process 42 attached", l));
         QVERIFY(!StraceLineParser::parse("random words here", l));
         QVERIFY(!StraceLineParser::parse("", l));
+    }
+
+    // Numbers too large for microseconds or an int overflowed (UBSan):
+    // impossible -T durations are dropped, exit codes capped, both flagged;
+    // -0x8000000000000000 is the kernel's LONG_MIN.
+    void outOfRangeNumbers()
+    {
+        CollectingSink sink;
+        StraceStreamParser p(sink);
+        p.feed(readData(QStringLiteral("out-of-range.strace")));
+        p.finish();
+        QCOMPARE(p.stats().unparsed, 0);
+        QCOMPARE(p.stats().outOfRange, 2);
+        QCOMPARE(sink.calls.size(), 4);
+        QCOMPARE(sink.calls[0].name, QByteArray("nanosleep"));
+        QCOMPARE(sink.calls[0].duration, -1);
+        QVERIFY(sink.calls[0].retIsNumber);
+        QCOMPARE(sink.calls[0].ret, 0);
+        QCOMPARE(sink.calls[1].duration, 99999999999999999LL);
+        QVERIFY(sink.calls[2].retIsNumber);
+        QCOMPARE(sink.calls[2].ret, std::numeric_limits<qint64>::min());
+        QCOMPARE(sink.calls[3].ret, 999999999999999999LL);
+        QCOMPARE(sink.exits.size(), 1);
+        QCOMPARE(sink.exits[0].exitCode, std::numeric_limits<int>::max());
+
+        StraceLine l;
+        QVERIFY(StraceLineParser::parse("+++ exited with -99999999999 +++", l));
+        QVERIFY(l.outOfRange);
+        QCOMPARE(l.exitCode, -std::numeric_limits<int>::max());
+        QVERIFY(StraceLineParser::parse("read(3, \"\", 1) = 0 <100000000000.000000>", l)); // the largest kept
+        QVERIFY(!l.outOfRange);
+        QCOMPARE(l.durationUs, 100000000000000000LL);
+        QVERIFY(!StraceLineParser::parse("100000000001.000000 getpid() = 1", l)); // an epoch past year 5138
+    }
+
+    // -r deltas add up; a hostile log of huge ones stops at the clock's limit.
+    void relativeTimesSaturate()
+    {
+        QByteArray log;
+        for (int i = 0; i < 3000; ++i)
+            log += "99999999.999999 getpid() = 1\n";
+        CollectingSink sink;
+        StraceStreamParser p(sink);
+        p.feed(log);
+        p.finish();
+        QCOMPARE(sink.calls.size(), 3000);
+        QCOMPARE(sink.calls[0].timeUs, 99999999999999LL);
+        QCOMPARE(sink.calls.last().timeUs, StraceClock::kLimitUs);
     }
 
     void pairsUnfinishedWithResumed()

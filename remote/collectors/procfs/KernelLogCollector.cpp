@@ -94,7 +94,8 @@ CollectorResult KernelLogCollector::collect(Transport &transport, CollectionCont
         result.summary = QJsonObject{{QStringLiteral("collection_id"), cid}, {QStringLiteral("lines"), r.lines},
                                      {QStringLiteral("events"), r.events}, {QStringLiteral("events_by_kind"), r.eventsByKind},
                                      {QStringLiteral("source"), r.source}, {QStringLiteral("findings"), gapFindings},
-                                     {QStringLiteral("status"), CollectionRecord::statusName(status)}, {QStringLiteral("gaps"), gapsJson}};
+                                     {QStringLiteral("status"), CollectionRecord::statusName(status)}, {QStringLiteral("gaps"), gapsJson},
+                                     {QStringLiteral("out_of_range_times"), r.outOfRangeTimes}};
         if (ctx.progress)
             ctx.progress(QStringLiteral("%1 lines, %2 events").arg(r.lines).arg(r.events), 100);
     } catch (const CaseError &e) {
