@@ -293,6 +293,8 @@ QList<RedactionScanner::Match> RedactionScanner::findEmails(const QString &text)
     QList<Match> out;
     for (auto it = emailRe().globalMatch(text); it.hasNext();) {
         const auto m = it.next();
+        if (PseudonymMap::looksLikePseudonym(m.captured(0)))
+            continue; // "email-2@example.org" is ours, whatever follows it ("-node-1")
         if (!PseudonymMap::looksLikePseudonym(m.captured(2))) {
             out.append({m.capturedStart(0), m.capturedLength(0), QStringLiteral("email"), m.captured(0), {}, {}});
             continue;
