@@ -106,6 +106,7 @@ void CaseSession::open(const QString &path)
     const std::shared_ptr<Opened> r = future.result();
     if (!r->caseFile)
         throw CaseError(r->error);
+    const int recovered = r->caseFile->recoveredCollections();
     if (r->readOnly) {
         close();
         m_writer->adopt(std::move(r->caseFile));
@@ -114,6 +115,7 @@ void CaseSession::open(const QString &path)
     } else {
         attach(std::move(r->caseFile));
     }
+    m_recovered = recovered;
 }
 
 void CaseSession::attach(std::unique_ptr<CaseFile> cf)
@@ -153,6 +155,7 @@ void CaseSession::close()
     m_writer->setCasePath(QString());
     m_writer->drain(); // a write queued meanwhile ran before the connection closed
     m_writable = false;
+    m_recovered = 0;
     if (m_pendingWrites > 0) {
         m_pendingWrites = 0; // done; their results were for the closed case
         emit writesSettled();

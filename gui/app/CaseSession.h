@@ -70,6 +70,8 @@ public:
     void pollForChanges();
 
     bool isOpening() const { return m_opening; }
+    // Collections found interrupted (and marked incomplete) when the case opened.
+    int recoveredCollections() const { return m_recovered; }
 
 signals:
     void opening(const QString &path); // validation started (off the GUI thread)
@@ -88,6 +90,7 @@ private:
 
     std::unique_ptr<CaseFile> m_case;
     bool m_writable = false;
+    int m_recovered = 0;
     BackgroundReader *m_reader;
     BackgroundReader *m_writer;
     quint64 m_writes = 0;

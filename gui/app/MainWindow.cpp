@@ -369,8 +369,9 @@ bool MainWindow::openCase(const QString &path)
 {
     if (m_session->isOpen() && QFileInfo(m_session->path()) == QFileInfo(path))
         return true;
-    if (m_session->isOpen())
-        closeCase();
+    // The open case stays open until the new one has opened: a file that is
+    // not a case (or is damaged, or hostile) leaves the window as it was.
+    save();
     try {
         m_session->open(path);
     } catch (const CaseError &e) {
@@ -380,9 +381,9 @@ bool MainWindow::openCase(const QString &path)
         return false;
     }
     RecentCases::add(path);
-    if (m_session->caseFile()->recoveredCollections() > 0)
+    if (m_session->recoveredCollections() > 0)
         statusBar()->showMessage(tr("%n interrupted collection(s) were marked incomplete.", nullptr,
-                                    m_session->caseFile()->recoveredCollections()), 15000);
+                                    m_session->recoveredCollections()), 15000);
     return true;
 }
 

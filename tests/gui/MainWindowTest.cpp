@@ -133,6 +133,30 @@ private slots:
         QVERIFY(!RecentCases::list().contains(QFileInfo(p).absoluteFilePath()));
     }
 
+    // Opening a file that is not a case (or a hostile one) while a case is
+    // open leaves that case open, with its edits.
+    void openingABadFileKeepsTheOpenCase()
+    {
+        const QString good = path(QStringLiteral("kept-open.casebook"));
+        const QString bad = path(QStringLiteral("not-a-case-either.casebook"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("SQLite format 3? no\n");
+        f.close();
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.createCase(good, QStringLiteral("kept open")));
+        const qint64 id = WorkbenchWait::newNote(w.notesPane(), QStringLiteral("still here"));
+        QVERIFY(id > 0);
+        QVERIFY(!w.openCase(bad));
+        QVERIFY(!w.lastError().isEmpty());
+        QVERIFY(w.session()->isOpen());
+        QVERIFY(w.session()->isWritable());
+        QCOMPARE(QFileInfo(w.session()->path()), QFileInfo(good));
+        QVERIFY(!w.isShowingWelcome());
+        QVERIFY(w.notesPane()->selectNote(id));
+    }
+
     void dropOpensCase()
     {
         const QString p = path(QStringLiteral("dropped.casebook"));
