@@ -1025,6 +1025,14 @@
         <source>Net&amp;work</source>
         <translation>Netz&amp;werk</translation>
     </message>
+    <message>
+        <source>Waiting for another process writing to this case (%1 s)…</source>
+        <translation>Warte auf einen anderen Prozess, der in diesen Fall schreibt (%1 s)…</translation>
+    </message>
+    <message>
+        <source>Saving a copy to %1…</source>
+        <translation>Speichere eine Kopie unter %1…</translation>
+    </message>
 </context>
 <context>
     <name>MarkerDialog</name>
@@ -1376,10 +1384,6 @@ Importieren Sie eine pcap- oder pcapng-Datei (Fall ▸ Importieren…, oder zieh
         <translation>+%1 −%2</translation>
     </message>
     <message>
-        <source>Audit log entry %1</source>
-        <translation>Prüfprotokolleintrag %1</translation>
-    </message>
-    <message>
         <source>When (UTC)</source>
         <translation>Wann (UTC)</translation>
     </message>
@@ -1398,6 +1402,10 @@ Importieren Sie eine pcap- oder pcapng-Datei (Fall ▸ Importieren…, oder zieh
     <message>
         <source>Title</source>
         <translation>Titel</translation>
+    </message>
+    <message>
+        <source>%1 by %2, audit log entry %3</source>
+        <translation>%1 von %2, Audit-Log-Eintrag %3</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1512,10 @@ Betrifft %1</translation>
     <message>
         <source>Cannot read the history: %1</source>
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichere…</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2067,13 @@ Betrifft %1</translation>
     <message>
         <source>%1 %2→%3 (%4)</source>
         <translation>%1 %2→%3 (%4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) with the kernel stack %1</source>
+        <translation>
+            <numerusform>%n Task mit dem Kernel-Stack %1</numerusform>
+            <numerusform>%n Tasks mit dem Kernel-Stack %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
