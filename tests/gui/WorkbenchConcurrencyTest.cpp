@@ -165,7 +165,9 @@ private slots:
         QCOMPARE(count(p, QStringLiteral("SELECT count(*) FROM notes WHERE title = 'colleague note'")), qint64(1));
         QCOMPARE(count(p, QStringLiteral("SELECT count(*) FROM events WHERE source = 'marker' AND summary LIKE 'window _ marker %'")),
                  qint64(2 * kRounds));
-        QCOMPARE(count(p, QStringLiteral("SELECT count(*) FROM collections WHERE kind = 'procfs' AND status = 'complete'")), qint64(3));
+        // 'partial' (with its gaps recorded) if a step of a snapshot hit its time limit under this load.
+        QCOMPARE(count(p, QStringLiteral("SELECT count(*) FROM collections WHERE kind = 'procfs' AND status IN ('complete', 'partial')")),
+                 qint64(3));
         QCOMPARE(count(p, QStringLiteral("SELECT summary = 'round %1' FROM case_info").arg(kRounds)), qint64(1));
         // Every writer's entries reached the audit log.
         QCOMPARE(count(p, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'note-create'")), qint64(3 * kRounds));
