@@ -8,6 +8,7 @@
 #include "casefile/CaseFile.h"
 #include "casefile/CaseVerifier.h"
 #include "casefile/SqliteDatabase.h"
+#include "casefile/SqliteStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,12 @@ private slots:
                      "JOIN procfs_snapshots s ON s.collection_id = c.id "
                      "WHERE c.kind = 'procfs' AND c.status IN ('complete', 'partial')")),
                  qint64(kHosts));
+        SqliteStatement gaps = db.prepare(QStringLiteral(
+            "SELECT what, reason, sum(count), min(detail) FROM collection_gaps "
+            "WHERE reason NOT IN ('vanished', 'missing') GROUP BY what, reason")); // what made a collection partial
+        while (gaps.step())
+            qInfo("gap: %s %s x%lld (%s)", qPrintable(gaps.text(0)), qPrintable(gaps.text(1)), gaps.int64(2),
+                  qPrintable(gaps.text(3).left(200)));
         QCOMPARE(db.queryInt(QStringLiteral(
                      "SELECT count(*) FROM collections c WHERE c.status = 'partial' "
                      "AND NOT EXISTS (SELECT 1 FROM collection_gaps g WHERE g.collection_id = c.id)")),
