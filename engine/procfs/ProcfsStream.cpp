@@ -48,29 +48,44 @@ QList<ProcfsStream::Section> ProcfsStream::sections(QByteArrayView data, const Q
 
 namespace {
 
-// Format 2: every line "path\000content$"; consecutive lines of one path make a file.
-QList<ProcfsStream::File> prefixedFiles(QByteArrayView body)
+// Calls line(text, last) for each non-empty line of body; last: the final
+// line had no newline (a stream cut short ends that way).
+template<class Fn>
+void forEachLine(QByteArrayView body, Fn line)
 {
-    QList<ProcfsStream::File> out;
     qsizetype pos = 0;
     while (pos < body.size()) {
         qsizetype nl = body.indexOf('\n', pos);
         const bool last = nl < 0;
         if (last)
             nl = body.size();
-        const QByteArrayView line = body.mid(pos, nl - pos);
+        const QByteArrayView text = body.mid(pos, nl - pos);
         pos = nl + 1;
-        if (line.isEmpty())
-            continue;
+        if (!text.isEmpty())
+            line(text, last);
+    }
+}
+
+void markCutShort(QList<ProcfsStream::File> &out)
+{
+    if (!out.isEmpty()) // a line cut short at the end of a truncated stream
+        out.last().incomplete = true;
+}
+
+// Format 2: every line "path\000content$"; consecutive lines of one path make a file.
+QList<ProcfsStream::File> prefixedFiles(QByteArrayView body)
+{
+    QList<ProcfsStream::File> out;
+    forEachLine(body, [&](QByteArrayView line, bool last) {
         if (!line.endsWith('$')) {
-            if (last && !out.isEmpty()) // a line cut short at the end of a truncated stream
-                out.last().incomplete = true;
-            continue;
+            if (last)
+                markCutShort(out);
+            return;
         }
         const QByteArray decoded = ProcfsStream::unescape(line.chopped(1));
         const qsizetype nul = decoded.indexOf('\0');
         if (nul <= 0)
-            continue; // no path: not a line of ours
+            return; // no path: not a line of ours
         const QByteArrayView path = QByteArrayView(decoded).left(nul);
         if (out.isEmpty() || out.last().path != path) {
             ProcfsStream::File f;
@@ -79,7 +94,29 @@ QList<ProcfsStream::File> prefixedFiles(QByteArrayView body)
         }
         out.last().content += QByteArrayView(decoded).mid(nul + 1);
         out.last().content += '\n';
-    }
+    });
+    return out;
+}
+
+// Format 1: a path line, then its content lines, each ending in '$'.
+QList<ProcfsStream::File> pathThenContentFiles(QByteArrayView body)
+{
+    QList<ProcfsStream::File> out;
+    forEachLine(body, [&](QByteArrayView line, bool last) {
+        if (line.endsWith('$')) {
+            if (out.isEmpty())
+                return; // content without a path: ignore
+            ProcfsStream::File &f = out.last();
+            f.content += ProcfsStream::unescape(line.chopped(1));
+            f.content += '\n';
+        } else if (last) {
+            markCutShort(out);
+        } else {
+            ProcfsStream::File f;
+            f.path = line.toByteArray();
+            out.append(std::move(f));
+        }
+    });
     return out;
 }
 
@@ -87,36 +124,7 @@ QList<ProcfsStream::File> prefixedFiles(QByteArrayView body)
 
 QList<ProcfsStream::File> ProcfsStream::files(QByteArrayView body, int format)
 {
-    if (format >= 2)
-        return prefixedFiles(body);
-    QList<File> out;
-    qsizetype pos = 0;
-    while (pos < body.size()) {
-        qsizetype nl = body.indexOf('\n', pos);
-        const bool last = nl < 0;
-        if (last)
-            nl = body.size();
-        const QByteArrayView line = body.mid(pos, nl - pos);
-        pos = nl + 1;
-        if (line.isEmpty())
-            continue;
-        if (line.endsWith('$')) {
-            if (out.isEmpty())
-                continue; // content without a path: ignore
-            File &f = out.last();
-            f.content += unescape(line.chopped(1));
-            f.content += '\n';
-        } else if (last) {
-            // A line cut short at the end of a truncated stream.
-            if (!out.isEmpty())
-                out.last().incomplete = true;
-        } else {
-            File f;
-            f.path = line.toByteArray();
-            out.append(std::move(f));
-        }
-    }
-    return out;
+    return format >= 2 ? prefixedFiles(body) : pathThenContentFiles(body);
 }
 
 QByteArray ProcfsStream::unescape(QByteArrayView line)
