@@ -107,29 +107,18 @@ void CaseSession::open(const QString &path)
     if (!r->caseFile)
         throw CaseError(r->error);
     const int recovered = r->caseFile->recoveredCollections();
-    if (r->readOnly) {
-        close();
-        m_writer->adopt(std::move(r->caseFile));
-        m_writable = true;
-        attach(std::move(r->readOnly));
-    } else {
-        attach(std::move(r->caseFile));
-    }
+    attach(std::move(r->caseFile), std::move(r->readOnly));
     m_recovered = recovered;
 }
 
-void CaseSession::attach(std::unique_ptr<CaseFile> cf)
+void CaseSession::attach(std::unique_ptr<CaseFile> cf, std::unique_ptr<CaseFile> readOnly)
 {
+    close();
     if (!cf->isReadOnly()) {
-        // A read-write connection made here (a new case): the writer takes
-        // it, the GUI thread reads through its own read-only one.
-        close();
         const QString path = cf->path();
         m_writer->adopt(std::move(cf));
         m_writable = true;
-        cf = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
-    } else if (m_case) {
-        close();
+        cf = readOnly ? std::move(readOnly) : CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
     }
     m_case = std::move(cf);
     m_reader->setCasePath(m_case->path());

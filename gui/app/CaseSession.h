@@ -60,6 +60,18 @@ public:
                     failed(e);
             });
     }
+    // A job that writes an audit entry when it can (Save a Copy, exporting an
+    // artifact): on the writer, in order with the edits, when the case is
+    // writable; on the reader otherwise (it sees a read-only CaseFile).
+    template<class R>
+    void writeIfWritable(const QString &what, std::function<R(CaseFile &)> work, QObject *context,
+                         std::function<void(const R &)> done, BackgroundReader::Failed failed = {})
+    {
+        if (m_writable)
+            write<R>(work, context, done, failed);
+        else
+            m_reader->run<R>(what, [work](CaseFile &cf, const CancelToken &) { return work(cf); }, context, done, failed);
+    }
     // Writes submitted and not finished yet.
     int pendingWrites() const { return m_pendingWrites; }
     // Waits until every write submitted so far is in the case (closing).
@@ -84,7 +96,9 @@ signals:
     void waitingForLock(qint64 waitedMs);
 
 private:
-    void attach(std::unique_ptr<CaseFile> cf);
+    // Makes cf the open case. A read-write cf goes to the writer thread and the
+    // GUI thread reads through readOnly (opened here if not given).
+    void attach(std::unique_ptr<CaseFile> cf, std::unique_ptr<CaseFile> readOnly = {});
     void writeFinished();
     qint64 dataVersion() const;
 

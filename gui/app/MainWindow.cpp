@@ -429,19 +429,14 @@ bool MainWindow::saveCopyAs(const QString &path)
     // Copied on the writer thread: disk-heavy, and it follows the edits
     // submitted before it, so the copy holds them.
     statusBar()->showMessage(tr("Saving a copy to %1…").arg(path));
-    auto copy = [path](CaseFile &cf) {
-        cf.saveCopy(path);
-        return true;
-    };
-    auto saved = [this, path](const bool &) { statusBar()->showMessage(tr("Copy saved to %1").arg(path), 5000); };
-    auto failed = [this](const QString &error) { fail(tr("Save a Copy"), error); };
-    if (m_session->isWritable()) {
-        m_session->write<bool>(copy, this, saved, failed);
-    } else {
-        m_session->reader()->run<bool>(
-            QStringLiteral("save-copy-%1").arg(path), [copy](CaseFile &cf, const CancelToken &) { return copy(cf); }, this,
-            saved, failed);
-    }
+    m_session->writeIfWritable<bool>(
+        QStringLiteral("save-copy-%1").arg(path),
+        [path](CaseFile &cf) {
+            cf.saveCopy(path);
+            return true;
+        },
+        this, [this, path](const bool &) { statusBar()->showMessage(tr("Copy saved to %1").arg(path), 5000); },
+        [this](const QString &error) { fail(tr("Save a Copy"), error); });
     return true;
 }
 

@@ -105,21 +105,17 @@ void NavigatorPane::exportArtifact(const QString &toPath)
     if (path.isEmpty())
         return;
     // Off the GUI thread: an artifact can be big, and the export is audited.
-    auto exportIt = [id, path](CaseFile &cf) {
-        ArtifactReader(cf.db()).exportTo(id, path);
-        if (!cf.isReadOnly())
-            AuditLog(cf.db()).append(QStringLiteral("export"), QStringLiteral("artifact:%1").arg(id),
-                                     {{QStringLiteral("path"), path}});
-        return true;
-    };
-    auto done = [this, id, path](const bool &) { emit artifactExported(id, path); };
-    auto failed = [this](const QString &error) { QMessageBox::warning(this, tr("Export Artifact"), error); };
-    if (m_session->isWritable())
-        m_session->write<bool>(exportIt, this, done, failed);
-    else
-        m_session->reader()->run<bool>(
-            QStringLiteral("export-%1").arg(path), [exportIt](CaseFile &cf, const CancelToken &) { return exportIt(cf); },
-            this, done, failed);
+    m_session->writeIfWritable<bool>(
+        QStringLiteral("export-%1").arg(path),
+        [id, path](CaseFile &cf) {
+            ArtifactReader(cf.db()).exportTo(id, path);
+            if (!cf.isReadOnly())
+                AuditLog(cf.db()).append(QStringLiteral("export"), QStringLiteral("artifact:%1").arg(id),
+                                         {{QStringLiteral("path"), path}});
+            return true;
+        },
+        this, [this, id, path](const bool &) { emit artifactExported(id, path); },
+        [this](const QString &error) { QMessageBox::warning(this, tr("Export Artifact"), error); });
 }
 
 void NavigatorPane::verifyHash()
