@@ -15,7 +15,5 @@ struct CaseFileIdentity
     // The path with every symlink resolved, also for a file not created yet
     // (its directory resolved, its name appended): stable across creation.
     static QString canonicalPath(const QString &path);
-    bool isValid() const { return inode != 0 || !fallback.isEmpty(); }
     QString key() const;
-    bool operator==(const CaseFileIdentity &o) const = default;
 };

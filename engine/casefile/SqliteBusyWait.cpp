@@ -18,6 +18,11 @@ constexpr qint64 kReportAfterMs = 1000;
 
 SqliteBusyWait::SqliteBusyWait(sqlite3 *db, QString path) : m_path(std::move(path))
 {
+    install(db);
+}
+
+void SqliteBusyWait::install(sqlite3 *db)
+{
     sqlite3_busy_handler(db, &SqliteBusyWait::handler, this);
 }
 

@@ -19,6 +19,9 @@ public:
     SqliteBusyWait(const SqliteBusyWait &) = delete;
     SqliteBusyWait &operator=(const SqliteBusyWait &) = delete;
 
+    // (Re)installs this wait as db's busy handler.
+    void install(sqlite3 *db);
+
     // How long a writer waits for another process's lock: 60 s, or
     // CASEBOOK_LOCK_WAIT_MS from the environment.
     static qint64 limitMs();

@@ -116,7 +116,7 @@ bool SqliteDatabase::tryWithoutWaiting(const std::function<void()> &work)
     } catch (const CaseError &) {
         ok = false;
     }
-    m_busy = std::make_unique<SqliteBusyWait>(m_db, m_path); // the bounded wait again
+    m_busy->install(m_db); // the bounded wait again
     return ok;
 }
 
