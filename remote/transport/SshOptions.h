@@ -1,8 +1,10 @@
 #pragma once
 
+#include "BecomeOptions.h"
 #include "SecretPrompt.h"
 #include "trust/HostKeyPrompt.h"
 
+#include <QHash>
 #include <QString>
 
 // How SSH connections are made. Empty paths mean OpenSSH's defaults
@@ -20,5 +22,9 @@ struct SshOptions
     int keepaliveCountMax = 3; // unanswered intervals before the peer is dead
     HostKeyPrompt hostKeyPrompt;  // unknown host keys; unset = refuse (unless acceptNew)
     HostKeyNotice hostKeyAdded;   // told when a key was recorded without asking (acceptNew)
-    SecretPrompt secretPrompt;    // passphrases and passwords; unset = none
+    SecretPrompt secretPrompt;    // passphrases and passwords (sudo's too); unset = none
+    BecomeOptions become;         // run the host's work as root (--sudo); TransportFactory applies it
+    QHash<QString, BecomeOptions> becomeByHost; // per host spec (hosts file "become=..."), wins over become
+
+    BecomeOptions becomeFor(const QString &hostSpec) const { return becomeByHost.value(hostSpec, become); }
 };

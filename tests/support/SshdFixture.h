@@ -15,6 +15,7 @@ class QProcess;
 // sshConfigPath() and knownHostsPath() explicitly (--ssh-config,
 // --known-hosts): libssh finds ~/.ssh through the passwd database, so the
 // environment alone cannot isolate it. Needs root (the build root is).
+// Non-root logins: hostSpecFor(user) with an account from ThrowawayUser.
 class SshdFixture
 {
 public:
@@ -36,6 +37,10 @@ public:
     QString alias(int i = 0) const;
     // "root@127.0.0.1:<port>" (works with sshConfigPath() too: Host * block).
     QString hostSpec(int i = 0) const;
+    // "<user>@127.0.0.1:<port>": another account (e.g. a ThrowawayUser) logs
+    // in with the same client key; authorized_keys is readable by every
+    // account for that.
+    QString hostSpecFor(const QString &user, int i = 0) const;
     // [127.0.0.1]:<port>, as known_hosts names it.
     QString knownHostsName(int i = 0) const;
 
