@@ -226,6 +226,14 @@ void SshdFixture::kill(int i)
     }
 }
 
+QList<qint64> SshdFixture::sessionPids(int i) const
+{
+    const Instance &in = *m_instances.at(size_t(i));
+    if (!in.process || in.process->state() == QProcess::NotRunning)
+        return {};
+    return descendants(in.process->processId());
+}
+
 void SshdFixture::stopAll()
 {
     for (size_t i = 0; i < m_instances.size(); ++i)

@@ -2,6 +2,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QList>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
@@ -30,6 +31,9 @@ public:
     // Stops instance i with SIGKILL (its port then refuses connections).
     void kill(int i);
     void stopAll();
+    // The per-connection processes of instance i (sshd-session and what it
+    // runs): SIGSTOP them to make a server stall mid-transfer.
+    QList<qint64> sessionPids(int i = 0) const;
 
     int count() const { return int(m_instances.size()); }
     int port(int i = 0) const;
