@@ -10,6 +10,8 @@
 #include "collectors/file/FileCollector.h"
 #include "collectors/procfs/KernelLogCollector.h"
 #include "collectors/procfs/ProcfsCollector.h"
+#include "transport/BecomeCommand.h"
+#include "transport/LocalTransport.h"
 #include "transport/TransportFactory.h"
 
 #include <QDir>
@@ -312,6 +314,30 @@ private slots:
         r.err = p.readAllStandardError();
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("sudo on %1: a password is required").arg(host).toUtf8()), r.err.constData());
+    }
+
+    // When sudo does not read the password line (root, or a cached
+    // timestamp), the wrapper skips it: the command sees exactly its own
+    // stdin, and the password reaches no shell and no output.
+    void unreadPasswordLineNeverReachesTheCommand()
+    {
+        LocalTransport local;
+        const QString token = QStringLiteral("casebook-become-test-token");
+        RunRequest req;
+        req.command = BecomeCommand::wrapWithPassword(QStringLiteral("cat; id -un"), token);
+        req.stdinData = BecomeCommand::inputWithPassword(kPassword, token, "payload\nline 2 with no newline");
+        req.timeoutMs = 30000;
+        const RunResult r = local.run(req, nullptr, CancelToken());
+        QVERIFY2(r.ok(), r.stderrData.constData());
+        QCOMPARE(r.stdoutData, QByteArray("payload\nline 2 with no newlineroot\n"));
+        QVERIFY(!r.stderrData.contains(kPassword));
+
+        // No framing line: refused, not run with the wrong input.
+        req.stdinData = kPassword + "\nsomething else\n";
+        const RunResult lost = local.run(req, nullptr, CancelToken());
+        QCOMPARE(lost.exitCode, BecomeCommand::kFramingLostExit);
+        QVERIFY(lost.stdoutData.isEmpty());
+        QVERIFY(lost.stderrData.contains("the input framing line never came"));
     }
 
     void doasMissingIsAClearError()
