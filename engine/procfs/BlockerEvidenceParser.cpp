@@ -71,7 +71,7 @@ bool lockLine(QByteArrayView line, FileLock *lock)
     if (l.lockId < 0)
         return false;
     qsizetype i = 1;
-    while (i < f.size() && f[i] == "->") {
+    if (f[i] == "->") {
         l.isWaiter = true;
         ++i;
     }
