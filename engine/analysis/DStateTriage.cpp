@@ -187,7 +187,8 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
         f.title = QStringLiteral("%1 task(s) in D on %2 (%3 of them zombies per status)").arg(dAll).arg(host).arg(disguised.size());
         QString detail = QStringLiteral("stat shows %1 thread(s) in D; %2 are really in uninterruptible sleep, %3 are dead "
                                         "threads (status Z) shown as D.").arg(dAll).arg(reallyD.size()).arg(disguised.size());
-        const DStateTriageLoad load = DStateTriageLoad::judge(last.load1, last.load5, last.load15, running, int(reallyD.size()));
+        // The kernel counts every thread in uninterruptible state, dead ones shown as D included.
+        const DStateTriageLoad load = DStateTriageLoad::judge(last.load1, last.load5, last.load15, running, dAll);
         if (!load.text.isEmpty())
             detail += QLatin1Char(' ') + load.text;
         const QMap<QString, int> unread = StackGrouper::notRead(reallyD);

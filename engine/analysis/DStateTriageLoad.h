@@ -12,9 +12,12 @@
 // estimated: for a drop from a level P to n, t seconds ago,
 //   load1 - n = (P - n) e^(-t/60),  load5 - n = (P - n) e^(-t/300)
 //   => t = 75 s * ln((load5 - n) / (load1 - n)).
+// After a drop the 1-minute average is below the 5-minute one; a load well
+// above the tasks seen that is not falling is "unaccounted": tasks the
+// snapshot does not see (another pid namespace), or a burst that just ended.
 struct DStateTriageLoad
 {
-    enum class Verdict { Unknown, MadeOfD, MostlyRunnable, Decaying, Rising };
+    enum class Verdict { Unknown, MadeOfD, MostlyRunnable, Decaying, Rising, Unaccounted };
 
     Verdict verdict = Verdict::Unknown;
     int active = 0;          // runnable + in D now
@@ -24,5 +27,5 @@ struct DStateTriageLoad
 
     // load1/5/15 < 0: unknown.
     static DStateTriageLoad judge(double load1, double load5, double load15, int runnable, int inD);
-    static QString verdictName(Verdict v); // made-of-d, mostly-runnable, decaying, rising, unknown
+    static QString verdictName(Verdict v); // made-of-d, mostly-runnable, decaying, rising, unaccounted, unknown
 };
