@@ -53,30 +53,37 @@ globbed() {
 # /sys/fs/cgroup only: fd targets are readlink()s (find -lname, -printf %l)
 # and fdinfo is procfs; nothing on the filesystems the tasks wait on is ever
 # stat'ed or read. Bounded: at most $max_involved processes and
-# $max_fds fds each; a cap that is hit says so on stderr as
-# "casebook: capped: WHAT: DETAIL" (a gap of the collection).
+# $max_fds fds each, $max_locks lines of /proc/locks; a cap that is hit says so on stderr as
+# "casebook: capped: WHAT: DETAIL" (a gap of the collection). Filters of
+# data already read (sort, sed, head on a pipe) need no bound of their own.
 max_involved=64
 max_fds=1024
 max_cgroup_threads=4096
+max_locks=100000
 involved_pids() {
     # "REASON PID" lines: tasks in D, /proc/locks holders and waiters, FUSE
     # servers (processes with /dev/fuse open), zombie leaders.
     for p in $dprocs; do echo "d-state $p"; done
     step sed -n 's/^[0-9][0-9]*:[ ->]* [A-Z_]*  *[A-Z_]*  *[A-Z_]*  *\([1-9][0-9]*\) .*/lock \1/p' locks 2>/dev/null
-    step find [0-9]*/fd -maxdepth 1 -lname /dev/fuse -printf 'fuse-server %h\n' 2>/dev/null | step sed 's,/fd$,,'
+    step find [0-9]*/fd -maxdepth 1 -lname /dev/fuse -printf 'fuse-server %h\n' 2>/dev/null | sed 's,/fd$,,'
     for p in $zprocs; do echo "zombie-leader $p"; done
 }
 blocker_evidence() {
     hdr LOCKS
-    files locks
+    nl=$(step grep -c '' locks 2>/dev/null)
+    if [ "${nl:-0}" -gt "$max_locks" ]; then
+        echo "casebook: capped: file-locks: read $max_locks of $nl lines of /proc/locks" >&2
+    fi
+    step grep -H -a -Z -e '' -- locks | head -n "$max_locks" | sed -n 'l 0'
     hdr INVOLVED
-    inv=$(involved_pids | step sort -u)
+    inv=$(involved_pids | sort -u)
     printf '%s\n' "$inv"
-    ipids=$(printf '%s\n' "$inv" | step sed -n 's/^[a-z-]* \([0-9][0-9]*\)$/\1/p' | step sort -un)
-    n=$(printf '%s\n' "$ipids" | step grep -c .)
+    ipids=$(printf '%s\n' "$inv" | sed -n 's/^[a-z-]* \([0-9][0-9]*\)$/\1/p' | sort -un)
+    set -- $ipids
+    n=$#
     if [ "$n" -gt "$max_involved" ]; then
         echo "casebook: capped: fd-targets: read $max_involved of $n involved processes" >&2
-        ipids=$(printf '%s\n' "$ipids" | step head -n "$max_involved")
+        ipids=$(printf '%s\n' "$ipids" | head -n "$max_involved")
     fi
     hdr FDINFO
     for p in $ipids; do
@@ -85,8 +92,8 @@ blocker_evidence() {
         if [ $# -gt "$max_fds" ]; then
             echo "casebook: capped: fdinfo: read $max_fds of $# fds of process $p" >&2
         fi
-        printf '%s\n' "$@" | step head -n "$max_fds" | step xargs grep -H -a -Z -E -e '^(pos|flags|mnt_id|ino|lock):' -- \
-            | step sed -n 'l 0'
+        printf '%s\n' "$@" | head -n "$max_fds" | step xargs grep -H -a -Z -E -e '^(pos|flags|mnt_id|ino|lock):' -- \
+            | sed -n 'l 0'
     done
     hdr TASKCGROUP
     set --
