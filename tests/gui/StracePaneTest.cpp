@@ -75,7 +75,7 @@ class StracePaneTest : public QObject
     static int rowWithSyscall(StraceCallsModel *m, const QString &syscall)
     {
         for (int r = 0; r < m->rowCount(); ++r)
-            if (m->call(r).value(QStringLiteral("syscall")).toString() == syscall)
+            if (m->call(r).syscall == syscall)
                 return r;
         return -1;
     }
@@ -121,8 +121,8 @@ private slots:
         QCOMPARE(StraceText::duration(qint64(2050)), QStringLiteral("2.05 ms"));
         QCOMPARE(StraceText::duration(qint64(45783999)), QStringLiteral("45.784 s"));
         QCOMPARE(StraceText::duration(qint64(725) * 1000000), QStringLiteral("12 min 5 s"));
-        QCOMPARE(StraceText::duration(QJsonValue()), QString());
-        QCOMPARE(StraceText::time(QJsonValue(qint64(1500000))), QStringLiteral("+1.500000 s"));
+        QCOMPARE(StraceText::duration(std::optional<qint64>()), QString());
+        QCOMPARE(StraceText::time(std::optional<qint64>(1500000)), QStringLiteral("+1.500000 s"));
         QCOMPARE(StraceText::oneLine(QStringLiteral("a\nb\tc\x01%1")), QStringLiteral("a\\nb\\tc\\u0001%1"));
         QCOMPARE(StraceText::oneLine(QString(50, QLatin1Char('x')), 10), QString(10, QLatin1Char('x')) + QStringLiteral("…"));
     }
@@ -161,7 +161,7 @@ private slots:
         StracePane *p = w.stracePane();
         QCOMPARE(p->views()->currentIndex(), int(StracePane::Hung));
         auto cf = CaseFile::open(m_path, CaseFile::Access::ReadOnly);
-        const QJsonArray hung = StraceQuery(cf->db()).hung();
+        const QJsonArray hung = StraceQuery::toJson(StraceQuery(cf->db()).hung());
         // The longest wait is selected and shown in full.
         QCOMPARE(p->currentCallId(), qint64(hung.first()[QStringLiteral("call_id")].toDouble()));
         QVERIFY(!p->detail()->toPlainText().isEmpty());
@@ -174,7 +174,7 @@ private slots:
         QCOMPARE(m->index(r, StraceCallsModel::Call).data().toString(), kFlock);
         QCOMPARE(m->index(r, StraceCallsModel::Outcome).data().toString(), QStringLiteral("never returned"));
         QCOMPARE(m->headerData(StraceCallsModel::Duration, Qt::Horizontal).toString(), QStringLiteral("Waited"));
-        const qint64 waited = qint64(m->call(r).value(QStringLiteral("duration_us")).toDouble());
+        const qint64 waited = m->call(r).durationUs.value_or(-1);
         QVERIFY(waited > 0); // until the trace's last line
         QCOMPARE(m->index(r, StraceCallsModel::Duration).data().toString(), StraceText::duration(waited));
         QVERIFY(m->index(r, StraceCallsModel::Started).data().toString().contains(QStringLiteral(":01.100600")));
@@ -201,7 +201,7 @@ private slots:
         auto cf = CaseFile::open(m_path, CaseFile::Access::ReadOnly);
         for (bool perProcess : {false, true}) {
             p->summaryScopeBox()->setCurrentIndex(perProcess ? 1 : 0);
-            const QJsonArray rows = StraceQuery(cf->db()).summary(perProcess);
+            const QJsonArray rows = StraceQuery::toJson(StraceQuery(cf->db()).summary(perProcess));
             qint64 calls = 0, errors = 0, total = 0;
             for (const QJsonValue &v : rows) {
                 calls += qint64(v[QStringLiteral("calls")].toDouble());
@@ -345,7 +345,7 @@ private slots:
 
         // A call in neither hung nor slowest: looked up, shown alone in Search.
         qint64 plain = 0;
-        for (const QJsonValue &c : StraceQuery(cf->db(), m_loopCollection).grep(QStringLiteral("/dev/null"), 50)) {
+        for (const QJsonValue &c : StraceQuery::toJson(StraceQuery(cf->db(), m_loopCollection).grep(QStringLiteral("/dev/null"), 50))) {
             const qint64 id = qint64(c[QStringLiteral("call_id")].toDouble());
             if (p->slowestModel()->rowOf(id) < 0 && p->hungModel()->rowOf(id) < 0) {
                 plain = id;
@@ -501,7 +501,7 @@ private slots:
         const int r = rowWithSyscall(slow, QStringLiteral("flock"));
         QVERIFY(r >= 0);
         QCOMPARE(slow->index(r, StraceCallsModel::Duration).data().toString(), QStringLiteral("45.784 s"));
-        QCOMPARE(slow->call(r).value(QStringLiteral("artifact_id")).toInteger(), s.straceArtifact);
+        QCOMPARE(slow->call(r).artifactId.value_or(0), s.straceArtifact);
         QVERIFY(p->processModel()->indexOfPid(14438).isValid());
     }
 };

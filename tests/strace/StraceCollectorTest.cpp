@@ -84,7 +84,7 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(stillWaiting); // strace detached cleanly
         QCOMPARE(r.summary.value(QStringLiteral("stopped_by")).toString(), QStringLiteral("duration"));
-        const QJsonArray hung = StraceQuery(cf->db()).hung();
+        const QJsonArray hung = StraceQuery::toJson(StraceQuery(cf->db()).hung());
         QCOMPARE(hung.size(), 1);
         QCOMPARE(hung.first()[QStringLiteral("syscall")].toString(), QStringLiteral("flock"));
         QCOMPARE(hung.first()[QStringLiteral("fd_path")].toString(), lock);

@@ -146,7 +146,7 @@ private slots:
                  QStringLiteral("No such file or directory"));
         // Process tree: sh forked cat and ls, exec'd them, sh exited 3.
         StraceQuery q(cf->db());
-        const QJsonArray procs = q.processes();
+        const QJsonArray procs = StraceQuery::toJson(q.processes());
         QCOMPARE(procs.size(), 3);
         qint64 shPid = 0;
         int children = 0;
@@ -166,10 +166,10 @@ private slots:
         QCOMPARE(children, 2);
         // strace -c like summary adds up to the rows.
         qint64 calls = 0;
-        for (const QJsonValue &v : q.summary(false))
+        for (const QJsonValue &v : StraceQuery::toJson(q.summary(false)))
             calls += qint64(v[QStringLiteral("calls")].toDouble());
         QCOMPARE(calls, count(*cf, QStringLiteral("SELECT COUNT(*) FROM strace_calls WHERE kind = 0 AND unfinished = 0")));
-        QVERIFY(!q.fds().isEmpty());
+        QVERIFY(!StraceQuery::toJson(q.fds()).isEmpty());
         QCOMPARE(FindingStore(cf->db()).list(0, QStringLiteral("strace-summary")).size(), 1);
         QCOMPARE(FindingStore(cf->db()).list(0, QStringLiteral("strace-errors")).size(), 1);
     }
@@ -200,7 +200,7 @@ private slots:
         }
         QCOMPARE(n, files.size());
         // grep across the per-process files, like `grep /dev/null str-envoy.*`.
-        const QJsonArray hits = StraceQuery(cf->db()).grep(QStringLiteral("/dev/null"));
+        const QJsonArray hits = StraceQuery::toJson(StraceQuery(cf->db()).grep(QStringLiteral("/dev/null")));
         QVERIFY(!hits.isEmpty());
         for (const QJsonValue &h : hits)
             QVERIFY(h[QStringLiteral("trace")].toString().startsWith(QStringLiteral("str-envoy.")));
@@ -273,7 +273,7 @@ private slots:
         auto cf = newCase();
         const ImportResult r = importPaths(*cf, {log});
         QVERIFY2(r.ok, qPrintable(r.error));
-        const QJsonArray hung = StraceQuery(cf->db()).hung();
+        const QJsonArray hung = StraceQuery::toJson(StraceQuery(cf->db()).hung());
         QCOMPARE(hung.size(), 1);
         const QJsonObject h = hung.first().toObject();
         QCOMPARE(h[QStringLiteral("syscall")].toString(), QStringLiteral("flock"));
@@ -318,7 +318,7 @@ private slots:
         r = importPaths(*cf, {full});
         QVERIFY2(r.ok, qPrintable(r.error));
         StraceQuery q(cf->db(), r.collectionIds.first());
-        const QJsonArray hung = q.hung();
+        const QJsonArray hung = StraceQuery::toJson(q.hung());
         QCOMPARE(hung.size(), 2); // flock LOCK_EX and the idle epoll_wait
         QStringList names;
         for (const QJsonValue &v : hung)
