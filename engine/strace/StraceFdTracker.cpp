@@ -137,7 +137,10 @@ QByteArray endpoint(QByteArrayView addr)
         if (!ip.isEmpty())
             return ip.toByteArray() + ':' + port(field(addr, "sin_port="));
     } else if (family == "AF_INET6") {
-        const QByteArrayView ip = inner(field(addr, "sin6_addr="), "\"");
+        // strace 5/6: inet_pton(AF_INET6, "::1", &sin6_addr); older: sin6_addr="::1".
+        QByteArrayView ip = inner(addr, "inet_pton(AF_INET6, \"");
+        if (ip.isEmpty())
+            ip = inner(field(addr, "sin6_addr="), "\"");
         if (!ip.isEmpty())
             return '[' + ip.toByteArray() + "]:" + port(field(addr, "sin6_port="));
     } else if (family == "AF_UNIX") {

@@ -23,7 +23,12 @@ echo "casebook: log $log"
 now_us() { t=$(date +%s%N 2>/dev/null); case "$t" in ''|*[!0-9]*) echo $(( $(date +%s) * 1000000 ));; *) echo $(( t / 1000 ));; esac; }
 ss=
 command -v setsid >/dev/null 2>&1 && ss=setsid
-TZ=UTC0 $ss strace -f -tt -T @YFLAG@ -I waiting -s 256 -o "$log" @TARGET@ >/dev/null 2>"$dir/stderr" </dev/null &
+# A watchdog that outlives this script: should the script itself be killed
+# (the session cut, a timeout), strace still gets SIGTERM and detaches.
+# (--foreground: timeout passes signals to strace alone, not to the group.)
+wd=
+timeout --foreground 5 true >/dev/null 2>&1 && wd="timeout --foreground -s TERM -k 5 $(( @DURATION_MS@ / 1000 + 15 ))"
+TZ=UTC0 $ss $wd strace -f -tt -T @YFLAG@ -I waiting -s 256 -o "$log" @TARGET@ >/dev/null 2>"$dir/stderr" </dev/null &
 sp=$!
 alive() { st=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$1/status" 2>/dev/null); [ -n "$st" ] && [ "$st" != Z ]; }
 end=$(( $(now_us) + @DURATION_MS@ * 1000 ))
@@ -37,7 +42,11 @@ if [ "$reason" != exited ]; then
     kill -TERM "$sp" 2>/dev/null
     n=0
     while alive "$sp" && [ $n -lt 20 ]; do sleep 0.1; n=$((n + 1)); done
-    if alive "$sp"; then kill -KILL "$sp" 2>/dev/null; echo "casebook: strace-killed"; echo "casebook: strace did not stop on SIGTERM within 2 s; killed" >&2; fi
+    if alive "$sp"; then
+        kill -KILL "$sp" 2>/dev/null
+        [ -n "$ss" ] && kill -KILL -"$sp" 2>/dev/null
+        echo "casebook: strace-killed"; echo "casebook: strace did not stop on SIGTERM within 2 s; killed" >&2
+    fi
 fi
 echo "casebook: stop $reason"
 echo "casebook: stopped-at $(now_us)"
@@ -64,7 +73,10 @@ QString StraceCaptureOptions::script() const
             parts.append(QStringLiteral("-p %1").arg(pid));
         target = parts.join(QLatin1Char(' '));
     } else {
-        target = QStringLiteral("-- sh -c ") + shellQuote(command);
+        // strace ends the process it started itself (its direct child) when
+        // it stops; to keep the command running, that child is a shell the
+        // command runs in the background of.
+        target = QStringLiteral("-- sh -c ") + shellQuote(keepRunning ? QStringLiteral("{ ") + command + QStringLiteral("\n} & wait") : command);
     }
     QString s = QString::fromUtf8(kScript);
     s.replace(QStringLiteral("@TARGET@"), target);

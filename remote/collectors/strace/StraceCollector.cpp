@@ -17,6 +17,10 @@
 
 namespace {
 
+// Time the capture script may take beyond the duration: a login shell's
+// start-up, strace's 2 s to stop, ending the launched processes.
+constexpr int kRunSlackSeconds = 90;
+
 // "casebook: log /tmp/casebook-strace.AbC123/strace.log" -> the path, checked.
 QString logPathFrom(const QByteArray &out)
 {
@@ -78,7 +82,7 @@ CollectorResult StraceCollector::collect(Transport &transport, CollectionContext
             ctx.progress(QStringLiteral("tracing for %1 s").arg(m_options.durationSeconds), -1);
         RunRequest run;
         run.command = script;
-        run.timeoutMs = (m_options.durationSeconds + 60) * 1000;
+        run.timeoutMs = (m_options.durationSeconds + kRunSlackSeconds) * 1000;
         run.maxOutputBytes = 1 << 20;
         const RunResult r = transport.run(run, nullptr, cancel);
         {
@@ -144,6 +148,13 @@ CollectorResult StraceCollector::collect(Transport &transport, CollectionContext
         }
         const int findings = StraceAnalyzer(db).analyse(cid);
         const QString reason = QString::fromUtf8(reported(r.stdoutData, "stop"));
+        // The script did not get to stop strace itself: its watchdog did (or will).
+        const bool cutShort = r.timedOut || reason.isEmpty();
+        const QString cutNote = r.timedOut
+            ? QStringLiteral("the capture did not finish within %1 s (timed out): strace was stopped by its watchdog, "
+                             "the log may end without detach lines").arg(m_options.durationSeconds + kRunSlackSeconds)
+            : QStringLiteral("the capture script ended without saying how strace stopped (exit %1%2)")
+                  .arg(r.exitCode).arg(r.exitSignal.isEmpty() ? QString() : QStringLiteral(", signal ") + r.exitSignal);
         if (straceKilled) {
             // strace ignored SIGTERM: it could not write its detach lines, so
             // the log's end is not a clean one. Said, and the collection is partial.
@@ -155,11 +166,12 @@ CollectorResult StraceCollector::collect(Transport &transport, CollectionContext
                                         "detach lines");
             CollectionGapStore(db).add(cid, gap);
         }
-        const CollectionRecord::Status status = pr.truncated ? CollectionRecord::Status::Incomplete
-                                                : straceKilled ? CollectionRecord::Status::Partial
-                                                               : CollectionRecord::Status::Complete;
+        const CollectionRecord::Status status = pr.truncated || cutShort ? CollectionRecord::Status::Incomplete
+                                                : straceKilled            ? CollectionRecord::Status::Partial
+                                                                          : CollectionRecord::Status::Complete;
         collections.finish(cid, status,
                            pr.truncated   ? QStringLiteral("log cut at the size cap")
+                           : cutShort     ? cutNote
                            : straceKilled ? QStringLiteral("strace did not stop on SIGTERM and was killed; the log has no detach lines")
                                           : QString());
         result.summary = QJsonObject{{QStringLiteral("kind"), QStringLiteral("strace")},
