@@ -13,6 +13,7 @@
 #include "transport/LocalTransport.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -21,6 +22,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <unistd.h>
 
 class StraceCollectorTest : public QObject
 {
@@ -211,6 +213,41 @@ private slots:
         const bool alive = running(flockPid);
         ::kill(pid_t(flockPid), SIGKILL);
         QVERIFY(alive);
+    }
+
+    // A strace that ignores SIGTERM (as one stuck on a tracee in the kernel
+    // can): it is killed after 2 s, and the collection is partial with a gap
+    // saying so, never complete. The stand-in is first on PATH.
+    void straceThatWillNotStopIsKilledAndSaidSo()
+    {
+        const QString bin = m_dir.filePath(QStringLiteral("fake-bin"));
+        QVERIFY(QDir().mkpath(bin));
+        QFile fake(bin + QStringLiteral("/strace"));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        // Writes one call to the -o file, then ignores SIGTERM and waits.
+        fake.write("#!/bin/sh\n"
+                   "while [ $# -gt 0 ]; do [ \"$1\" = -o ] && out=$2; shift; done\n"
+                   "echo '4242  12:00:00.000001 flock(3, LOCK_EX <unfinished ...>' > \"$out\"\n"
+                   "trap '' TERM INT\n"
+                   "exec sleep 600\n");
+        fake.close();
+        QVERIFY(fake.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", bin.toUtf8() + ':' + path);
+        StraceCaptureOptions o;
+        o.pids = {qint64(::getpid())}; // never attached: the stand-in does not trace
+        o.durationSeconds = 1;
+        auto cf = newCase();
+        LocalTransport t;
+        const CollectorResult r = collect(*cf, o, t);
+        qputenv("PATH", path);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.summary.value(QStringLiteral("strace_killed")).toBool(), true);
+        QCOMPARE(cf->db().queryText(QStringLiteral("SELECT status FROM collections")), QStringLiteral("partial"));
+        QVERIFY(cf->db().queryText(QStringLiteral("SELECT error FROM collections")).contains(QStringLiteral("killed")));
+        QCOMPARE(cf->db().queryText(QStringLiteral("SELECT what || ' ' || reason FROM collection_gaps")), QStringLiteral("strace-detach killed"));
+        // What it wrote is kept.
+        QCOMPARE(cf->db().queryInt(QStringLiteral("SELECT COUNT(*) FROM strace_calls WHERE syscall = 'flock'")), 1);
     }
 
     void runACommand()

@@ -421,6 +421,48 @@ private slots:
         QVERIFY(r.err.contains("not a kind of file"));
     }
 
+    // A log copied while strace was attached ends with the hung call: its wait
+    // is unknown ("?"), or, with --observed-until, until then. The seed 004
+    // excerpt (no pids, no timestamps) reads as one unknown process.
+    void casectlObservedUntilAndLogWithoutPids()
+    {
+        const QString cs = path(QStringLiteral("observed.casebook"));
+        QCOMPARE(runCasectl({QStringLiteral("new"), cs, QStringLiteral("--title"), QStringLiteral("observed")}).exitCode, 0);
+        const QString log = TestEnv::sourceDir() + QStringLiteral("/tests/data/strace/golden/last-line-hung.strace");
+        CasectlResult r = runCasectl({QStringLiteral("import"), cs, log, QStringLiteral("--tz"), QStringLiteral("UTC"),
+                                      QStringLiteral("--date"), QStringLiteral("2019-08-26")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung")});
+        QVERIFY2(r.out.contains("waited ? (trace-ended)"), r.out.constData());
+        QVERIFY2(r.out.contains("[fd 11: /srv/path/to/file/that/would/be/written.js]"), r.out.constData());
+        r = runCasectl({QStringLiteral("import"), cs, log, QStringLiteral("--tz"), QStringLiteral("+02:00"), QStringLiteral("--date"),
+                        QStringLiteral("2019-08-26"), QStringLiteral("--observed-until"), QStringLiteral("2019-08-26T15:06:53.1006"),
+                        QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const qint64 second = QJsonDocument::fromJson(r.out).object()[QStringLiteral("imports")].toArray().first()
+                                  [QStringLiteral("collection_ids")].toArray().first().toInteger();
+        r = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung"), QStringLiteral("--json"), QStringLiteral("--collection"),
+                        QString::number(second)});
+        const QJsonArray hung = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(hung.size(), 1);
+        // Both times in the traced host's zone (+02:00): 112.0004 s.
+        QCOMPARE(hung.first()[QStringLiteral("duration_us")].toInteger(), 112000400);
+        QCOMPARE(hung.first()[QStringLiteral("fd_inferred")].toBool(), true);
+        QCOMPARE(runCasectl({QStringLiteral("import"), cs, log, QStringLiteral("--observed-until"), QStringLiteral("yesterday")}).exitCode, 2);
+
+        const QString excerpt = TestEnv::sourceDir() + QStringLiteral("/tests/data/strace/seed004-php-fpm.strace");
+        QVERIFY(runCasectl({QStringLiteral("import"), cs, excerpt}).exitCode == 0);
+        r = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung")});
+        QVERIFY2(r.out.contains("seed004-php-fpm.strace:8: pid ? (no time) waited ? (trace-ended) flock(11, LOCK_EX <unfinished ...>"),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("pid 0"));
+        r = runCasectl({QStringLiteral("findings"), cs, QStringLiteral("--kind"), QStringLiteral("hung-syscall")});
+        QVERIFY2(r.out.contains("Unknown process (no pids in the log): flock(11, LOCK_EX) on /srv/path/to/file/that/would/be/written.js"),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("pid 0"));
+        QVERIFY(!r.out.contains("started at  ("));
+    }
+
     void timeZoneAndDateOfTimeOfDayLogs()
     {
         // Seed 004's -f -tt log was taken on a host 2 hours ahead of UTC on
