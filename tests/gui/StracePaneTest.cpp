@@ -37,6 +37,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QFont>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -113,6 +114,59 @@ private slots:
         QVERIFY(m_seedCollection > 0);
         m_loopCollection = import(*cf, m_loopLog, QStringLiteral("local"));
         QVERIFY(m_loopCollection > 0);
+    }
+
+    // The models hold StraceQuery's typed rows: a hung call of a log without
+    // pids or timestamps reads "?" and "not known"; a path followed without -y
+    // is not printed as if strace had decorated the call, and is set in italics.
+    void typedRowsOfAnUnknownProcess()
+    {
+        StraceCallRow hung;
+        hung.callId = 7;
+        hung.trace = QStringLiteral("excerpt.strace");
+        hung.line = 8;
+        hung.syscall = QStringLiteral("flock");
+        hung.args = QStringLiteral("11, LOCK_EX");
+        hung.unfinished = 1;
+        hung.fd = 11;
+        hung.fdPath = QStringLiteral("/srv/a.js");
+        hung.fdInferred = true;
+        StraceCallRow done = hung;
+        done.callId = 8;
+        done.unfinished = 0;
+        done.args = QStringLiteral("11, LOCK_SH");
+        done.ret = 0;
+        StraceCallsModel calls(StraceCallsModel::Kind::Hung);
+        Tester t1(&calls, Tester::FailureReportingMode::QtTest);
+        calls.setCalls({hung, done});
+        QCOMPARE(calls.rowCount(), 2);
+        QCOMPARE(calls.index(0, StraceCallsModel::Pid).data().toString(), QStringLiteral("?"));
+        QCOMPARE(calls.index(0, StraceCallsModel::Duration).data().toString(), QStringLiteral("not known"));
+        QCOMPARE(calls.index(0, StraceCallsModel::Started).data().toString(), QString());
+        QCOMPARE(calls.index(0, StraceCallsModel::Call).data().toString(), QStringLiteral("flock(11, LOCK_EX <unfinished ...>"));
+        QCOMPARE(calls.index(1, StraceCallsModel::Call).data().toString(), QStringLiteral("flock(11, LOCK_SH) = 0"));
+        QCOMPARE(calls.rowOf(8), 1);
+
+        StraceFdRow fd;
+        fd.fd = 11;
+        fd.path = QStringLiteral("/srv/a.js");
+        fd.inferred = true;
+        fd.calls = 3;
+        StraceFdsModel fds;
+        Tester t2(&fds, Tester::FailureReportingMode::QtTest);
+        fds.setRows({fd});
+        QCOMPARE(fds.rowCount(), 1);
+        QCOMPARE(fds.index(0, StraceFdsModel::Pid).data().toString(), QStringLiteral("?"));
+        QVERIFY(fds.index(0, StraceFdsModel::Path).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(fds.index(0, StraceFdsModel::Path).data(Qt::ToolTipRole).toString().contains(QStringLiteral("without -y")));
+
+        StraceProcessRow unknown;
+        unknown.calls = 8;
+        StraceProcessTreeModel tree;
+        Tester t3(&tree, Tester::FailureReportingMode::QtTest);
+        tree.setRows({unknown});
+        QCOMPARE(tree.rowCount(), 1);
+        QCOMPARE(tree.index(0, StraceProcessTreeModel::Pid).data().toString(), QStringLiteral("? (no pid in the log)"));
     }
 
     void textUnits()
