@@ -135,6 +135,7 @@ void StraceCallAssembler::add(const StraceLine &l, qint64 lineNo, bool hasTime, 
             emitPending(l.pid, *it, StraceCall::ProcessEnded, hasTime, timeUs);
             m_pending.erase(it);
         }
+        m_fds.processEnded(l.pid);
         StraceExit x;
         x.line = lineNo;
         x.pid = l.pid;

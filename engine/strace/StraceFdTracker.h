@@ -14,7 +14,7 @@
 // table; with CLONE_FILES (threads) it shares it. Approximate by nature: an
 // fd opened before the trace began stays unknown, exec's close-on-exec is not
 // modelled. Tracking stops for good once the log shows -y decorations (then
-// strace said what each fd is). Memory: one entry per open fd per process.
+// strace said what each fd is). Memory: one entry per open fd per live process.
 class StraceFdTracker
 {
 public:
@@ -22,6 +22,9 @@ public:
     // call.fd/fdPath (fdInferred) from the table, then updates the table with
     // what the call did. call.fdPath stays valid until the next apply().
     void apply(StraceCall &call);
+    // The process exited or was killed: its table goes (a thread's shared one
+    // stays with the others), so memory follows the live processes.
+    void processEnded(qint64 pid) { m_tables.remove(pid); }
     bool active() const { return !m_decorated; }
 
 private:
