@@ -95,6 +95,7 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(stillWaiting); // strace detached cleanly
         QCOMPARE(r.summary.value(QStringLiteral("stopped_by")).toString(), QStringLiteral("duration"));
+        qInfo("--strace-pid traced for %d s; the whole collection took %lld ms", o.durationSeconds, tookMs);
         QVERIFY2(tookMs < (o.durationSeconds + 5) * 1000, qPrintable(QString::number(tookMs))); // about 1 s over at most
         QCOMPARE(r.summary.value(QStringLiteral("strace_killed")).toBool(), false);
         const QJsonArray hung = StraceQuery::toJson(StraceQuery(cf->db()).hung());
@@ -156,6 +157,7 @@ private slots:
         const CollectorResult r = collect(*cf, o, t);
         const qint64 tookMs = clock.elapsed();
         QVERIFY2(r.ok, qPrintable(r.error));
+        qInfo("--strace-cmd traced for %d s; the whole collection took %lld ms", o.durationSeconds, tookMs);
         QVERIFY2(tookMs < (o.durationSeconds + 5) * 1000, qPrintable(QStringLiteral("took %1 ms").arg(tookMs)));
         QCOMPARE(r.summary.value(QStringLiteral("stopped_by")).toString(), QStringLiteral("duration"));
         QCOMPARE(r.summary.value(QStringLiteral("strace_killed")).toBool(), false);
