@@ -2106,6 +2106,14 @@ Betrifft %1</translation>
 <context>
     <name>StraceCallsModel</name>
     <message>
+        <source>Still waiting when the trace ended; the log has no later time, so how long is not known.</source>
+        <translation>Wartete noch, als die Aufzeichnung endete; das Protokoll enthält keine spätere Zeit, daher ist unbekannt, wie lange.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
         <source>signal</source>
         <translation>Signal</translation>
     </message>
@@ -2186,6 +2194,12 @@ Betrifft %1</translation>
 <context>
     <name>StraceFdsModel</name>
     <message>
+        <source>%1
+Followed from the calls that opened it (the log was traced without -y).</source>
+        <translation>%1
+Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y aufgezeichnet).</translation>
+    </message>
+    <message>
         <source>PID</source>
         <translation>PID</translation>
     </message>
@@ -2208,6 +2222,22 @@ Betrifft %1</translation>
 </context>
 <context>
     <name>StracePane</name>
+    <message>
+        <source>fd %1 is %2 (followed from the log&apos;s own calls; traced without -y)</source>
+        <translation>fd %1 ist %2 (erschlossen aus den Aufrufen im Protokoll; ohne -y aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>how long it waited is not known</source>
+        <translation>wie lange er wartete, ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>no timestamps in the log</source>
+        <translation>keine Zeitstempel im Protokoll</translation>
+    </message>
+    <message>
+        <source>an unknown process (the log names no pids)</source>
+        <translation>ein unbekannter Prozess (das Protokoll nennt keine PIDs)</translation>
+    </message>
     <message>
         <source>&amp;Log:</source>
         <translation>&amp;Protokoll:</translation>
@@ -2260,8 +2290,8 @@ Betrifft %1</translation>
         <translation>Nach Pfad, Socket oder Verbindung filtern…</translation>
     </message>
     <message>
-        <source>What strace -y/-yy said each descriptor was. Double-click to search its calls.</source>
-        <translation>Was strace -y/-yy zu jedem Deskriptor angab. Doppelklick sucht seine Aufrufe.</translation>
+        <source>What each descriptor was: as strace -y/-yy printed it, or (in italics) followed from the log&apos;s own open/dup/socket/close calls. Double-click to search its calls.</source>
+        <translation>Was jeder Deskriptor war: wie strace -y/-yy ihn ausgab, oder (kursiv) erschlossen aus den open/dup/socket/close-Aufrufen im Protokoll selbst. Doppelklick sucht seine Aufrufe.</translation>
     </message>
     <message>
         <source>File descriptors</source>
@@ -2423,6 +2453,10 @@ Betrifft %1</translation>
 </context>
 <context>
     <name>StraceProcessTreeModel</name>
+    <message>
+        <source>? (no pid in the log)</source>
+        <translation>? (keine PID im Protokoll)</translation>
+    </message>
     <message>
         <source>killed by %1 (core dumped)</source>
         <translation>durch %1 beendet (Core Dump)</translation>
