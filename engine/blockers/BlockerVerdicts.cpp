@@ -93,17 +93,13 @@ QList<BlockerVerdicts::Candidate> BlockerVerdicts::rank(const WaitsForGraph &g)
             whyTerminal.insert(i, why);
         }
     }
-    // The last hop before a terminal node is listed too when it holds what
-    // others wait for (the holder that waits on a dead server): it ranks by
-    // the tasks it blocks, so a decoy that holds nothing never outranks it.
+    // Holders are listed too (the task holding a lock others queue on, while
+    // it waits on a dead server): they rank by the tasks they block, so a
+    // decoy waiting on the same server but holding nothing never outranks one.
     QSet<int> lastHop;
-    for (int i = 0; i < g.nodeCount(); ++i) {
-        if (terminal.contains(i) || g.node(i).kind != QLatin1String("task") || holdsWaitedOn(g, i) == 0)
-            continue;
-        const QList<int> deps = g.dependencies(i);
-        if (!deps.isEmpty() && std::all_of(deps.cbegin(), deps.cend(), [&](int d) { return terminal.contains(d); }))
+    for (int i = 0; i < g.nodeCount(); ++i)
+        if (!terminal.contains(i) && g.node(i).kind == QLatin1String("task") && holdsWaitedOn(g, i) > 0)
             lastHop.insert(i);
-    }
     QList<int> nodes(terminal.cbegin(), terminal.cend());
     nodes += QList<int>(lastHop.cbegin(), lastHop.cend());
     QHash<int, int> blocked;

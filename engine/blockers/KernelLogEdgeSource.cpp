@@ -6,6 +6,8 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 
+#include <QJsonArray>
+
 #include <QRegularExpression>
 
 namespace {

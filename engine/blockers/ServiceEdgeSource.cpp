@@ -5,6 +5,8 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 
+#include <QJsonArray>
+
 #include <QRegularExpression>
 
 void ServiceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const

@@ -5,6 +5,7 @@
 #include "WaitsForGraph.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
+#include "procfs/BlockerEvidenceQuery.h"
 
 #include <QHash>
 
@@ -60,6 +61,12 @@ void StackRuleEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
     if (!last || !in.rules)
         return;
     const MountsOfKind m = mounts(*in.db, last->id);
+    // Threads' own memory cgroups where the snapshot read them (a zombie
+    // leader's threads); else the process's cgroup file.
+    QHash<qint64, QString> threadMemcg;
+    for (const TaskCgroup &c : BlockerEvidenceQuery(*in.db).taskCgroups(last->id))
+        if (c.hierarchy == 0 ? !threadMemcg.contains(c.tid) : c.controllers.split(QLatin1Char(',')).contains(QLatin1String("memory")))
+            threadMemcg.insert(c.tid, c.path);
     QHash<qint64, QStringList> framesOf; // stack id -> function names
     auto framesFor = [&](const ProcTask &t) -> QStringList {
         if (t.stackId && framesOf.contains(t.stackId))
@@ -175,7 +182,7 @@ void StackRuleEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
         if (c.waits()) {
             int res = resourceNode(*c.wait.rule, names, c.wait.frameIndex);
             if (res == -2) {
-                const QString cg = BlockerNodes::memoryCgroupOf(t.cgroup);
+                const QString cg = threadMemcg.value(t.tid, BlockerNodes::memoryCgroupOf(t.cgroup));
                 res = g.ensureNode(QStringLiteral("memory-cgroup:%1").arg(cg), QStringLiteral("memory-cgroup"),
                                    QStringLiteral("memory cgroup %1").arg(cg));
                 g.node(res).data.insert(QStringLiteral("path"), cg);

@@ -104,6 +104,16 @@ void WaitsForGraph::removeEdgesTo(int to, const QString &kind)
         m_edgeByKey.insert(edgeKey(m_edges[i].from, m_edges[i].to, m_edges[i].kind), i);
 }
 
+void WaitsForGraph::removeEdge(int from, int to, const QString &kind)
+{
+    if (!hasEdge(from, to, kind))
+        return;
+    m_edges.removeAt(m_edgeByKey.value(edgeKey(from, to, kind)));
+    m_edgeByKey.clear();
+    for (int i = 0; i < m_edges.size(); ++i)
+        m_edgeByKey.insert(edgeKey(m_edges[i].from, m_edges[i].to, m_edges[i].kind), i);
+}
+
 QList<int> WaitsForGraph::outgoing(int node) const
 {
     QList<int> out;

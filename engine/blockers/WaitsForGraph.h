@@ -67,6 +67,7 @@ public:
     void addNodeEvidence(int node, const EvidenceRef &ref);
     bool hasEdge(int from, int to, const QString &kind) const;
     void removeEdgesTo(int to, const QString &kind);
+    void removeEdge(int from, int to, const QString &kind);
 
     // What a node needs to move on: a task or server, the resources it waits
     // for; a resource, the tasks holding it and what serves it.

@@ -3,6 +3,9 @@
 #include "BlockerInputs.h"
 #include "BlockerNodes.h"
 #include "WaitsForGraph.h"
+#include "procfs/BlockerEvidenceQuery.h"
+
+#include <QJsonArray>
 
 void ZombieEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
 {
@@ -16,24 +19,10 @@ void ZombieEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
     QHash<QString, CgroupMemory> cgroups;
     for (const CgroupMemory &c : store.cgroups(last->id))
         cgroups.insert(c.path, c);
-    // Memory cgroup nodes (from stacks or the kernel log) get their counters.
-    for (int i = 0; i < g.nodeCount(); ++i) {
-        BlockerNode &n = g.node(i);
-        if (n.kind != QLatin1String("memory-cgroup") || !cgroups.contains(n.data.value(QStringLiteral("path")).toString()))
-            continue;
-        const CgroupMemory c = cgroups.value(n.data.value(QStringLiteral("path")).toString());
-        n.data.insert(QStringLiteral("limit"), c.limit);
-        n.data.insert(QStringLiteral("usage"), c.usage);
-        n.data.insert(QStringLiteral("oom_kills"), c.oomKills);
-        n.data.insert(QStringLiteral("under_oom"), c.underOom);
-        if (c.underOom > 0)
-            n.status = QStringLiteral("under-oom");
-        else if (c.limit > 0 && c.usage >= 0 && c.usage * 100 >= c.limit * 98)
-            n.status = QStringLiteral("at-limit");
-        n.detail = QStringLiteral("limit %1 B, usage %2 B, oom_kill %3, under_oom %4")
-                       .arg(c.limit).arg(c.usage).arg(c.oomKills).arg(c.underOom);
-        g.addNodeEvidence(i, {QStringLiteral("snapshot"), last->id, QStringLiteral("snapshot %1").arg(last->id)});
-    }
+    QHash<qint64, QString> threadMemcg;
+    for (const TaskCgroup &c : BlockerEvidenceQuery(*in.db).taskCgroups(last->id))
+        if (c.hierarchy == 0 ? !threadMemcg.contains(c.tid) : c.controllers.split(QLatin1Char(',')).contains(QLatin1String("memory")))
+            threadMemcg.insert(c.tid, c.path);
     for (const ProcTask &leader : std::as_const(in.tasks)) {
         const bool zombie = leader.state == QLatin1String("Z") || leader.statusState == QLatin1String("Z");
         if (leader.pid != leader.tid || !zombie || leader.ppid != 1)
@@ -72,8 +61,9 @@ void ZombieEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
             in.taskNode.insert(t->tid, tn);
             g.addEdge(proc, tn, WaitsForGraph::waitsFor(), QStringLiteral("a zombie leader is reaped only once its last thread exits"),
                       QStringLiteral("zombie-waits-threads"), {BlockerNodes::taskRef(*t)});
-            const QString cg = BlockerNodes::memoryCgroupOf(t->cgroup);
+            const QString cg = threadMemcg.value(t->tid, BlockerNodes::memoryCgroupOf(t->cgroup));
             const int cgNode = g.find(QStringLiteral("memory-cgroup:%1").arg(cg));
+            g.node(tn).data.insert(QStringLiteral("memory_cgroup"), cg);
             if (cgNode >= 0) {
                 QJsonArray kills = g.node(cgNode).data.value(QStringLiteral("oom_kills_logged")).toArray();
                 for (const QJsonValue &k : kills)
@@ -86,5 +76,23 @@ void ZombieEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
                     }
             }
         }
+    }
+    // Memory cgroup nodes (from stacks or the kernel log) get their counters.
+    for (int i = 0; i < g.nodeCount(); ++i) {
+        BlockerNode &n = g.node(i);
+        if (n.kind != QLatin1String("memory-cgroup") || !cgroups.contains(n.data.value(QStringLiteral("path")).toString()))
+            continue;
+        const CgroupMemory c = cgroups.value(n.data.value(QStringLiteral("path")).toString());
+        n.data.insert(QStringLiteral("limit"), c.limit);
+        n.data.insert(QStringLiteral("usage"), c.usage);
+        n.data.insert(QStringLiteral("oom_kills"), c.oomKills);
+        n.data.insert(QStringLiteral("under_oom"), c.underOom);
+        if (c.underOom > 0)
+            n.status = QStringLiteral("under-oom");
+        else if (c.limit > 0 && c.usage >= 0 && c.usage * 100 >= c.limit * 98)
+            n.status = QStringLiteral("at-limit");
+        n.detail = QStringLiteral("limit %1 B, usage %2 B, oom_kill %3, under_oom %4")
+                       .arg(c.limit).arg(c.usage).arg(c.oomKills).arg(c.underOom);
+        g.addNodeEvidence(i, {QStringLiteral("snapshot"), last->id, QStringLiteral("snapshot %1").arg(last->id)});
     }
 }

@@ -1,6 +1,7 @@
 #include "ReportBuilder.h"
 
 #include "ActionItemStore.h"
+#include "blockers/BlockerChainSection.h"
 #include "ReportStrings.h"
 #include "StatusUpdateStore.h"
 #include "casefile/ArtifactReader.h"
@@ -225,7 +226,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
 
     // Root cause analysis: notes first (the analysis), then the findings it rests on.
     {
-        QList<ReportBlock> b = notesFor(QStringLiteral("root-cause"));
+        QList<ReportBlock> b = BlockerChainSection::blocks(m_db, lang) + notesFor(QStringLiteral("root-cause"));
         if (!findings.isEmpty()) {
             b.append(ReportBlock::paragraph(tr(S::FindingsIntro)));
             QStringList items;
