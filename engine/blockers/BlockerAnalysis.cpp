@@ -67,6 +67,7 @@ BlockerRun BlockerAnalysis::build(qint64 hostId) const
     }
     for (const auto &source : EdgeSourceCatalog::all())
         source->contribute(in, run.graph);
+    run.graph = run.graph.pruned();
     const QList<Finding> findings = BlockerVerdicts::findings(run.graph, in);
     for (const Finding &f : findings) {
         run.findings.append(f);

@@ -205,10 +205,11 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
             detail += QStringLiteral(" Rank: %1.").arg(c.tieNote);
         // Tasks waiting on the same thing that block nobody (decoys).
         QStringList decoys;
-        for (int d : g.dependents(c.node))
-            if (g.node(d).kind == QLatin1String("task") && g.blockedTasks(d).isEmpty() && !c.chain.path.contains(d)
-                && !c.chain.victims.contains(d))
-                decoys.append(g.node(d).label + QLatin1Char(' ') + linkOf(g.node(d)));
+        for (int p : c.chain.path)
+            for (int d : g.dependents(p))
+                if (g.node(d).kind == QLatin1String("task") && g.blockedTasks(d).isEmpty() && !c.chain.path.contains(d)
+                    && !c.chain.victims.contains(d) && !decoys.contains(g.node(d).label + QLatin1Char(' ') + linkOf(g.node(d))))
+                    decoys.append(g.node(d).label + QLatin1Char(' ') + linkOf(g.node(d)));
         if (!decoys.isEmpty())
             detail += QStringLiteral(" Also waiting on it, blocking nobody (ranked below every holder): %1.")
                           .arg(decoys.mid(0, 10).join(QStringLiteral(", ")));

@@ -238,6 +238,23 @@ QList<QList<int>> WaitsForGraph::cycles() const
     return out;
 }
 
+WaitsForGraph WaitsForGraph::pruned() const
+{
+    QSet<int> used;
+    for (const BlockerEdge &e : m_edges) {
+        used.insert(e.from);
+        used.insert(e.to);
+    }
+    QJsonObject json = toJson();
+    QJsonArray kept;
+    const QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
+    for (int i = 0; i < nodes.size(); ++i)
+        if (used.contains(i) || m_nodes[i].kind == QLatin1String("task"))
+            kept.append(nodes[i]);
+    json.insert(QStringLiteral("nodes"), kept);
+    return fromJson(json);
+}
+
 QJsonObject WaitsForGraph::toJson() const
 {
     QJsonArray nodes, edges;

@@ -81,6 +81,10 @@ public:
     // Each cycle of dependencies once (as node indices, smallest index first).
     QList<QList<int>> cycles() const;
 
+    // The graph without resource nodes no edge touches (left behind when a
+    // later source moved their waiters to an identified resource).
+    WaitsForGraph pruned() const;
+
     QJsonObject toJson() const;
     static WaitsForGraph fromJson(const QJsonObject &json);
 
