@@ -96,7 +96,7 @@ int CollectionGapsFinding::write(qint64 hostId, qint64 collectionId, const ReadA
 {
     FindingStore findings(m_db);
     SqliteTransaction tx(m_db);
-    findings.removeFor(collectionId, {kKind});
+    findings.supersedeFor(collectionId, {kKind});
     if (!anyPartial(gaps)) {
         tx.commit();
         return 0;

@@ -3,6 +3,7 @@
 #include "ProcfsTextParsers.h"
 
 #include <QList>
+#include <algorithm>
 
 BlockerEvidenceSink::~BlockerEvidenceSink() = default;
 
@@ -70,9 +71,15 @@ bool lockLine(QByteArrayView line, FileLock *lock)
     if (l.lockId < 0)
         return false;
     qsizetype i = 1;
-    while (i < f.size() && f[i] == "->") {
+    if (f[i] == "->") {
         l.isWaiter = true;
         ++i;
+    }
+    if (l.isWaiter) {
+        // "1: -> ..." waits on the holder, "1:  -> ..." behind that waiter: the indent is the depth.
+        const qsizetype colon = line.indexOf(':');
+        const qsizetype arrow = line.indexOf("->");
+        l.waitDepth = int(std::clamp<qsizetype>(arrow - colon - 1, 1, 64));
     }
     if (f.size() - i != 7 || !isWord(f[i]) || !isWord(f[i + 1]) || !isWord(f[i + 2]))
         return false;

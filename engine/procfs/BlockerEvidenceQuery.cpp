@@ -27,8 +27,8 @@ const char kSchedColumns[] = "pid, tid, voluntary, nonvoluntary, run_ns, wait_ns
 QList<FileLock> BlockerEvidenceQuery::lockQuery(const QString &where, qint64 snapshotId, qint64 arg) const
 {
     auto st = m_db.prepare(QStringLiteral(
-        "SELECT source, lock_id, is_waiter, kind, type, mode, pid, fd, owner_pid, device, inode, range_start, range_end, raw"
-        " FROM procfs_file_locks WHERE snapshot_id = ?1 ") + where
+        "SELECT source, lock_id, is_waiter, kind, type, mode, pid, fd, owner_pid, device, inode, range_start, range_end, raw,"
+        " wait_depth FROM procfs_file_locks WHERE snapshot_id = ?1 ") + where
         + QStringLiteral(" ORDER BY source = 'fdinfo', rowid"));
     st.bind(1, snapshotId);
     if (where.contains(QLatin1String("?2")))
@@ -50,6 +50,7 @@ QList<FileLock> BlockerEvidenceQuery::lockQuery(const QString &where, qint64 sna
         l.start = st.int64(11);
         l.end = orMinus(st, 12);
         l.raw = st.text(13);
+        l.waitDepth = int(st.int64(14));
         out.append(l);
     }
     return out;

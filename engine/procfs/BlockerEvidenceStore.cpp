@@ -18,7 +18,7 @@ void BlockerEvidenceStore::save(qint64 sid, const BlockerEvidence &e)
 {
     auto lock = m_db.prepare(QStringLiteral(
         "INSERT INTO procfs_file_locks(snapshot_id, source, lock_id, is_waiter, kind, type, mode, pid, fd, owner_pid, device,"
-        " inode, range_start, range_end, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " inode, range_start, range_end, raw, wait_depth) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const FileLock &l : e.locks) {
         lock.bind(1, sid).bind(2, nz(l.source)).bind(3, l.lockId).bind(4, qint64(l.isWaiter ? 1 : 0));
         lock.bind(5, nz(l.kind)).bind(6, nz(l.type)).bind(7, nz(l.mode));
@@ -29,7 +29,7 @@ void BlockerEvidenceStore::save(qint64 sid, const BlockerEvidence &e)
         opt(lock, 12, l.inode);
         lock.bind(13, l.start);
         opt(lock, 14, l.end);
-        lock.bind(15, nz(l.raw));
+        lock.bind(15, nz(l.raw)).bind(16, l.waitDepth);
         lock.exec();
     }
     auto fd = m_db.prepare(QStringLiteral(
