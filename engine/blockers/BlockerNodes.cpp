@@ -53,6 +53,8 @@ QString BlockerNodes::subsystemOf(const QString &function)
 
 QString BlockerNodes::memoryCgroupOf(const QString &cgroupText)
 {
+    if (cgroupText.startsWith(QLatin1Char('/')))
+        return cgroupText.section(QLatin1Char('\n'), 0, 0); // already a path (procfs_tasks.cgroup)
     QString v2;
     for (const QString &line : cgroupText.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         const QString controllers = line.section(QLatin1Char(':'), 1, 1);

@@ -258,8 +258,10 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
         QHash<qint64, QList<ProcTask>> seen; // tid -> per sample
         QSet<qint64> tids;
         for (int i = 0; i < g.nodeCount(); ++i)
-            if (g.node(i).kind == QLatin1String("task") && g.node(i).data.contains(QStringLiteral("task_id")) && !g.outgoing(i).isEmpty())
-                tids.insert(g.node(i).data.value(QStringLiteral("tid")).toInteger());
+            if (g.node(i).kind == QLatin1String("task") && g.node(i).data.contains(QStringLiteral("task_id")))
+                for (int e : g.outgoing(i))
+                    if (g.edges()[e].kind == WaitsForGraph::waitsFor())
+                        tids.insert(g.node(i).data.value(QStringLiteral("tid")).toInteger());
         for (const SnapshotInfo &s : in.samples)
             for (const ProcTask &t : TaskQuery(*in.db).snapshot(s.id).run())
                 if (tids.contains(t.tid))
@@ -321,7 +323,8 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
         if (n.kind == QLatin1String("nfs-lock-server")) {
             const int notResp = n.data.value(QStringLiteral("not_responding_lines")).toInt();
             const QString statd = n.data.value(QStringLiteral("rpc_statd")).toString();
-            const bool statdDown = !statd.isEmpty() && statd != QLatin1String("active") && statd != QLatin1String("not collected");
+            static const QStringList down{QStringLiteral("inactive"), QStringLiteral("failed"), QStringLiteral("dead")};
+            const bool statdDown = down.contains(statd);
             if (notResp > 0 || statdDown) {
                 Finding f = base(QStringLiteral("blocker-nfs-lock-stack"));
                 f.severity = QStringLiteral("critical");
@@ -329,6 +332,8 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
                 QStringList parts;
                 if (statdDown)
                     parts.append(QStringLiteral("NFSv3 locks need rpc.statd: rpc-statd %1 on %2").arg(statd, in.hostName));
+                if (!statdDown && !statd.isEmpty())
+                    parts.append(QStringLiteral("rpc-statd state on %1: %2").arg(in.hostName, statd));
                 if (n.data.value(QStringLiteral("rpcinfo_read")).toBool())
                     parts.append(n.data.value(QStringLiteral("status_registered")).toBool() ? QStringLiteral("status (100024) registered")
                                                                                             : QStringLiteral("status (100024) not registered"));

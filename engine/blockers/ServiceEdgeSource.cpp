@@ -27,7 +27,10 @@ void ServiceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
     const QString rpcinfo = rpc.step() ? rpc.text(0) : QString();
     // rpcinfo -p: "   100024    1   udp  46232  status"
     static const QRegularExpression statusRe(QStringLiteral("^\\s*100024\\s"), QRegularExpression::MultilineOption);
-    const bool rpcinfoRead = !rpcinfo.trimmed().isEmpty() && rpcinfo.trimmed() != QLatin1String("unavailable");
+    // Read when it lists programs ("program vers proto port service" and rows);
+    // "can't contact portmapper" or "unavailable" is not an answer.
+    static const QRegularExpression anyProgram(QStringLiteral("^\\s*1000[0-9]{2}\\s"), QRegularExpression::MultilineOption);
+    const bool rpcinfoRead = anyProgram.match(rpcinfo).hasMatch();
     const bool statusRegistered = rpcinfoRead && statusRe.match(rpcinfo).hasMatch();
     QStringList v3Mounts;
     auto mounts = in.db->prepare(QStringLiteral("SELECT mount_point, options, super_options FROM procfs_mounts WHERE snapshot_id = ?"
@@ -44,7 +47,10 @@ void ServiceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
         n.data.insert(QStringLiteral("status_registered"), statusRegistered);
         n.data.insert(QStringLiteral("nfsv3_mounts"), QJsonArray::fromStringList(v3Mounts));
     }
-    if (statd.isEmpty() || statd == QLatin1String("active"))
+    // Only a state systemd reported as down makes a service node; unknown or
+    // unavailable (no systemctl) is recorded on the lock manager as such.
+    static const QStringList down{QStringLiteral("inactive"), QStringLiteral("failed"), QStringLiteral("dead")};
+    if (!down.contains(statd))
         return;
     const int svc = g.ensureNode(QStringLiteral("service:rpc-statd"), QStringLiteral("service"), QStringLiteral("rpc-statd on %1").arg(in.hostName));
     BlockerNode &s = g.node(svc);

@@ -20,7 +20,7 @@ void StraceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
         "SELECT c.id, CASE WHEN c.pid = 0 THEN COALESCE(t.file_pid, 0) ELSE c.pid END, c.syscall, c.args, c.fd_path, c.time_us,"
         " (SELECT exec FROM strace_processes p WHERE p.collection_id = t.collection_id AND p.pid = c.pid)"
         " FROM strace_traces t JOIN strace_calls c ON c.trace_id = t.id"
-        " WHERE t.host_id = ? AND c.unfinished <> 0 AND c.kind = 0 ORDER BY c.id LIMIT ?"));
+        " WHERE t.host_id = ? AND (c.unfinished <> 0 OR (c.ret IS NULL AND c.ret_text = '?')) AND c.kind = 0 ORDER BY c.id LIMIT ?"));
     st.bind(1, in.hostId).bind(2, kMaxHungCalls);
     static const QRegularExpression portRe(QStringLiteral("htons\\(([0-9]+)\\)"));
     static const QRegularExpression addrRe(QStringLiteral("inet_(?:addr|pton)\\((?:AF_INET6?, )?\"([^\"]+)\""));

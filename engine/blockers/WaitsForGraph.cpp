@@ -249,7 +249,7 @@ WaitsForGraph WaitsForGraph::pruned() const
     QJsonArray kept;
     const QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
     for (int i = 0; i < nodes.size(); ++i)
-        if (used.contains(i) || m_nodes[i].kind == QLatin1String("task"))
+        if (used.contains(i) || !m_nodes[i].key.endsWith(QLatin1String(":?")))
             kept.append(nodes[i]);
     json.insert(QStringLiteral("nodes"), kept);
     return fromJson(json);

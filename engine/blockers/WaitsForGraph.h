@@ -81,8 +81,10 @@ public:
     // Each cycle of dependencies once (as node indices, smallest index first).
     QList<QList<int>> cycles() const;
 
-    // The graph without resource nodes no edge touches (left behind when a
-    // later source moved their waiters to an identified resource).
+    // The graph without the unidentified placeholders ("file-lock:?") no edge
+    // touches any more (a later source moved their waiters to the identified
+    // resource). Other nodes without edges stay: a server the kernel log
+    // says is not responding is a fact even when nothing waits on it yet.
     WaitsForGraph pruned() const;
 
     QJsonObject toJson() const;

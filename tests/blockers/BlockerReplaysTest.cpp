@@ -308,6 +308,37 @@ private slots:
         QVERIFY2(silent, qPrintable(all));
     }
 
+    // Seed 004 as its write-up shows web3 (snapshot built from the seed by
+    // tests/data/blockers/replays/make-seed004-nfs.py) and its lockd lines.
+    void seed004NfsLockStack()
+    {
+        const QString cs = m_dir.filePath(QStringLiteral("seed004-web3.casebook"));
+        {
+            auto cf = CaseFile::create(cs, QStringLiteral("seed 004: web3"));
+            ingestSnapshot(*cf, QStringLiteral("web3"), QStringLiteral("blockers/replays/seed004-nfs.snapshot"));
+            ingestKernelLog(*cf, QStringLiteral("web3"), QStringLiteral("blockers/replays/seed004-lockd.txt"));
+        }
+        const QJsonObject run = hostRun(blockers(cs), QStringLiteral("web3"));
+        const QString all = describe(run);
+        const QJsonObject top = run.value(QStringLiteral("top")).toObject();
+        QVERIFY2(top.value(QStringLiteral("data")).toObject().value(QStringLiteral("node")).toString() == QLatin1String("service:rpc-statd"), qPrintable(all));
+        QCOMPARE(top.value(QStringLiteral("data")).toObject().value(QStringLiteral("blocked")).toInt(), 6);
+        const QString chain = top.value(QStringLiteral("data")).toObject().value(QStringLiteral("chain_text")).toString();
+        QVERIFY2(chain.startsWith(QStringLiteral("6 task(s) (6 × php-fpm, rule nfs-lock-manager)")), qPrintable(chain));
+        QVERIFY2(chain.contains(QStringLiteral("waits for lockd on 10.1.84.31 (not-responding)")), qPrintable(chain));
+        QVERIFY2(chain.contains(QStringLiteral("waits for rpc-statd on web3 (inactive)")), qPrintable(chain));
+        // The tie with lockd (both block 6) is explained.
+        QVERIFY2(top.value(QStringLiteral("detail")).toString().contains(QStringLiteral("lockd on 10.1.84.31 waits (through the chain) on rpc-statd on web3")), qPrintable(all));
+        const QList<QJsonObject> nfs = findingsOf(run, QStringLiteral("blocker-nfs-lock-stack"));
+        QCOMPARE(nfs.size(), 1);
+        QVERIFY2(nfs.first().value(QStringLiteral("title")).toString().startsWith(QStringLiteral(
+                     "NFSv3 locks need rpc.statd: rpc-statd inactive on web3, status (100024) not registered, lockd: server 10.1.84.31 not responding ×4")),
+                 qPrintable(all));
+        const QList<QJsonObject> stuck = findingsOf(run, QStringLiteral("blocker-stuck"));
+        QCOMPARE(stuck.size(), 1);
+        QCOMPARE(stuck.first().value(QStringLiteral("data")).toObject().value(QStringLiteral("tasks")).toInt(), 6);
+    }
+
     void seed004OnlyExclusiveLocksHang()
     {
         CASEBOOK_REQUIRE_TOOL("strace");
