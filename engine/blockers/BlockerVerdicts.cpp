@@ -24,7 +24,11 @@ bool isTerminal(const WaitsForGraph &g, int n, QStringList *why)
     const BlockerNode &node = g.node(n);
     const QList<int> deps = g.dependencies(n);
     if (deps.isEmpty()) {
-        if (node.kind == QLatin1String("task"))
+        if (node.kind == QLatin1String("task") && node.data.value(QStringLiteral("fuse_server")).toBool())
+            why->append(QStringLiteral("it is the FUSE server (it has /dev/fuse open) and never answered: it sits in state %1 (wchan %2), "
+                                       "not serving the requests the others wait for")
+                            .arg(node.data.value(QStringLiteral("state")).toString(), node.data.value(QStringLiteral("wchan")).toString()));
+        else if (node.kind == QLatin1String("task"))
             why->append(QStringLiteral("waits on nothing inside the host that the evidence shows"));
         else if (node.kind == QLatin1String("service"))
             why->append(QStringLiteral("service is %1").arg(node.status.isEmpty() ? QStringLiteral("not running") : node.status));
@@ -268,6 +272,7 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
                     seen[t.tid].append(t);
         QStringList stuck;
         QList<EvidenceRef> refs;
+        int switchesChecked = 0;
         for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
             const QList<ProcTask> &l = it.value();
             if (l.size() != in.samples.size())
@@ -276,6 +281,13 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
             for (const ProcTask &t : l)
                 same &= t.stackSignature == l.first().stackSignature && t.state == l.first().state && t.startTicks == l.first().startTicks
                         && t.utimeTicks == l.first().utimeTicks && t.stimeTicks == l.first().stimeTicks;
+            // Context switches, where the snapshot read them, must not have moved either.
+            const int node = g.find(QStringLiteral("task:%1").arg(it.key()));
+            if (node >= 0 && g.node(node).data.contains(QStringLiteral("switches_unchanged"))) {
+                if (!g.node(node).data.value(QStringLiteral("switches_unchanged")).toBool())
+                    continue;
+                ++switchesChecked;
+            }
             if (!same)
                 continue;
             stuck.append(QStringLiteral("%1/%2 %3").arg(l.last().pid).arg(l.last().tid).arg(l.last().comm));
@@ -289,11 +301,14 @@ QList<Finding> BlockerVerdicts::findings(const WaitsForGraph &g, const BlockerIn
             f.title = QStringLiteral("Stuck, not slow: %1 waiting task(s) unchanged over %2 samples (≥ %3 s)")
                           .arg(stuck.size()).arg(in.samples.size()).arg(seconds, 0, 'f', 1);
             f.detail = QStringLiteral("Same kernel stack, same state and no CPU time (utime+stime unchanged) in every one of %1 samples "
-                                      "spanning %2 s: they made no progress at all in that time, so they are stuck, not slow. %3%4")
-                           .arg(in.samples.size()).arg(seconds, 0, 'f', 1).arg(stuck.mid(0, 10).join(QStringLiteral(", ")))
+                                      "spanning %2 s%3: they made no progress at all in that time, so they are stuck, not slow. %4%5")
+                           .arg(in.samples.size()).arg(seconds, 0, 'f', 1)
+                           .arg(switchesChecked ? QStringLiteral("; for %1 of them the context-switch counts did not move either").arg(switchesChecked)
+                                                : QString())
+                           .arg(stuck.mid(0, 10).join(QStringLiteral(", ")))
                            .arg(stuck.size() > 10 ? QStringLiteral(" and %1 more").arg(stuck.size() - 10) : QString());
             f.data = QJsonObject{{QStringLiteral("tasks"), int(stuck.size())}, {QStringLiteral("samples"), int(in.samples.size())},
-                                 {QStringLiteral("seconds"), seconds}};
+                                 {QStringLiteral("seconds"), seconds}, {QStringLiteral("switches_unchanged"), switchesChecked}};
             f.evidence = refs;
             out.append(f);
         }

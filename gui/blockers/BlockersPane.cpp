@@ -17,9 +17,21 @@
 #include <QVBoxLayout>
 
 namespace {
-QString linkHtml(const EvidenceRef &r)
+// The link to open for a node's evidence. A task node's own row opens as
+// task:SNAPSHOT/TID, the form the Processes pane resolves exactly.
+EvidenceLink linkFor(const BlockerRun &run, const BlockerNode &node, const EvidenceRef &r)
 {
-    const EvidenceLink l = EvidenceLink::fromRef(r.refKind, r.refId);
+    if (node.kind == QLatin1String("task") && r.refKind == QLatin1String("task") && run.snapshotId && node.data.contains(QStringLiteral("tid"))) {
+        EvidenceLink l;
+        l.kind = QStringLiteral("task");
+        l.target = QStringLiteral("%1/%2").arg(run.snapshotId).arg(node.data.value(QStringLiteral("tid")).toInteger());
+        return l;
+    }
+    return EvidenceLink::fromRef(r.refKind, r.refId);
+}
+
+QString linkHtml(const EvidenceLink &l, const EvidenceRef &r)
+{
     return QStringLiteral("<a href=\"%1\">%2</a> %3").arg(l.url().toString(QUrl::FullyEncoded).toHtmlEscaped(), l.text().toHtmlEscaped(),
                                                           r.label.toHtmlEscaped());
 }
@@ -68,8 +80,7 @@ BlockersPane::BlockersPane(CaseSession *session, QWidget *parent)
             return;
         for (int n : m_view->layoutData().boxes[box].nodes)
             if (!run->graph.node(n).evidence.isEmpty()) {
-                const EvidenceRef &r = run->graph.node(n).evidence.first();
-                emit evidenceRequested(EvidenceLink::fromRef(r.refKind, r.refId));
+                emit evidenceRequested(linkFor(*run, run->graph.node(n), run->graph.node(n).evidence.first()));
                 return;
             }
     });
@@ -236,7 +247,7 @@ void BlockersPane::showBox(int box)
         if (!node.detail.isEmpty())
             html += QStringLiteral("<br>%1").arg(node.detail.toHtmlEscaped());
         for (const EvidenceRef &r : node.evidence.mid(0, 10))
-            html += QStringLiteral("<br>") + linkHtml(r);
+            html += QStringLiteral("<br>") + linkHtml(linkFor(*run, node, r), r);
         html += QStringLiteral("</p>");
     }
     if (b.nodes.size() > 50)

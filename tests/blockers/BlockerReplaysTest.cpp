@@ -196,6 +196,9 @@ private slots:
         const QList<QJsonObject> stuck = findingsOf(run, QStringLiteral("blocker-stuck"));
         QVERIFY2(!stuck.isEmpty(), qPrintable(all));
         QVERIFY(stuck.first().value(QStringLiteral("data")).toObject().value(QStringLiteral("tasks")).toInt() >= 41);
+        // Switch counts (status) read in both samples and unchanged.
+        QVERIFY2(stuck.first().value(QStringLiteral("data")).toObject().value(QStringLiteral("switches_unchanged")).toInt() >= 41, qPrintable(all));
+        QVERIFY2(top.value(QStringLiteral("detail")).toString().contains(QStringLiteral("it is the FUSE server (it has /dev/fuse open)")), qPrintable(all));
         // The graph as JSON: the holder's edge to the directory lock, counts on the victims' edge.
         int victimEdges = 0;
         for (const QJsonValue &e : run.value(QStringLiteral("graph")).toObject().value(QStringLiteral("edges")).toArray())

@@ -93,7 +93,9 @@ private slots:
         const QPoint at = pane->graphView()->mapFromScene(layout.boxes[envoys].rect.center());
         QTest::mouseDClick(pane->graphView()->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(requested.size(), 1);
-        QCOMPARE(requested.first().first().value<EvidenceLink>().kind, QStringLiteral("task"));
+        const EvidenceLink opened = requested.first().first().value<EvidenceLink>();
+        QCOMPARE(opened.kind, QStringLiteral("task"));
+        QCOMPARE(opened.target, QStringLiteral("%1/%2").arg(pane->currentRun()->snapshotId).arg(pane->currentRun()->graph.node(layout.boxes[envoys].nodes.first()).data.value(QStringLiteral("tid")).toInteger()));
         QTRY_COMPARE(w.workspaceTabs()->currentWidget(), static_cast<QWidget *>(w.processesPane()));
         w.closeCase();
     }
