@@ -41,7 +41,11 @@ bool isTerminal(const WaitsForGraph &g, int n, QStringList *why)
             why->append(QStringLiteral("no holder or server of it is known"));
         return true;
     }
-    // Waits only on silent/not-responding servers or inactive services.
+    // Waits only on silent/not-responding servers or inactive services: a
+    // task, a service or a server. A plain resource in between (a mount, a
+    // lock) only relays to that server, which is the candidate itself.
+    if (node.kind != QLatin1String("task") && node.kind != QLatin1String("service") && !node.external)
+        return false;
     for (int d : deps) {
         const BlockerNode &dn = g.node(d);
         const bool externalBad = (dn.external || dn.kind == QLatin1String("service")) && badStatus(dn.status) && g.dependencies(d).isEmpty();

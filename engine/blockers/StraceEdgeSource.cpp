@@ -26,6 +26,7 @@ void StraceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
     static const QRegularExpression addrRe(QStringLiteral("inet_(?:addr|pton)\\((?:AF_INET6?, )?\"([^\"]+)\""));
     static const QRegularExpression mountAddrRe(QStringLiteral("[,\"]addr=([0-9A-Fa-f.:]+)"));
     static const QRegularExpression tcpPathRe(QStringLiteral("^TCP6?:\\[(.+)->(.+)\\]$"));
+    QString syscallName; // of the call being read: names a process strace saw no execve of
     auto taskFor = [&](qint64 pid, const QString &exec) {
         int n = in.taskNode.value(pid, -1);
         if (n >= 0)
@@ -36,8 +37,11 @@ void StraceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
                 in.taskNode.insert(pid, n);
                 return n;
             }
-        const QString name = exec.isEmpty() ? QStringLiteral("pid") : exec.section(QLatin1Char('"'), 1, 1).section(QLatin1Char('/'), -1);
-        n = g.ensureNode(BlockerNodes::taskKey(pid), QStringLiteral("task"), QStringLiteral("%1 (%2)").arg(name.isEmpty() ? QStringLiteral("pid") : name).arg(pid));
+        QString name = exec.section(QLatin1Char('"'), 1, 1).section(QLatin1Char('/'), -1);
+        if (name.isEmpty())
+            name = syscallName.isEmpty() ? QStringLiteral("pid") : syscallName;
+        n = g.ensureNode(BlockerNodes::taskKey(pid), QStringLiteral("task"), QStringLiteral("%1 (%2)").arg(name).arg(pid));
+        g.node(n).data.insert(QStringLiteral("comm"), name);
         g.node(n).detail = QStringLiteral("seen by strace; not in the latest procfs snapshot");
         g.node(n).data.insert(QStringLiteral("tid"), pid);
         g.node(n).data.insert(QStringLiteral("pid"), pid);
@@ -48,6 +52,7 @@ void StraceEdgeSource::contribute(BlockerInputs &in, WaitsForGraph &g) const
         const qint64 callId = st.int64(0);
         const qint64 pid = st.int64(1);
         const QString sys = st.text(2);
+        syscallName = sys;
         const QString args = st.text(3);
         const QString fdPath = st.text(4);
         const EvidenceRef ref{QStringLiteral("strace-call"), callId, QStringLiteral("%1(%2").arg(sys, args.left(60))};

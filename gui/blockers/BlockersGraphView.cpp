@@ -101,6 +101,24 @@ void BlockersGraphView::setLayoutData(const BlockersLayout &layout)
         sub->setPos(b.rect.topLeft() + QPointF(8, 28));
     }
     m_scene->setSceneRect(layout.bounds.adjusted(-30, -30, 30, 30));
+    fit();
+}
+
+void BlockersGraphView::fit()
+{
+    resetTransform();
+    const QRectF r = m_scene->sceneRect();
+    if (r.isEmpty())
+        return;
+    const qreal s = std::clamp(std::min(viewport()->width() / r.width(), viewport()->height() / r.height()), 0.5, 1.0);
+    scale(s, s);
+    centerOn(r.center());
+}
+
+void BlockersGraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    fit();
 }
 
 int BlockersGraphView::selectedBox() const

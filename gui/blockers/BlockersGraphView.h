@@ -28,8 +28,11 @@ signals:
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Shrinks the drawing to fit the view (never below half size, never enlarged).
+    void fit();
     QGraphicsScene *m_scene;
     BlockersLayout m_layout;
 };

@@ -82,6 +82,12 @@ BlockersLayout BlockersLayout::compute(const WaitsForGraph &g, const QHash<int, 
         b.kind = node.kind;
         b.title = node.label;
         b.subtitle = node.kind + (node.status.isEmpty() ? QString() : QStringLiteral(" · ") + node.status);
+        if (node.kind == QLatin1String("task")) {
+            const QString state = node.data.value(QStringLiteral("state")).toString();
+            const QString rule = node.data.value(QStringLiteral("waits_rule")).toString();
+            b.subtitle = QStringLiteral("task%1%2").arg(state.isEmpty() ? QString() : QStringLiteral(" · ") + state,
+                                                        rule.isEmpty() ? QString() : QStringLiteral(" · ") + rule);
+        }
         b.column = column[i];
         b.external = node.external;
         b.inCycle = cycleNodes.contains(i);

@@ -62,11 +62,14 @@ BlockersPane::BlockersPane(CaseSession *session, QWidget *parent)
     top->addWidget(m_hosts);
     top->addWidget(m_analyse);
     top->addWidget(m_status, 1);
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    // The graph grows to the right (victims → resources → holders →
+    // servers): it gets the full width, the chains below it.
+    auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({420, 280});
     auto *v = new QVBoxLayout(this);
     v->addLayout(top);
     v->addWidget(split, 1);

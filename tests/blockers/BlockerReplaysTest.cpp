@@ -292,6 +292,10 @@ private slots:
         QVERIFY2(top.value(QStringLiteral("title")).toString().contains(QStringLiteral("NFS server 10.0.1.17")), qPrintable(all));
         QCOMPARE(top.value(QStringLiteral("data")).toObject().value(QStringLiteral("blocked")).toInt(), 3);
         QVERIFY2(top.value(QStringLiteral("data")).toObject().value(QStringLiteral("chain_text")).toString().contains(QStringLiteral("no-packets")), qPrintable(all));
+        // The mounts only relay to their server: they are not candidates of their own.
+        const QList<QJsonObject> roots = findingsOf(run, QStringLiteral("blocker-root-cause"));
+        QCOMPARE(roots.size(), 2);
+        QVERIFY2(top.value(QStringLiteral("data")).toObject().value(QStringLiteral("chain_text")).toString().startsWith(QStringLiteral("1 task(s) (1 × mount)")), qPrintable(all));
         const QList<QJsonObject> none = findingsOf(run, QStringLiteral("blocker-no-packets"));
         QCOMPARE(none.size(), 1);
         QVERIFY2(none.first().value(QStringLiteral("title")).toString().contains(QStringLiteral("hung, 0 packets to its server 10.0.1.17")), qPrintable(all));
