@@ -8,6 +8,7 @@
 #include "casefile/HostStore.h"
 #include "kernellog/KernelLogIngest.h"
 #include "procfs/ProcfsIngest.h"
+#include "report/ReportBuilder.h"
 
 #include <QDate>
 #include <QFile>
@@ -344,6 +345,16 @@ private slots:
         const QList<QJsonObject> stuck = findingsOf(run, QStringLiteral("blocker-stuck"));
         QCOMPARE(stuck.size(), 1);
         QCOMPARE(stuck.first().value(QStringLiteral("data")).toObject().value(QStringLiteral("tasks")).toInt(), 6);
+        // The report's root-cause section opens with the top chain of the stored run.
+        auto cf = CaseFile::open(cs, CaseFile::Access::ReadOnly);
+        const ReportDocument doc = ReportBuilder(cf->db()).build();
+        const ReportSection *rc = doc.section(QStringLiteral("root-cause"));
+        QVERIFY(rc);
+        QVERIFY(rc->blocks.size() >= 2);
+        QVERIFY2(rc->blocks[0].text.startsWith(QStringLiteral("Top blocker chain")), qPrintable(rc->blocks[0].text));
+        QCOMPARE(rc->blocks[1].items.size(), 1);
+        QVERIFY2(rc->blocks[1].items.first().startsWith(QStringLiteral("web3: #1 root-cause candidate: rpc-statd on web3 blocks 6 task(s). 6 task(s)")),
+                 qPrintable(rc->blocks[1].items.first()));
     }
 
     void seed004OnlyExclusiveLocksHang()
