@@ -38,6 +38,6 @@ struct BlockersLayout
     QRectF bounds;
 
     int boxOf(int node) const;
-    // ranks: graph node -> root-cause rank.
+    // ranks: graph node -> root-cause rank. Runs off the GUI thread (the pane computes it in its reader job).
     static BlockersLayout compute(const WaitsForGraph &graph, const QHash<int, int> &ranks);
 };

@@ -36,6 +36,17 @@ QString linkHtml(const EvidenceLink &l, const EvidenceRef &r)
                                                           r.label.toHtmlEscaped());
 }
 
+// Graph node -> root-cause rank, from the run's findings.
+QHash<int, int> ranksOf(const BlockerRun &run)
+{
+    QHash<int, int> ranks;
+    for (int i = 0; i < run.findings.size(); ++i)
+        if (run.ranks.value(i) > 0)
+            ranks.insert(run.graph.find(run.findings[i].data.value(QStringLiteral("node")).toString()), run.ranks.value(i));
+    ranks.remove(-1);
+    return ranks;
+}
+
 // Plain text with [[kind:id]] links turned into anchors; everything else escaped.
 QString linkify(const QString &text)
 {
@@ -100,6 +111,7 @@ BlockersPane::BlockersPane(CaseSession *session, QWidget *parent)
     connect(session, &CaseSession::closed, this, [this] {
         m_session->reader()->cancel(QStringLiteral("blockers"));
         m_runs.clear();
+        m_layouts.clear();
         m_hosts->clear();
         m_view->setLayoutData({});
         m_details->clear();
@@ -134,8 +146,10 @@ void BlockersPane::reload()
                     out.stale = true;
                 if (!current && !writable)
                     run = analysis.build(host); // read-only case: shown, not stored
-                if (run)
+                if (run) {
                     out.runs.append(*run);
+                    out.layouts.append(BlockersLayout::compute(run->graph, ranksOf(*run)));
+                }
             }
             return out;
         },
@@ -177,6 +191,7 @@ void BlockersPane::show(const Loaded &data)
 {
     const QString host = m_hosts->currentText();
     m_runs = data.runs;
+    m_layouts = data.layouts;
     {
         const QSignalBlocker block(m_hosts);
         m_hosts->clear();
@@ -213,12 +228,7 @@ void BlockersPane::showRun()
             m_status->clear();
         return;
     }
-    QHash<int, int> ranks;
-    for (int i = 0; i < run->findings.size(); ++i)
-        if (run->ranks.value(i) > 0)
-            ranks.insert(run->graph.find(run->findings[i].data.value(QStringLiteral("node")).toString()), run->ranks.value(i));
-    ranks.remove(-1);
-    m_view->setLayoutData(BlockersLayout::compute(run->graph, ranks));
+    m_view->setLayoutData(m_layouts.value(m_hosts->currentIndex()));
     if (!m_analysing)
         m_status->setText(run->id ? tr("%1 nodes, %2 edges · run %3").arg(run->graph.nodeCount()).arg(run->graph.edges().size()).arg(run->id)
                                   : tr("%1 nodes, %2 edges · not stored (read-only case)").arg(run->graph.nodeCount()).arg(run->graph.edges().size()));

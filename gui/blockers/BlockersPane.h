@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockersLayout.h"
 #include "blockers/BlockerRun.h"
 
 #include <QHash>
@@ -48,6 +49,7 @@ private:
     struct Loaded
     {
         QList<BlockerRun> runs;
+        QList<BlockersLayout> layouts; // parallel to runs, computed off the GUI thread
         bool stale = false;
         QString error;
     };
@@ -62,6 +64,7 @@ private:
     BlockersGraphView *m_view;
     QTextBrowser *m_details;
     QList<BlockerRun> m_runs;
+    QList<BlockersLayout> m_layouts;
     bool m_loaded = false;
     bool m_analysing = false;
     bool m_autoAnalysed = false;
