@@ -773,6 +773,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Blockers</source>
+        <translation>Bloc&amp;kaden</translation>
+    </message>
+    <message>
         <source>&amp;Timeline</source>
         <translation>&amp;Zeitleiste</translation>
     </message>
@@ -2726,6 +2730,68 @@ Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y auf
     <message>
         <source>Case file (*.casebook) to open.</source>
         <translation>Zu öffnende Falldatei (*.casebook).</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersPane</name>
+    <message>
+        <source>&amp;Analyse Again</source>
+        <translation>Erneut &amp;analysieren</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Reading the waits-for graph…</source>
+        <translation>Wartegraph wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the waits-for graph: %1</source>
+        <translation>Der Wartegraph kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Analysing who waits for whom…</source>
+        <translation>Analysiere, wer auf wen wartet…</translation>
+    </message>
+    <message>
+        <source>The analysis failed: %1</source>
+        <translation>Die Analyse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No host of this case has evidence the waits-for graph is built from (procfs snapshots, kernel log, strace, captures).</source>
+        <translation>Kein Host dieses Falls hat Belege, aus denen der Wartegraph entsteht (procfs-Schnappschüsse, Kernel-Log, strace, Mitschnitte).</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · run %3</source>
+        <translation>%1 Knoten, %2 Kanten · Lauf %3</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · not stored (read-only case)</source>
+        <translation>%1 Knoten, %2 Kanten · nicht gespeichert (schreibgeschützter Fall)</translation>
+    </message>
+    <message>
+        <source>Nothing waits on anything the evidence shows.</source>
+        <translation>Nach den Belegen wartet nichts auf etwas.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersGraphView</name>
+    <message>
+        <source>held by</source>
+        <translation>gehalten von</translation>
+    </message>
+    <message>
+        <source>served by</source>
+        <translation>bedient von</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <translation>wartet auf</translation>
     </message>
 </context>
 </TS>
