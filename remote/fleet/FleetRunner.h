@@ -33,13 +33,15 @@ public:
 
     FleetRunner(SshOptions options, int jobs = kDefaultJobs);
 
-    // Results in host-list order.
+    // Results in host-list order. With hostCancels (one per host), host i
+    // connects and runs with hostCancels[i] instead of cancel; cancel still
+    // stops hosts that have not started.
     QList<FleetHostResult> run(const QStringList &hosts, const Job &job, const Callbacks &callbacks,
-                               const CancelToken &cancel);
+                               const CancelToken &cancel, const QList<CancelToken> &hostCancels = {});
 
 private:
     FleetHostResult runHost(int index, const QString &host, const Job &job, const Callbacks &callbacks,
-                            const CancelToken &cancel) const;
+                            const CancelToken &fleetCancel, const CancelToken &cancel) const;
 
     SshOptions m_options;
     int m_jobs;

@@ -53,8 +53,8 @@ using Attrs = std::unique_ptr<sftp_attributes_struct, AttrsDeleter>;
 
 }
 
-SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec)
-    : m_session(session), m_hostSpec(hostSpec)
+SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec, std::mutex &sessionMutex)
+    : m_session(session), m_hostSpec(hostSpec), m_sessionMutex(sessionMutex)
 {
 }
 
@@ -103,6 +103,7 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
     PullResult r;
     QElapsedTimer clock;
     clock.start();
+    std::unique_lock lock(m_sessionMutex); // released only while onData runs
     const QByteArray path = request.remotePath.toUtf8();
     Attrs link(sftp_lstat(m_sftp, path.constData()));
     if (!link) {
@@ -217,8 +218,11 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
             const QByteArrayView part(buf.constData(), qsizetype(keep));
             hash.addData(part);
             r.size += keep;
-            if (onData)
+            if (onData) {
+                lock.unlock();
                 onData(part);
+                lock.lock();
+            }
         }
         if (r.truncated)
             break;
