@@ -10,20 +10,23 @@
 
 namespace CaptureWindow {
 
-std::vector<CollectorOutcome> run(const std::vector<Collector *> &collectors, Transport &transport, const QString &casePath,
+std::vector<CollectorOutcome> run(const std::vector<Collector *> &collectors, Transport &transport, CaseFile &hostCase,
                                   qint64 hostId, const QString &hostSpec, HostEventEmitter &events, const CancelToken &cancel)
 {
     std::vector<CollectorOutcome> outcomes(collectors.size());
-    // Every thread opens its case connection first; then all start at once.
+    if (collectors.empty())
+        return outcomes;
+    // Every helper thread opens its case connection first; then all start at once.
     std::latch ready(std::ptrdiff_t(collectors.size()));
     std::vector<std::thread> threads;
-    threads.reserve(collectors.size());
-    for (size_t i = 0; i < collectors.size(); ++i) {
+    threads.reserve(collectors.size() - 1);
+    for (size_t i = 1; i < collectors.size(); ++i) {
         threads.emplace_back([&, i] {
             std::unique_ptr<CaseFile> caseFile;
             QString openError;
             try {
-                caseFile = CaseFile::open(casePath, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
+                caseFile = CaseFile::open(hostCase.path(), CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
+                caseFile->db().exec(QStringLiteral("PRAGMA cache_size = -1024")); // 1 MiB: writes append, little is re-read
             } catch (const CaseError &e) {
                 openError = e.message();
             } catch (const std::exception &e) {
@@ -42,6 +45,8 @@ std::vector<CollectorOutcome> run(const std::vector<Collector *> &collectors, Tr
             outcomes[i] = CollectorRun::run(*collectors[i], transport, *caseFile, hostId, hostSpec, events, cancel);
         });
     }
+    ready.arrive_and_wait();
+    outcomes[0] = CollectorRun::run(*collectors[0], transport, hostCase, hostId, hostSpec, events, cancel);
     for (auto &t : threads)
         t.join();
     return outcomes;

@@ -19,6 +19,8 @@ HostCollection::~HostCollection() = default;
 void HostCollection::run(Transport &transport, FleetHostResult &result, HostEventEmitter &events, const CancelToken &cancel)
 {
     auto caseFile = CaseFile::open(m_settings.casePath, CaseFile::Access::ReadWrite, m_settings.integrity);
+    // Hundreds of hosts may hold a connection each: keep their page caches small.
+    caseFile->db().exec(QStringLiteral("PRAGMA cache_size = -1024"));
     HostStore hostStore(caseFile->db());
     HostRecord record;
     record.id = hostStore.ensure(result.host);
@@ -40,7 +42,7 @@ void HostCollection::run(Transport &transport, FleetHostResult &result, HostEven
 
     std::vector<CollectorOutcome> outcomes;
     if (window.size() > 1 && !cancel.isCancelled()) {
-        outcomes = CaptureWindow::run(window, transport, m_settings.casePath, record.id, result.host, events, cancel);
+        outcomes = CaptureWindow::run(window, transport, *caseFile, record.id, result.host, events, cancel);
     } else {
         after.insert(after.begin(), window.begin(), window.end());
     }

@@ -24,12 +24,13 @@ QList<FleetHostResult> FleetRunner::run(const QStringList &hosts, const Job &job
 {
     QList<FleetHostResult> results(hosts.size());
     std::atomic_int next{0};
+    ConnectGate gate(kMaxConnecting);
     auto worker = [&] {
         for (;;) {
             const int i = next.fetch_add(1);
             if (i >= hosts.size())
                 return;
-            results[i] = runHost(i, hosts.at(i), job, callbacks, cancel, i < hostCancels.size() ? hostCancels.at(i) : cancel);
+            results[i] = runHost(i, hosts.at(i), job, callbacks, cancel, i < hostCancels.size() ? hostCancels.at(i) : cancel, gate);
         }
     };
     const int threads = qMin(m_jobs, int(hosts.size()));
@@ -43,7 +44,7 @@ QList<FleetHostResult> FleetRunner::run(const QStringList &hosts, const Job &job
 }
 
 FleetHostResult FleetRunner::runHost(int index, const QString &host, const Job &job, const Callbacks &callbacks,
-                                     const CancelToken &fleetCancel, const CancelToken &cancel) const
+                                     const CancelToken &fleetCancel, const CancelToken &cancel, ConnectGate &gate) const
 {
     FleetHostResult result;
     result.index = index;
@@ -58,7 +59,12 @@ FleetHostResult FleetRunner::runHost(int index, const QString &host, const Job &
     } else {
         try {
             std::unique_ptr<Transport> transport = TransportFactory::create(host, m_options);
-            transport->connect(cancel);
+            {
+                ConnectGate::Slot slot(gate, cancel);
+                if (!slot.held())
+                    throw TransportError(TransportError::Kind::Cancelled, QStringLiteral("%1: cancelled before it connected").arg(host));
+                transport->connect(cancel);
+            }
             result.hostKey = transport->hostKey();
             result.status = FleetHostResult::Status::Ok;
             qint64 lastProgress = -kProgressIntervalMs;
