@@ -50,9 +50,11 @@ double serverCpuSeconds(const QString &fixtureDir)
         if (!cmd.open(QIODevice::ReadOnly))
             continue;
         const QByteArray cmdline = cmd.readAll();
-        // The listening sshd: "/usr/sbin/sshd -D -e -f DIR/sshd_config.N" (not its sessions: their
-        // time reaches it when they are reaped).
-        if (!cmdline.startsWith(QByteArrayView("/usr/sbin/sshd\0-D", 17)) || !cmdline.contains(fixtureDir.toUtf8()))
+        // The listening sshd, "/usr/sbin/sshd -D -e -f DIR/sshd_config.N" (its title once running:
+        // "sshd: /usr/sbin/sshd -D -e -f DIR/... [listener] ..."), not its sessions: their time
+        // reaches it when they are reaped.
+        const bool listener = cmdline.startsWith("/usr/sbin/sshd") || cmdline.startsWith("sshd: ");
+        if (!listener || !cmdline.contains(fixtureDir.toUtf8()))
             continue;
         QFile stat(QStringLiteral("/proc/%1/stat").arg(e));
         if (!stat.open(QIODevice::ReadOnly))
