@@ -1,5 +1,7 @@
 #pragma once
 
+#include "collection/CollectionEvent.h"
+
 #include <QHash>
 #include <QObject>
 #include <functional>
@@ -9,7 +11,6 @@
 
 class Collector;
 class FleetCollectionJob;
-struct CollectionEvent;
 struct FleetHostResult;
 struct HostKeyQuestion;
 struct SecretQuestion;
