@@ -1,25 +1,22 @@
 #pragma once
 
-#include "HostPrivilege.h"
-
 #include <QList>
 #include <QString>
 #include <QStringList>
-#include <optional>
 
 // One host to collect from, as the user named it ('local', an ssh_config
-// alias, [user@]host[:port]), with what applies to that host only.
+// alias, [user@]host[:port]). What applies to one host only travels here;
+// privilege (--sudo, a hosts file's become=) is in SshOptions::becomeByHost.
 struct CollectionTarget
 {
     QString host;
-    std::optional<HostPrivilege> privilege; // none: run as the login user
 
     static QList<CollectionTarget> fromHosts(const QStringList &hosts)
     {
         QList<CollectionTarget> targets;
         targets.reserve(hosts.size());
         for (const QString &h : hosts)
-            targets.append(CollectionTarget{h, std::nullopt});
+            targets.append(CollectionTarget{h});
         return targets;
     }
 };
