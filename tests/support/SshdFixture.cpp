@@ -166,8 +166,14 @@ bool SshdFixture::startOne(Instance &in, QString *error)
     in.process->setStandardErrorFile(in.logPath, QIODevice::Append);
     const QStringList sshd{QStringLiteral("/usr/sbin/sshd"), QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), in.configPath};
     if (m_ownPidNamespace)
-        in.process->start(QStringLiteral("unshare"), QStringList{QStringLiteral("--pid"), QStringLiteral("--fork"), QStringLiteral("--kill-child"),
-                                                                 QStringLiteral("--mount-proc")} + sshd);
+        // A private /proc of its own (made private before the new proc is
+        // mounted, so nothing propagates back, also inside a chroot).
+        in.process->start(QStringLiteral("unshare"),
+                          QStringList{QStringLiteral("--pid"), QStringLiteral("--fork"), QStringLiteral("--kill-child"), QStringLiteral("--mount"),
+                                      QStringLiteral("--propagation"), QStringLiteral("unchanged"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                      QStringLiteral("mount --make-private /proc && mount -t proc proc /proc && exec \"$@\""),
+                                      QStringLiteral("sh")}
+                              + sshd);
     else
         in.process->start(sshd.first(), sshd.mid(1));
     if (!in.process->waitForStarted(10000)) {
