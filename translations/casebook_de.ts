@@ -364,6 +364,14 @@
         <source>cancelled; what arrived is kept</source>
         <translation>abgebrochen; was angekommen ist, bleibt erhalten</translation>
     </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>%1: started</source>
+        <translation>%1: gestartet</translation>
+    </message>
 </context>
 <context>
     <name>ConversationsModel</name>

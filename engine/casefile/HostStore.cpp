@@ -34,9 +34,14 @@ qint64 HostStore::ensure(const QString &name)
         st.bind(1, TimeUtil::nowUs()).bind(2, existing->id).exec();
         return existing->id;
     }
+    // Two connections (one per collection job) may create the same host at
+    // once: the second insert is a no-op and both read the one row.
     const qint64 now = TimeUtil::nowUs();
-    SqliteStatement st = m_db.prepare(QStringLiteral("INSERT INTO hosts(name, first_seen_us, last_seen_us) VALUES (?,?,?)"));
+    SqliteStatement st = m_db.prepare(QStringLiteral(
+        "INSERT INTO hosts(name, first_seen_us, last_seen_us) VALUES (?,?,?) ON CONFLICT(name) DO NOTHING"));
     st.bind(1, name).bind(2, now).bind(3, now).exec();
+    if (auto created = byName(name))
+        return created->id;
     return m_db.lastInsertRowId();
 }
 

@@ -1,15 +1,14 @@
 #include "CollectRunner.h"
 
-#include "casefile/CaseFile.h"
-#include "casefile/HostStore.h"
+#include "collection/FleetCollectionJob.h"
 #include "collectors/Collector.h"
-#include "transport/TransportFactory.h"
-#include "util/CaseError.h"
+#include "trust/PromptRelay.h"
 
-#include <QPointer>
-
-CollectRunner::CollectRunner(QObject *parent) : QObject(parent)
+CollectRunner::CollectRunner(QObject *parent)
+    : QObject(parent), m_job(new FleetCollectionJob(this)), m_jobs(FleetRunner::kDefaultJobs)
 {
+    connect(m_job, &FleetCollectionJob::eventsArrived, this, &CollectRunner::handle);
+    connect(m_job, &FleetCollectionJob::finished, this, [this] { emit allFinished(); });
 }
 
 CollectRunner::~CollectRunner()
@@ -26,141 +25,101 @@ void CollectRunner::setPrompts(HostKeyAsk hostKey, SecretAsk secret)
 
 bool CollectRunner::isRunning() const
 {
-    return m_running > 0;
+    return m_job->isRunning();
 }
 
 void CollectRunner::wait()
 {
-    for (Job &j : m_jobs)
-        if (j.thread) {
-            j.thread->wait();
-            delete j.thread;
-            j.thread = nullptr;
-        }
+    m_job->wait();
 }
 
 void CollectRunner::cancel(const QString &host)
 {
-    for (const Job &j : m_jobs)
-        if (j.host == host)
-            j.cancel.cancel();
+    for (qsizetype i = 0; i < m_hosts.size(); ++i)
+        if (m_hosts.at(i) == host)
+            m_job->cancelHost(int(i));
 }
 
 void CollectRunner::cancelAll()
 {
-    for (const Job &j : m_jobs)
-        j.cancel.cancel();
+    m_job->cancelAll();
 }
 
 namespace {
-QString transportMessage(const TransportError &e)
+QString connectionMessage(const CollectionEvent &e)
 {
-    switch (e.kind()) {
-    case TransportError::Kind::HostKeyChanged:
+    if (e.errorKind == QLatin1String("host-key-changed"))
         return CollectRunner::tr("Refused: the host key of this host has CHANGED since it was trusted. This can mean "
                                  "someone is intercepting the connection, or the host was reinstalled. Casebook does "
                                  "not override this; check the new key with the host's owner and update known_hosts. (%1)")
-            .arg(e.message());
-    case TransportError::Kind::HostKeyUnknown:
-        return CollectRunner::tr("Refused: the host key was not trusted. (%1)").arg(e.message());
-    case TransportError::Kind::Auth:
-        return CollectRunner::tr("Authentication failed: %1").arg(e.message());
-    case TransportError::Kind::Cancelled:
+            .arg(e.message);
+    if (e.errorKind == QLatin1String("host-key-unknown"))
+        return CollectRunner::tr("Refused: the host key was not trusted. (%1)").arg(e.message);
+    if (e.errorKind == QLatin1String("auth"))
+        return CollectRunner::tr("Authentication failed: %1").arg(e.message);
+    if (e.errorKind == QLatin1String("cancelled"))
         return CollectRunner::tr("Cancelled.");
-    default:
-        return e.message();
-    }
+    return e.message;
 }
+}
+
+void CollectRunner::handle(const QList<CollectionEvent> &batch)
+{
+    emit eventsArrived(batch);
+    using K = CollectionEvent::Kind;
+    for (const CollectionEvent &e : batch) {
+        switch (e.kind) {
+        case K::HostStarted:
+            emit hostProgress(e.host, tr("Connecting…"), -1);
+            break;
+        case K::HostConnected:
+            emit hostProgress(e.host, tr("Connected"), -1);
+            break;
+        case K::CollectorStarted:
+            emit hostProgress(e.host, tr("%1: started").arg(e.collector), -1);
+            break;
+        case K::CollectorProgress:
+            emit hostProgress(e.host, QStringLiteral("%1: %2").arg(e.collector, e.message), e.percent);
+            break;
+        case K::CollectorFinished:
+            m_messages[e.hostIndex] << tr("%1 done").arg(e.collector);
+            break;
+        case K::CollectorFailed:
+            m_messages[e.hostIndex] << tr("%1 failed: %2").arg(e.collector, e.message);
+            break;
+        case K::HostFinished: {
+            const bool ok = e.status == QLatin1String("ok");
+            QStringList messages = m_messages.take(e.hostIndex);
+            if (!e.errorKind.isEmpty())
+                messages << connectionMessage(e);
+            else if (e.status == QLatin1String("cancelled"))
+                messages << tr("cancelled; what arrived is kept");
+            else if (!ok && messages.isEmpty())
+                messages << e.message;
+            emit hostFinished(e.host, ok, messages.join(QStringLiteral("; ")));
+            break;
+        }
+        case K::Done:
+            break;
+        }
+    }
 }
 
 void CollectRunner::start(const QString &casePath, const QStringList &hosts, const CollectorSet &collectors)
 {
-    wait();
-    m_jobs.clear();
-    QPointer<CollectRunner> self(this);
-    for (const QString &host : hosts) {
-        Job job;
-        job.host = host;
-        auto set = std::make_shared<std::vector<std::unique_ptr<Collector>>>(collectors());
-        const CancelToken cancel = job.cancel;
-        SshOptions options;
-        // Questions from the worker are answered on the GUI thread; the worker waits.
-        if (m_hostKey)
-            options.hostKeyPrompt = [self, ask = m_hostKey](const HostKeyQuestion &q) {
-                bool answer = false;
-                if (self)
-                    QMetaObject::invokeMethod(self.data(), [&] { answer = ask(q); }, Qt::BlockingQueuedConnection);
-                return answer;
-            };
-        if (m_secret)
-            options.secretPrompt = [self, ask = m_secret](const SecretQuestion &q) {
-                std::optional<QByteArray> answer;
-                if (self)
-                    QMetaObject::invokeMethod(self.data(), [&] { answer = ask(q); }, Qt::BlockingQueuedConnection);
-                return answer;
-            };
-        options.allowPassword = bool(m_secret);
-        job.thread = QThread::create([this, host, casePath, set, cancel, options] {
-            auto progress = [this, host](const QString &message, int percent) { emit hostProgress(host, message, percent); };
-            bool ok = true;
-            QStringList messages;
-            try {
-                progress(tr("Connecting…"), -1);
-                auto transport = TransportFactory::create(host, options);
-                transport->connect(cancel);
-                auto cf = CaseFile::open(casePath, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
-                HostStore hosts(cf->db());
-                const qint64 hostId = hosts.ensure(host);
-                const HostKeyInfo key = transport->hostKey();
-                if (!key.isEmpty()) {
-                    HostRecord r = *hosts.byId(hostId);
-                    r.hostkeyType = key.type;
-                    r.hostkeySha256 = key.sha256;
-                    hosts.update(r);
-                }
-                for (auto &collector : *set) {
-                    if (cancel.isCancelled())
-                        break;
-                    CollectionContext ctx;
-                    ctx.caseFile = cf.get();
-                    ctx.hostId = hostId;
-                    ctx.hostSpec = host;
-                    const QString kind = collector->kind();
-                    ctx.progress = [progress, kind](const QString &m, int p) { progress(kind + QStringLiteral(": ") + m, p); };
-                    const CollectorResult r = collector->collect(*transport, ctx, cancel);
-                    if (!r.ok) {
-                        ok = false;
-                        messages << tr("%1 failed: %2").arg(kind, r.error);
-                    } else {
-                        messages << tr("%1 done").arg(kind);
-                    }
-                }
-                if (cancel.isCancelled()) {
-                    ok = false;
-                    messages << tr("cancelled; what arrived is kept");
-                }
-            } catch (const TransportError &e) {
-                ok = false;
-                messages << transportMessage(e);
-            } catch (const CaseError &e) {
-                ok = false;
-                messages << e.message();
-            } catch (const std::exception &e) {
-                ok = false;
-                messages << QString::fromUtf8(e.what());
-            }
-            emit hostFinished(host, ok, messages.join(QStringLiteral("; ")));
-        });
-        job.thread->setObjectName(QStringLiteral("collect-") + host.left(8));
-        connect(job.thread, &QThread::finished, this, [this] {
-            if (--m_running == 0)
-                emit allFinished();
-        });
-        m_jobs.append(job);
-    }
-    m_running = int(m_jobs.size());
-    for (Job &j : m_jobs)
-        j.thread->start();
-    if (m_jobs.isEmpty())
-        emit allFinished();
+    if (m_job->isRunning())
+        return;
+    m_hosts = hosts;
+    m_messages.clear();
+    FleetCollection::Settings settings;
+    settings.casePath = casePath;
+    settings.jobs = m_jobs;
+    // The open case was checked when it was opened.
+    settings.integrity = CaseFileValidator::Integrity::Never;
+    if (m_hostKey)
+        settings.ssh.hostKeyPrompt = PromptRelay::hostKeyPrompt(this, m_hostKey);
+    if (m_secret)
+        settings.ssh.secretPrompt = PromptRelay::secretPrompt(this, m_secret);
+    settings.ssh.allowPassword = bool(m_secret);
+    m_job->start(settings, CollectionTarget::fromHosts(hosts), [collectors](const CollectionTarget &) { return collectors(); });
 }

@@ -1,29 +1,32 @@
 #pragma once
 
-#include "util/CancelToken.h"
+#include "collection/CollectionEvent.h"
 
+#include <QHash>
 #include <QObject>
-#include <QThread>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class Collector;
+class FleetCollectionJob;
+struct FleetHostResult;
 struct HostKeyQuestion;
 struct SecretQuestion;
 
-// Collects from several hosts at once: one worker thread per host, each with
-// its own transport (LocalTransport for 'local', SSH otherwise) and its own
-// connection to the case, running the chosen collectors in turn. Evidence is
-// committed as it arrives, so the panes show it while the run goes on.
-// Host-key and password questions are asked on the GUI thread (blocking
-// queued calls from the worker).
+// The Collect dialog's side of the one collection orchestrator
+// (FleetCollection, run by a FleetCollectionJob on its own thread): the same
+// job limit, host record, capture window and cancellation as casectl collect.
+// Evidence is committed as it arrives, so the panes show it while the run
+// goes on. Progress reaches the GUI thread in batches (FleetCollectionJob),
+// so hundreds of hosts keep the dialog responsive. Host-key and password
+// questions are asked on the GUI thread (PromptRelay).
 class CollectRunner : public QObject
 {
     Q_OBJECT
 public:
-    // Builds a fresh set of collectors for one host (called on the GUI thread).
+    // Builds a fresh set of collectors for one host (called on a worker thread, one call at a time).
     using CollectorSet = std::function<std::vector<std::unique_ptr<Collector>>()>;
     // Answer on the GUI thread.
     using HostKeyAsk = std::function<bool(const HostKeyQuestion &)>;
@@ -33,26 +36,30 @@ public:
     ~CollectRunner() override;
 
     void setPrompts(HostKeyAsk hostKey, SecretAsk secret);
+    // Hosts handled at once (casectl collect --jobs); FleetRunner::kDefaultJobs unless set.
+    void setJobs(int jobs) { m_jobs = jobs; }
+    int jobs() const { return m_jobs; }
     void start(const QString &casePath, const QStringList &hosts, const CollectorSet &collectors);
     void cancel(const QString &host);
     void cancelAll();
     bool isRunning() const;
+    // Blocks until the run's threads have ended.
     void wait();
 
 signals:
+    // Each batch of events as it arrives (for displays that show more than one line per host).
+    void eventsArrived(const QList<CollectionEvent> &batch);
     void hostProgress(const QString &host, const QString &message, int percent);
     void hostFinished(const QString &host, bool ok, const QString &message);
     void allFinished();
 
 private:
-    struct Job
-    {
-        QString host;
-        CancelToken cancel;
-        QThread *thread = nullptr;
-    };
-    QList<Job> m_jobs;
+    void handle(const QList<CollectionEvent> &batch);
+
+    FleetCollectionJob *m_job;
+    QStringList m_hosts;
+    QHash<int, QStringList> m_messages; // per host index: what each collector did
     HostKeyAsk m_hostKey;
     SecretAsk m_secret;
-    int m_running = 0;
+    int m_jobs;
 };

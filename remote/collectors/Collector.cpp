@@ -20,7 +20,7 @@ qint64 beginCollection(CollectionStore &collections, const Transport &transport,
         collections.setHostKey(id, key.type, key.sha256);
     const HostEndpoint where = transport.endpoint();
     collections.setEndpoint(id, where.address, where.port, where.user);
-    if (context.hostId && context.caseFile) {
+    if (context.hostId && context.caseFile && !context.hostRecorded) {
         HostRecord h;
         h.id = context.hostId;
         h.address = where.address;

@@ -20,6 +20,10 @@ struct CollectionContext
     qint64 hostId = 0;              // hosts.id of the host being collected
     QString hostSpec;               // as the user named it
     std::function<void(const QString &message, int percent)> progress; // percent -1 = unknown
+    // True when the caller (HostCollection) has already written the host's
+    // record (address, port, user, host key) for this run; beginCollection()
+    // then records the endpoint on the collection only.
+    bool hostRecorded = false;
 };
 
 struct CollectorResult
@@ -39,13 +43,18 @@ public:
     virtual ~Collector();
     virtual QString kind() const = 0;
     virtual CollectorResult collect(Transport &transport, CollectionContext &context, const CancelToken &cancel) = 0;
+    // True for collectors that watch the same moment (procfs samples, kernel
+    // log, strace, tcpdump): HostCollection starts them together in one
+    // capture window. False ones (file pulls) run after the window.
+    virtual bool joinsCaptureWindow() const { return true; }
 };
 
 // Starts a 'running' collection for context's host and records the host key
 // the transport presented and the endpoint it used (address, port, user), so
-// every collection carries them from its start; fills the host's record too.
-// When the transport runs commands as root (--sudo), the parameters get
-// "become": {method, login_user, as_user, password: "asked"|"not needed"}.
+// every collection carries them from its start; fills the host's record too
+// unless context.hostRecorded says the caller already did. When the transport
+// runs commands as root (--sudo), the parameters get "become": {method,
+// login_user, as_user, password: "asked"|"not needed"}.
 qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
                        const QString &kind, const QString &command, const QJsonObject &parameters = {});
 

@@ -15,12 +15,15 @@ struct FleetHostResult
     QString host;           // as the user named it
     Status status = Status::Failed;
     QString error;          // user-presentable when not Ok
+    QString errorKind;      // when the connection failed: host-key-changed, host-key-unknown, auth, timeout, cancelled, connect, protocol
     HostKeyInfo hostKey;    // empty for local or when the connection failed early
     qint64 durationMs = 0;
     QJsonObject details;    // what the job reported (exit code, output, collection ids...)
 
     static QString statusName(Status s); // ok, failed, timed out, refused, cancelled
     QJsonObject toJson() const;
+    // "3 hosts: 2 ok, 1 refused" for the end of a fan-out.
+    static QString summary(const QList<FleetHostResult> &results);
 };
 
 Q_DECLARE_METATYPE(FleetHostResult)

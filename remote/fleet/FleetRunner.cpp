@@ -20,16 +20,17 @@ FleetRunner::FleetRunner(SshOptions options, int jobs)
 }
 
 QList<FleetHostResult> FleetRunner::run(const QStringList &hosts, const Job &job, const Callbacks &callbacks,
-                                        const CancelToken &cancel)
+                                        const CancelToken &cancel, const QList<CancelToken> &hostCancels)
 {
     QList<FleetHostResult> results(hosts.size());
     std::atomic_int next{0};
+    ConnectGate gate(kMaxConnecting);
     auto worker = [&] {
         for (;;) {
             const int i = next.fetch_add(1);
             if (i >= hosts.size())
                 return;
-            results[i] = runHost(i, hosts.at(i), job, callbacks, cancel);
+            results[i] = runHost(i, hosts.at(i), job, callbacks, cancel, i < hostCancels.size() ? hostCancels.at(i) : cancel, gate);
         }
     };
     const int threads = qMin(m_jobs, int(hosts.size()));
@@ -43,7 +44,7 @@ QList<FleetHostResult> FleetRunner::run(const QStringList &hosts, const Job &job
 }
 
 FleetHostResult FleetRunner::runHost(int index, const QString &host, const Job &job, const Callbacks &callbacks,
-                                     const CancelToken &cancel) const
+                                     const CancelToken &fleetCancel, const CancelToken &cancel, ConnectGate &gate) const
 {
     FleetHostResult result;
     result.index = index;
@@ -52,13 +53,18 @@ FleetHostResult FleetRunner::runHost(int index, const QString &host, const Job &
     clock.start();
     if (callbacks.hostStarted)
         callbacks.hostStarted(index, host);
-    if (cancel.isCancelled()) {
+    if (cancel.isCancelled() || fleetCancel.isCancelled()) {
         result.status = FleetHostResult::Status::Cancelled;
         result.error = QStringLiteral("cancelled before it started");
     } else {
         try {
             std::unique_ptr<Transport> transport = TransportFactory::create(host, m_options);
-            transport->connect(cancel);
+            {
+                ConnectGate::Slot slot(gate, cancel);
+                if (!slot.held())
+                    throw TransportError(TransportError::Kind::Cancelled, QStringLiteral("%1: cancelled before it connected").arg(host));
+                transport->connect(cancel);
+            }
             result.hostKey = transport->hostKey();
             result.status = FleetHostResult::Status::Ok;
             qint64 lastProgress = -kProgressIntervalMs;
@@ -75,18 +81,32 @@ FleetHostResult FleetRunner::runHost(int index, const QString &host, const Job &
         } catch (const TransportError &e) {
             switch (e.kind()) {
             case TransportError::Kind::HostKeyUnknown:
+                result.status = FleetHostResult::Status::Refused;
+                result.errorKind = QStringLiteral("host-key-unknown");
+                break;
             case TransportError::Kind::HostKeyChanged:
+                result.status = FleetHostResult::Status::Refused;
+                result.errorKind = QStringLiteral("host-key-changed");
+                break;
             case TransportError::Kind::Auth:
                 result.status = FleetHostResult::Status::Refused;
+                result.errorKind = QStringLiteral("auth");
                 break;
             case TransportError::Kind::Timeout:
                 result.status = FleetHostResult::Status::TimedOut;
+                result.errorKind = QStringLiteral("timeout");
                 break;
             case TransportError::Kind::Cancelled:
                 result.status = FleetHostResult::Status::Cancelled;
+                result.errorKind = QStringLiteral("cancelled");
                 break;
-            default:
+            case TransportError::Kind::Connect:
                 result.status = FleetHostResult::Status::Failed;
+                result.errorKind = QStringLiteral("connect");
+                break;
+            case TransportError::Kind::Protocol:
+                result.status = FleetHostResult::Status::Failed;
+                result.errorKind = QStringLiteral("protocol");
                 break;
             }
             result.error = e.message();

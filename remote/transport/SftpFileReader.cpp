@@ -55,9 +55,9 @@ using Attrs = std::unique_ptr<sftp_attributes_struct, AttrsDeleter>;
 
 }
 
-SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec, int aliveIntervalS, int aliveCountMax,
+SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec, std::mutex &sessionMutex, int aliveIntervalS, int aliveCountMax,
                                int sessionTimeoutS)
-    : m_session(session), m_hostSpec(hostSpec), m_aliveIntervalS(qMax(1, aliveIntervalS)), m_aliveCountMax(qMax(1, aliveCountMax)),
+    : m_session(session), m_hostSpec(hostSpec), m_sessionMutex(sessionMutex), m_aliveIntervalS(qMax(1, aliveIntervalS)), m_aliveCountMax(qMax(1, aliveCountMax)),
       m_sessionTimeoutS(qMax(1, sessionTimeoutS))
 {
 }
@@ -107,6 +107,7 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
     PullResult r;
     QElapsedTimer clock;
     clock.start();
+    std::unique_lock lock(m_sessionMutex); // released only while onData runs
     const QByteArray path = request.remotePath.toUtf8();
     Attrs link(sftp_lstat(m_sftp, path.constData()));
     if (!link) {
@@ -262,8 +263,11 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
             const QByteArrayView part(buf.constData(), qsizetype(keep));
             hash.addData(part);
             r.size += keep;
-            if (onData)
+            if (onData) {
+                lock.unlock();
                 onData(part);
+                lock.lock();
+            }
         }
         if (r.truncated)
             break;

@@ -5,6 +5,8 @@
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 
+#include <mutex>
+
 // Pulls files over one SFTP session of an SSH connection: lstat, resolve
 // symlinks with the server's realpath (refusing escapes from confineTo), stat
 // and fstat after open so only regular files are read (a FIFO or device is
@@ -18,8 +20,10 @@ public:
     // A read request unanswered for stallLimitS (ServerAliveInterval x
     // ServerAliveCountMax) cuts the pull: the server stalled.
     // sessionTimeoutS: the session's SSH_OPTIONS_TIMEOUT, restored after a read.
-    SftpFileReader(ssh_session session, const QString &hostSpec, int aliveIntervalS = 15, int aliveCountMax = 3,
-                   int sessionTimeoutS = 20);
+    // read() holds sessionMutex for every libssh call and releases it while
+    // onData runs, so other channels of the session keep moving during a pull.
+    SftpFileReader(ssh_session session, const QString &hostSpec, std::mutex &sessionMutex, int aliveIntervalS = 15,
+                   int aliveCountMax = 3, int sessionTimeoutS = 20);
     ~SftpFileReader();
     SftpFileReader(const SftpFileReader &) = delete;
     SftpFileReader &operator=(const SftpFileReader &) = delete;
@@ -38,6 +42,7 @@ private:
 
     ssh_session m_session;
     QString m_hostSpec;
+    std::mutex &m_sessionMutex;
     int m_aliveIntervalS;
     int m_aliveCountMax;
     int m_sessionTimeoutS;

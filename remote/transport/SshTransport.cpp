@@ -83,6 +83,10 @@ RunResult SshTransport::run(const RunRequest &request, const OutputSink *sink, c
         return r;
     }
     ssh_session session = m_connection->session();
+    // Held for every libssh call: other threads may drive their own channels
+    // on this session at the same time. Released while waiting for the socket
+    // and while the sink consumes output.
+    std::unique_lock lock(m_sessionMutex);
     if (!ssh_is_connected(session)) {
         r.error = lostMessage();
         return r;
@@ -104,6 +108,7 @@ RunResult SshTransport::run(const RunRequest &request, const OutputSink *sink, c
     qsizetype stdinPos = 0;
     bool stdinClosed = false;
     QByteArray buf(64 * 1024, Qt::Uninitialized);
+    QByteArray pending[2]; // read under the lock, handed to the sink after it
     qint64 lastTraffic = clock.elapsed();
     bool stopped = false;
     for (;;) {
@@ -141,14 +146,23 @@ RunResult SshTransport::run(const RunRequest &request, const OutputSink *sink, c
                 const int n = ssh_channel_read_nonblocking(ch, buf.data(), uint32_t(buf.size()), stream);
                 if (n > 0) {
                     got = true;
-                    const QByteArrayView chunk(buf.constData(), n);
-                    stream == 0 ? output.addStdout(chunk) : output.addStderr(chunk);
+                    pending[stream].append(buf.constData(), n);
                     continue;
                 }
                 if (n == SSH_ERROR)
                     failed = true;
                 break;
             }
+        }
+        if (got) {
+            lock.unlock();
+            for (int stream = 0; stream < 2; ++stream) {
+                if (pending[stream].isEmpty())
+                    continue;
+                stream == 0 ? output.addStdout(pending[stream]) : output.addStderr(pending[stream]);
+                pending[stream].clear();
+            }
+            lock.lock();
         }
         if (failed) {
             r.error = lostMessage();
@@ -169,8 +183,10 @@ RunResult SshTransport::run(const RunRequest &request, const OutputSink *sink, c
             lastTraffic = clock.elapsed();
         }
         pollfd p{ssh_get_fd(session), POLLIN, 0};
+        lock.unlock();
         if (p.fd >= 0)
             poll(&p, 1, kTickMs);
+        lock.lock();
     }
     if (stopped) {
         // Ask sshd to kill the command, then drop the channel.
@@ -208,9 +224,12 @@ PullResult SshTransport::pull(const PullRequest &request, const std::function<vo
         r.error = QStringLiteral("%1: not connected").arg(m_hostSpec);
         return r;
     }
+    std::lock_guard pullLock(m_pullMutex);
     if (!m_sftp) {
-        m_sftp = std::make_unique<SftpFileReader>(m_connection->session(), m_hostSpec, m_connection->serverAliveIntervalS(),
-                                                  m_connection->serverAliveCountMax(), qMax(1, m_connection->timeoutMs() / 1000));
+        std::lock_guard sessionLock(m_sessionMutex);
+        m_sftp = std::make_unique<SftpFileReader>(m_connection->session(), m_hostSpec, m_sessionMutex,
+                                                  m_connection->serverAliveIntervalS(), m_connection->serverAliveCountMax(),
+                                                  qMax(1, m_connection->timeoutMs() / 1000));
         const QString error = m_sftp->start();
         if (!error.isEmpty()) {
             m_sftp.reset();
@@ -219,6 +238,7 @@ PullResult SshTransport::pull(const PullRequest &request, const std::function<vo
         }
     }
     r = m_sftp->read(request, onData, cancel);
+    std::lock_guard sessionLock(m_sessionMutex);
     if (m_sftp->stalled()) {
         // Like ssh after ServerAliveCountMax unanswered keepalives: the
         // session is cut (its SFTP channel first), so nothing waits on it.

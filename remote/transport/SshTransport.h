@@ -4,6 +4,7 @@
 #include "Transport.h"
 
 #include <memory>
+#include <mutex>
 
 class SshConnection;
 class SftpFileReader;
@@ -11,8 +12,12 @@ class SftpFileReader;
 // A host over SSH (libssh): OpenSSH config honoured (HostName, User, Port,
 // IdentityFile, IdentitiesOnly, ProxyJump, ConnectTimeout), known_hosts
 // checked with OpenSSH semantics, agent/keys then (if allowed) passwords.
-// Commands run on exec channels, files come over SFTP. One instance belongs to
-// one worker thread; every blocking step has a timeout and polls the cancel.
+// Commands run on exec channels, files come over SFTP. connect() belongs to one
+// thread; after it, run() and pull() may be called from several threads at
+// once (one host's capture window): each call drives its own channel, and every
+// libssh call on the shared session is serialised by m_sessionMutex (libssh
+// sessions are not thread-safe); waiting for the socket happens outside it.
+// Every blocking step has a timeout and polls the cancel.
 class SshTransport : public Transport
 {
 public:
@@ -35,4 +40,6 @@ private:
     SshOptions m_options;
     std::unique_ptr<SshConnection> m_connection;
     std::unique_ptr<SftpFileReader> m_sftp; // started on the first pull
+    std::mutex m_sessionMutex;              // held for every libssh call after connect
+    std::mutex m_pullMutex;                 // one SFTP pull at a time (shares one SFTP channel)
 };

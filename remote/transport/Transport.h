@@ -9,8 +9,10 @@
 
 // What every collector needs from a host, whatever carries it (local
 // processes or an SSH session). The methods block and are meant to be called on
-// a worker thread (each SSH session lives on its own thread); they poll the
-// CancelToken and honour every time limit, so they never hang.
+// a worker thread; they poll the CancelToken and honour every time limit, so
+// they never hang. After connect(), run() and pull() may be called from
+// several threads at once: the collectors of one capture window share the
+// host's one transport (one SSH session, one channel per command).
 
 struct HostKeyInfo
 {

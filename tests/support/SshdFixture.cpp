@@ -150,6 +150,10 @@ bool SshdFixture::startOne(Instance &in, QString *error)
         "MaxStartups 100:30:200\n"
         "MaxSessions 50\n"
         "Subsystem sftp internal-sftp\n"
+        // bash sources ~/.bashrc for ssh commands only at SHLVL < 2: the test
+        // account's own start-up files (slow, or locking, as pyenv's rehash
+        // is) stay out of every remote command.
+        "SetEnv SHLVL=1\n"
         "LogLevel INFO\n").arg(in.port).arg(m_dir.path());
     if (!writeFile(in.configPath, config.toUtf8())) {
         if (error)
@@ -160,7 +164,18 @@ bool SshdFixture::startOne(Instance &in, QString *error)
     in.process = std::make_unique<QProcess>();
     in.process->setStandardOutputFile(in.logPath, QIODevice::Append);
     in.process->setStandardErrorFile(in.logPath, QIODevice::Append);
-    in.process->start(QStringLiteral("/usr/sbin/sshd"), {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), in.configPath});
+    const QStringList sshd{QStringLiteral("/usr/sbin/sshd"), QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), in.configPath};
+    if (m_ownPidNamespace)
+        // A private /proc of its own (made private before the new proc is
+        // mounted, so nothing propagates back, also inside a chroot).
+        in.process->start(QStringLiteral("unshare"),
+                          QStringList{QStringLiteral("--pid"), QStringLiteral("--fork"), QStringLiteral("--kill-child"), QStringLiteral("--mount"),
+                                      QStringLiteral("--propagation"), QStringLiteral("unchanged"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                      QStringLiteral("mount --make-private /proc && mount -t proc proc /proc && exec \"$@\""),
+                                      QStringLiteral("sh")}
+                              + sshd);
+    else
+        in.process->start(sshd.first(), sshd.mid(1));
     if (!in.process->waitForStarted(10000)) {
         if (error)
             *error = QStringLiteral("cannot start sshd: %1").arg(in.process->errorString());

@@ -28,6 +28,10 @@ public:
     // Starts count more instances; false with *error set when sshd is missing
     // or will not come up. Rewrites the ssh_config and known_hosts files.
     bool start(int count = 1, QString *error = nullptr);
+    // Instances started after this run in a PID namespace of their own (with
+    // their own /proc), as separate hosts would: a session there sees only
+    // the processes of its own instance. Needs unshare(1) and root.
+    void setOwnPidNamespace(bool own) { m_ownPidNamespace = own; }
     // Stops instance i with SIGKILL (its port then refuses connections).
     void kill(int i);
     void stopAll();
@@ -79,4 +83,5 @@ private:
     QString m_fingerprint;
     QString m_extraConfig;
     std::vector<std::unique_ptr<Instance>> m_instances;
+    bool m_ownPidNamespace = false;
 };

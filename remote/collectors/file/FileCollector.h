@@ -14,6 +14,7 @@ public:
     FileCollector(QStringList paths, qint64 maxBytes);
     QString kind() const override { return QStringLiteral("file"); }
     CollectorResult collect(Transport &transport, CollectionContext &context, const CancelToken &cancel) override;
+    bool joinsCaptureWindow() const override { return false; } // files are pulled after the window
 
 private:
     QStringList m_paths;

@@ -2,21 +2,22 @@
 #include "CommandRegistry.h"
 #include "RemoteOptions.h"
 #include "casefile/CaseFile.h"
-#include "casefile/CollectionStore.h"
-#include "casefile/HostStore.h"
+#include "collection/FleetCollection.h"
 #include "collectors/CollectorCatalog.h"
-#include "fleet/FleetRunner.h"
-#include "transport/HostSpec.h"
 #include "util/CaseError.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <stdexcept>
 
 // casectl collect CASE HOST... [collector options]: runs every requested
-// collector on every host (in parallel, one worker thread and one case-file
-// connection per host) and records the host key with each collection.
+// collector on every host through the one collection orchestrator
+// (FleetCollection: at most --jobs hosts at once; per host one connection, its
+// record written once, the collectors that watch the same moment in one
+// capture window). Progress events go to stderr as they happen (JSON lines
+// with --json); each host's result to stdout.
 class CollectCommand : public Command
 {
 public:
@@ -28,6 +29,8 @@ public:
         p.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Hosts: local, an ssh_config alias or pattern, [user@]host[:port]."),
                                 QStringLiteral("HOST..."));
         RemoteOptions::add(p);
+        p.addOption({QStringLiteral("one-by-one"),
+                     QStringLiteral("Run a host's collectors one after another instead of together in one capture window.")});
         for (const CollectorFactory &f : CollectorCatalog::all()) {
             if (f.addOptions)
                 f.addOptions(p);
@@ -39,26 +42,22 @@ public:
     {
         const QString casePath = requiredArg(p, 0, QStringLiteral("CASE"));
         const QStringList hosts = RemoteOptions::hosts(p, p.positionalArguments().mid(1));
-        const SshOptions options = RemoteOptions::sshOptions(p, ctx);
-        const int jobs = RemoteOptions::jobs(p);
+        FleetCollection::Settings settings;
+        settings.casePath = casePath;
+        settings.ssh = RemoteOptions::sshOptions(p, ctx);
+        settings.jobs = RemoteOptions::jobs(p);
+        settings.captureWindow = !p.isSet(QStringLiteral("one-by-one"));
         const QList<CollectorFactory> factories = CollectorCatalog::all();
 
-        // One collector instance per host: built here, used on that host's thread.
-        std::vector<std::vector<std::unique_ptr<Collector>>> perHost(size_t(hosts.size()));
+        // Check the collector options once, before connecting anywhere; every
+        // host then builds its own collectors the same way.
         QStringList kinds;
-        for (qsizetype h = 0; h < hosts.size(); ++h) {
-            for (const CollectorFactory &f : factories) {
-                std::unique_ptr<Collector> c;
-                try {
-                    c = f.fromOptions ? f.fromOptions(p) : nullptr;
-                } catch (const std::invalid_argument &e) {
-                    throw UsageError(QString::fromUtf8(e.what()));
-                }
-                if (!c)
-                    continue;
-                if (h == 0)
+        for (const CollectorFactory &f : factories) {
+            try {
+                if (f.fromOptions && f.fromOptions(p))
                     kinds << f.kind;
-                perHost[size_t(h)].push_back(std::move(c));
+            } catch (const std::invalid_argument &e) {
+                throw UsageError(QString::fromUtf8(e.what()));
             }
         }
         if (kinds.isEmpty()) {
@@ -72,23 +71,34 @@ public:
         if (!QFile::exists(casePath))
             throw CaseError(QStringLiteral("%1 does not exist (create it with casectl new)").arg(casePath));
         CaseFile::open(casePath, CaseFile::Access::ReadWrite);
+        // Checked just now: the hosts' own connections need not check again.
+        settings.integrity = CaseFileValidator::Integrity::Never;
 
-        const FleetRunner::Job job = [&](Transport &t, FleetHostResult &result, const FleetRunner::Progress &progress,
-                                         const CancelToken &cancel) {
-            collectHost(casePath, perHost[size_t(result.index)], t, result, progress, cancel);
+        const FleetCollection::CollectorSet collectorSet = [&p, &factories](const CollectionTarget &) {
+            std::vector<std::unique_ptr<Collector>> set;
+            for (const CollectorFactory &f : factories)
+                if (std::unique_ptr<Collector> c = f.fromOptions ? f.fromOptions(p) : nullptr)
+                    set.push_back(std::move(c));
+            return set;
         };
-        FleetRunner::Callbacks callbacks;
-        if (!ctx.json()) {
-            callbacks.hostProgress = [&ctx](int, const QString &host, const QString &message, int percent) {
-                std::lock_guard lock(RemoteOptions::outputMutex());
-                ctx.err() << CliContext::safe(host) << ": " << CliContext::safe(message)
-                          << (percent >= 0 ? QStringLiteral(" (%1%)").arg(percent) : QString()) << '\n';
-                ctx.err().flush();
-            };
-            callbacks.hostFinished = [&ctx](const FleetHostResult &r) { printPlain(ctx, r); };
-        }
-        FleetRunner runner(options, jobs);
-        const QList<FleetHostResult> results = runner.run(hosts, job, callbacks, CancelToken());
+        // Progress on stderr: one line per event (JSON lines with --json).
+        const FleetCollection::EventSink events = [&ctx](const CollectionEvent &e) {
+            std::lock_guard lock(RemoteOptions::outputMutex());
+            if (ctx.json()) {
+                ctx.err() << QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            } else if (e.kind == CollectionEvent::Kind::Done || e.kind == CollectionEvent::Kind::HostFinished) {
+                return; // the host's result and the summary are printed below
+            } else {
+                ctx.err() << CliContext::safe(e.host) << ": " << CliContext::safe(e.text()) << '\n';
+            }
+            ctx.err().flush();
+        };
+        FleetCollection collection(settings, CollectionTarget::fromHosts(hosts));
+        const FleetCollection::HostFinished hostFinished = [&ctx](const FleetHostResult &r) {
+            if (!ctx.json())
+                printPlain(ctx, r);
+        };
+        const QList<FleetHostResult> results = collection.run(collectorSet, events, hostFinished);
         bool allOk = true;
         QJsonArray array;
         for (const auto &r : results) {
@@ -97,6 +107,8 @@ public:
         }
         if (ctx.json())
             ctx.printJson(QJsonObject{{QStringLiteral("case"), casePath}, {QStringLiteral("collectors"), QJsonArray::fromStringList(kinds)},
+                                      {QStringLiteral("jobs"), settings.jobs},
+                                      {QStringLiteral("capture_window"), settings.captureWindow},
                                       {QStringLiteral("hosts"), array}});
         else
             ctx.err() << RemoteOptions::summary(results) << '\n';
@@ -105,77 +117,6 @@ public:
     }
 
 private:
-    static void collectHost(const QString &casePath, std::vector<std::unique_ptr<Collector>> &collectors, Transport &t,
-                            FleetHostResult &result, const FleetRunner::Progress &progress, const CancelToken &cancel)
-    {
-        auto caseFile = CaseFile::open(casePath, CaseFile::Access::ReadWrite);
-        HostStore hostStore(caseFile->db());
-        const qint64 hostId = hostStore.ensure(result.host);
-        HostRecord record;
-        record.id = hostId;
-        record.hostkeyType = result.hostKey.type;
-        record.hostkeySha256 = result.hostKey.sha256;
-        if (result.host != QLatin1String("local")) {
-            try {
-                const HostSpec spec = HostSpec::parse(result.host);
-                record.user = spec.user;
-                record.port = spec.port;
-            } catch (const std::invalid_argument &) {
-            }
-        }
-        hostStore.update(record);
-        result.details.insert(QStringLiteral("host_id"), hostId);
-
-        QJsonArray collectorResults;
-        QStringList errors;
-        for (auto &collector : collectors) {
-            if (cancel.isCancelled())
-                break;
-            CollectionContext context;
-            context.caseFile = caseFile.get();
-            context.hostId = hostId;
-            context.hostSpec = result.host;
-            const QString kind = collector->kind();
-            context.progress = [&](const QString &message, int percent) { progress(kind + QStringLiteral(": ") + message, percent); };
-            CollectorResult r;
-            try {
-                r = collector->collect(t, context, cancel);
-            } catch (const std::exception &e) {
-                r.ok = false;
-                r.error = QString::fromUtf8(e.what());
-            }
-            QJsonObject o = r.summary;
-            o.insert(QStringLiteral("kind"), kind);
-            o.insert(QStringLiteral("ok"), r.ok);
-            QJsonArray ids;
-            for (qint64 id : std::as_const(r.collectionIds))
-                ids.append(id);
-            o.insert(QStringLiteral("collection_ids"), ids);
-            // How its (last) collection ended: complete, partial (with what is
-            // missing), incomplete, failed.
-            if (!r.collectionIds.isEmpty()) {
-                if (const auto c = CollectionStore(caseFile->db()).byId(r.collectionIds.last())) {
-                    o.insert(QStringLiteral("status"), CollectionRecord::statusName(c->status));
-                    if (c->status == CollectionRecord::Status::Partial || c->status == CollectionRecord::Status::Incomplete)
-                        o.insert(QStringLiteral("note"), c->error);
-                }
-            }
-            if (!r.ok) {
-                o.insert(QStringLiteral("error"), r.error);
-                errors << QStringLiteral("%1: %2").arg(kind, r.error);
-            }
-            collectorResults.append(o);
-        }
-        result.details.insert(QStringLiteral("collectors"), collectorResults);
-        if (!errors.isEmpty()) {
-            result.status = FleetHostResult::Status::Failed;
-            result.error = errors.join(QLatin1String("; "));
-        } else if (cancel.isCancelled()) {
-            result.status = FleetHostResult::Status::Cancelled;
-            result.error = QStringLiteral("cancelled");
-        }
-    }
-
     static void printPlain(CliContext &ctx, const FleetHostResult &r)
     {
         std::lock_guard lock(RemoteOptions::outputMutex());
@@ -193,7 +134,8 @@ private:
             const bool ok = c.value(QStringLiteral("ok")).toBool();
             o << "  " << c.value(QStringLiteral("kind")).toString() << ": "
               << (ok ? c.value(QStringLiteral("status")).toString(QStringLiteral("ok")) : QStringLiteral("failed"))
-              << (ids.isEmpty() ? QString() : QStringLiteral(", collection ") + ids.join(QLatin1String(", ")));
+              << (ids.isEmpty() ? QString() : QStringLiteral(", collection ") + ids.join(QLatin1String(", ")))
+              << ", " << c.value(QStringLiteral("started")).toString() << " to " << c.value(QStringLiteral("finished")).toString();
             if (!ok)
                 o << " (" << CliContext::safe(c.value(QStringLiteral("error")).toString()) << ')';
             else if (c.contains(QStringLiteral("note")))

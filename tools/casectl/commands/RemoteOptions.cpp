@@ -161,14 +161,7 @@ QStringList hosts(const QCommandLineParser &p, const QStringList &args)
 
 QString summary(const QList<FleetHostResult> &results)
 {
-    QMap<int, int> counts;
-    for (const auto &r : results)
-        ++counts[int(r.status)];
-    QStringList parts;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        parts << QStringLiteral("%1 %2").arg(it.value()).arg(FleetHostResult::statusName(FleetHostResult::Status(it.key())));
-    return QStringLiteral("%1 host%2: %3").arg(results.size()).arg(results.size() == 1 ? QString() : QStringLiteral("s"),
-                                              parts.join(QLatin1String(", ")));
+    return FleetHostResult::summary(results);
 }
 
 }
