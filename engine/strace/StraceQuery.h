@@ -28,8 +28,11 @@ public:
     QJsonArray processes() const;
     // fd -> path decorations seen, per process.
     QJsonArray fds() const;
-    // Calls and signals whose text contains pattern (case-sensitive, like grep -F).
+    // Calls and signals whose text contains pattern (case-sensitive, like grep -F);
+    // searched in the stored raw logs (StraceLogSearch).
     QJsonArray grep(const QString &pattern, int limit = 1000) const;
+    // The rows of calls ids (in that order) whose text contains pattern, at most limit.
+    QJsonArray callsWithText(const QList<qint64> &ids, const QString &pattern, int limit) const;
 
     // The call as strace printed it: "flock(11</srv/a>, LOCK_EX) = 0".
     static QString formatCall(const QJsonObject &row);
