@@ -8,27 +8,34 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace {
 
 constexpr QByteArrayView kUnfinished(" <unfinished ...>");
 constexpr int kBatch = 20000; // calls checked per query
 
-// Number of '\n' in [p, p + n): eight bytes at a time.
+// Number of '\n' in [p, p + n).
 qint64 countNewlines(const char *p, qsizetype n)
 {
-    constexpr quint64 kOnes = 0x0101010101010101ULL;
-    constexpr quint64 kLow7 = 0x7f7f7f7f7f7f7f7fULL;
     qint64 count = 0;
     qsizetype i = 0;
-    for (; i + 8 <= n; i += 8) {
-        quint64 w;
-        std::memcpy(&w, p + i, 8);
-        w ^= kOnes * '\n'; // newline bytes become zero
-        const quint64 t = ~(((w & kLow7) + kLow7) | w | kLow7); // high bit set exactly in zero bytes
-        count += __builtin_popcountll(t);
+#ifdef __SSE2__
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (n - i >= 16) {
+        __m128i acc = _mm_setzero_si128(); // per byte lane: newlines seen (at most 255 rounds)
+        const qsizetype rounds = qMin<qsizetype>((n - i) / 16, 255);
+        for (qsizetype k = 0; k < rounds; ++k, i += 16)
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)), newline));
+        const __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+        count += _mm_cvtsi128_si64(sums) + _mm_extract_epi16(sums, 4);
     }
+#endif
     for (; i < n; ++i)
         count += p[i] == '\n';
     return count;
@@ -38,7 +45,11 @@ qint64 countNewlines(const char *p, qsizetype n)
 class LineScanner
 {
 public:
-    LineScanner(QByteArrayView pattern, qint64 lines) : m_pattern(pattern), m_bits(size_t(lines / 64 + 2), 0) {}
+    LineScanner(QByteArrayView pattern, qint64 lines)
+        : m_pattern(pattern), m_searcher(pattern.begin(), pattern.end()), m_unfinished(kUnfinished.begin(), kUnfinished.end()),
+          m_bits(size_t(lines / 64 + 2), 0)
+    {
+    }
 
     void feed(QByteArrayView data)
     {
@@ -103,52 +114,46 @@ private:
     }
 
     // Complete lines [p, p + n) (the last may lack its newline when
-    // lastOpen); the first is line m_line + 1.
+    // single); the first is line m_line + 1. One pass in text order over the
+    // hits of the pattern and of " <unfinished ...>", counting newlines
+    // between them.
     void region(const char *p, qsizetype n, bool single)
     {
-        const qint64 first = m_line + 1;
-        // Lines holding the pattern.
-        {
-            const char *e = p + n;
-            const char *counted = p;
-            qint64 line = first;
-            const char *s = p;
-            while (s < e) {
-                const char *hit = static_cast<const char *>(
-                    memmem(s, size_t(e - s), m_pattern.data(), size_t(m_pattern.size())));
-                if (!hit)
-                    break;
+        const char *e = p + n;
+        auto find = [e](const char *from, const auto &searcher) { return from < e ? std::search(from, e, searcher) : e; };
+        const bool straddling = m_pattern.size() > 1;
+        const char *counted = p;
+        qint64 line = m_line + 1;
+        const char *hit = find(p, m_searcher);
+        const char *split = straddling ? find(p, m_unfinished) : e;
+        while (hit < e || split < e) {
+            if (hit <= split) {
                 line += countNewlines(counted, hit - counted);
                 mark(line);
                 const char *nl = static_cast<const char *>(std::memchr(hit, '\n', size_t(e - hit)));
-                if (!nl)
-                    break;
-                counted = nl + 1;
+                if (!nl) {
+                    counted = e;
+                    break; // the rest is this line, marked
+                }
                 ++line;
-                s = nl + 1;
-            }
-        }
-        // Calls split across an unfinished and a resumed line have their
-        // args joined: the pattern may straddle the join. Such start lines
-        // are candidates when their text ends with the start of the pattern.
-        if (m_pattern.size() > 1) {
-            const char *e = p + n;
-            const char *counted = p;
-            qint64 line = first;
-            const char *s = p;
-            while (s < e) {
-                const char *hit = static_cast<const char *>(
-                    memmem(s, size_t(e - s), kUnfinished.data(), size_t(kUnfinished.size())));
-                if (!hit)
-                    break;
-                line += countNewlines(counted, hit - counted);
-                counted = hit;
-                if (straddles(QByteArrayView(p, hit - p)))
+                counted = nl + 1;
+                hit = find(counted, m_searcher);
+                if (split < counted)
+                    split = find(counted, m_unfinished);
+            } else {
+                // Calls split across an unfinished and a resumed line have
+                // their args joined: the pattern may straddle the join. Such
+                // start lines are candidates when their text ends with the
+                // start of the pattern.
+                line += countNewlines(counted, split - counted);
+                counted = split;
+                if (straddles(QByteArrayView(p, split - p)))
                     mark(line);
-                s = hit + kUnfinished.size();
+                split = find(split + kUnfinished.size(), m_unfinished);
             }
         }
-        m_line += single ? 1 : countNewlines(p, n);
+        line += countNewlines(counted, e - counted);
+        m_line = single ? m_line + 1 : line - 1;
     }
 
     // True when head (the text before " <unfinished ...>") may end with a
@@ -168,6 +173,8 @@ private:
     }
 
     QByteArrayView m_pattern;
+    std::boyer_moore_horspool_searcher<const char *> m_searcher;
+    std::boyer_moore_horspool_searcher<const char *> m_unfinished;
     std::vector<quint64> m_bits;
     QByteArray m_carry;
     bool m_discarding = false;
