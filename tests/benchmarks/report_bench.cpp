@@ -85,6 +85,8 @@ int main(int argc, char **argv)
     c.peer.result = redactedSummary;
     bench.compare(c);
 
+    if (qEnvironmentVariableIsSet("CASEBOOK_BENCH_KEEP")) // for profiling: the case stays in the bench directory
+        return bench.finish();
     for (const QString &f : {casePath, shared})
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(f + suffix);
