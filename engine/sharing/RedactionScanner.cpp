@@ -337,7 +337,7 @@ QList<RedactionScanner::Match> RedactionScanner::findIpv6(const QString &text) c
         colon = end < n ? text.indexOf(QLatin1Char(':'), end) : -1;
         if (colons < 2 || (start > 0 && isWordOrDot(d[start - 1])))
             continue;
-        const auto m = ipv6CandidateRe().match(text, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        const auto m = ipv6CandidateRe().match(text, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | QRegularExpression::DontCheckSubjectStringMatchOption);
         if (!m.hasMatch())
             continue;
         const qsizetype length = IpAddressText::ipv6Length(QStringView(text).mid(m.capturedStart(0), m.capturedLength(0)));
@@ -414,7 +414,7 @@ QList<RedactionScanner::Match> RedactionScanner::find(Rule rule, const QString &
             const qsizetype start = colon - 8;
             if (start < from)
                 continue;
-            const auto m = procNetRe().match(text, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+            const auto m = procNetRe().match(text, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | QRegularExpression::DontCheckSubjectStringMatchOption);
             if (!m.hasMatch())
                 continue;
             from = m.capturedEnd(0);

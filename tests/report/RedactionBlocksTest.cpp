@@ -53,6 +53,7 @@ private slots:
     {
         QTest::addColumn<QString>("profile");
         QTest::newRow("standard") << QStringLiteral("standard");
+        QTest::newRow("strict") << QStringLiteral("strict");
     }
 
     void blocksGiveTheWholeTextsResult()
