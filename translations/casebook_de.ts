@@ -674,12 +674,24 @@
         <source>Evidence</source>
         <translation>Beweismittel</translation>
     </message>
+    <message>
+        <source>%1 (superseded)</source>
+        <translation>%1 (überholt)</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPane</name>
     <message>
         <source>Filter findings…</source>
         <translation>Befunde filtern…</translation>
+    </message>
+    <message>
+        <source>Superseded at %1 by %2.</source>
+        <translation>Überholt am %1 durch %2.</translation>
+    </message>
+    <message>
+        <source>Superseded at %1: a later analysis no longer found it.</source>
+        <translation>Überholt am %1: eine spätere Analyse fand ihn nicht mehr.</translation>
     </message>
     <message>
         <source>Evidence</source>

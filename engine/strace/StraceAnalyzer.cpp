@@ -60,7 +60,7 @@ bool StraceAnalyzer::isIdleWait(const QString &s, const QString &fdPath)
 int StraceAnalyzer::analyse(qint64 collectionId)
 {
     FindingStore findings(m_db);
-    findings.removeFor(collectionId, findingKinds());
+    findings.supersedeFor(collectionId, findingKinds());
     StraceQuery q(m_db, collectionId);
     qint64 hostId = 0;
     SqliteTransaction tx(m_db);

@@ -10,7 +10,11 @@ Collector::~Collector() = default;
 qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
                        const QString &kind, const QString &command, const QJsonObject &parameters)
 {
-    const qint64 id = collections.begin(context.hostId, kind, command, parameters);
+    QJsonObject recorded = parameters;
+    const BecomeRecord become = transport.become();
+    if (!become.isEmpty())
+        recorded.insert(QStringLiteral("become"), become.toJson());
+    const qint64 id = collections.begin(context.hostId, kind, command, recorded);
     const HostKeyInfo key = transport.hostKey();
     if (!key.isEmpty())
         collections.setHostKey(id, key.type, key.sha256);
