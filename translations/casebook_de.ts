@@ -773,6 +773,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Blockers</source>
+        <translation>Bloc&amp;kaden</translation>
+    </message>
+    <message>
         <source>&amp;Timeline</source>
         <translation>&amp;Zeitleiste</translation>
     </message>
@@ -2106,6 +2110,14 @@ Betrifft %1</translation>
 <context>
     <name>StraceCallsModel</name>
     <message>
+        <source>Still waiting when the trace ended; the log has no later time, so how long is not known.</source>
+        <translation>Wartete noch, als die Aufzeichnung endete; das Protokoll enthält keine spätere Zeit, daher ist unbekannt, wie lange.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
         <source>signal</source>
         <translation>Signal</translation>
     </message>
@@ -2186,6 +2198,12 @@ Betrifft %1</translation>
 <context>
     <name>StraceFdsModel</name>
     <message>
+        <source>%1
+Followed from the calls that opened it (the log was traced without -y).</source>
+        <translation>%1
+Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y aufgezeichnet).</translation>
+    </message>
+    <message>
         <source>PID</source>
         <translation>PID</translation>
     </message>
@@ -2208,6 +2226,22 @@ Betrifft %1</translation>
 </context>
 <context>
     <name>StracePane</name>
+    <message>
+        <source>fd %1 is %2 (followed from the log&apos;s own calls; traced without -y)</source>
+        <translation>fd %1 ist %2 (erschlossen aus den Aufrufen im Protokoll; ohne -y aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>how long it waited is not known</source>
+        <translation>wie lange er wartete, ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>no timestamps in the log</source>
+        <translation>keine Zeitstempel im Protokoll</translation>
+    </message>
+    <message>
+        <source>an unknown process (the log names no pids)</source>
+        <translation>ein unbekannter Prozess (das Protokoll nennt keine PIDs)</translation>
+    </message>
     <message>
         <source>&amp;Log:</source>
         <translation>&amp;Protokoll:</translation>
@@ -2260,8 +2294,8 @@ Betrifft %1</translation>
         <translation>Nach Pfad, Socket oder Verbindung filtern…</translation>
     </message>
     <message>
-        <source>What strace -y/-yy said each descriptor was. Double-click to search its calls.</source>
-        <translation>Was strace -y/-yy zu jedem Deskriptor angab. Doppelklick sucht seine Aufrufe.</translation>
+        <source>What each descriptor was: as strace -y/-yy printed it, or (in italics) followed from the log&apos;s own open/dup/socket/close calls. Double-click to search its calls.</source>
+        <translation>Was jeder Deskriptor war: wie strace -y/-yy ihn ausgab, oder (kursiv) erschlossen aus den open/dup/socket/close-Aufrufen im Protokoll selbst. Doppelklick sucht seine Aufrufe.</translation>
     </message>
     <message>
         <source>File descriptors</source>
@@ -2423,6 +2457,10 @@ Betrifft %1</translation>
 </context>
 <context>
     <name>StraceProcessTreeModel</name>
+    <message>
+        <source>? (no pid in the log)</source>
+        <translation>? (keine PID im Protokoll)</translation>
+    </message>
     <message>
         <source>killed by %1 (core dumped)</source>
         <translation>durch %1 beendet (Core Dump)</translation>
@@ -2692,6 +2730,68 @@ Betrifft %1</translation>
     <message>
         <source>Case file (*.casebook) to open.</source>
         <translation>Zu öffnende Falldatei (*.casebook).</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersPane</name>
+    <message>
+        <source>&amp;Analyse Again</source>
+        <translation>Erneut &amp;analysieren</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Reading the waits-for graph…</source>
+        <translation>Wartegraph wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the waits-for graph: %1</source>
+        <translation>Der Wartegraph kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Analysing who waits for whom…</source>
+        <translation>Analysiere, wer auf wen wartet…</translation>
+    </message>
+    <message>
+        <source>The analysis failed: %1</source>
+        <translation>Die Analyse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No host of this case has evidence the waits-for graph is built from (procfs snapshots, kernel log, strace, captures).</source>
+        <translation>Kein Host dieses Falls hat Belege, aus denen der Wartegraph entsteht (procfs-Schnappschüsse, Kernel-Log, strace, Mitschnitte).</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · run %3</source>
+        <translation>%1 Knoten, %2 Kanten · Lauf %3</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · not stored (read-only case)</source>
+        <translation>%1 Knoten, %2 Kanten · nicht gespeichert (schreibgeschützter Fall)</translation>
+    </message>
+    <message>
+        <source>Nothing waits on anything the evidence shows.</source>
+        <translation>Nach den Belegen wartet nichts auf etwas.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersGraphView</name>
+    <message>
+        <source>held by</source>
+        <translation>gehalten von</translation>
+    </message>
+    <message>
+        <source>served by</source>
+        <translation>bedient von</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <translation>wartet auf</translation>
     </message>
 </context>
 </TS>

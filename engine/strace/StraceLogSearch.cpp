@@ -273,9 +273,9 @@ QList<qint64> StraceLogSearch::rowScan(const Trace &t, const QString &pattern, i
     return ids;
 }
 
-QJsonArray StraceLogSearch::grep(const QString &pattern, int limit) const
+QList<StraceCallRow> StraceLogSearch::grep(const QString &pattern, int limit) const
 {
-    QJsonArray out;
+    QList<StraceCallRow> out;
     if (limit <= 0)
         return out;
     QList<Trace> traces;
@@ -294,28 +294,26 @@ QJsonArray StraceLogSearch::grep(const QString &pattern, int limit) const
         if (want <= 0)
             break;
         if (!candidates(t, utf8, found)) {
-            for (const QJsonValue &v : m_query.callsWithText(rowScan(t, pattern, want), pattern, want))
-                out.append(v);
+            out += m_query.callsWithText(rowScan(t, pattern, want), pattern, want);
             continue;
         }
         QList<qint64> ids;
         ids.reserve(found.size());
         for (const auto &[line, id] : found)
             ids.append(id);
-        QJsonArray rows;
+        QList<StraceCallRow> rows;
         bool consistent = true;
         for (qsizetype from = 0; from < ids.size() && consistent && rows.size() < want; from += kBatch) {
             const qsizetype to = qMin(ids.size(), from + kBatch);
-            const QJsonArray batch = m_query.callsWithText(ids.mid(from, to - from), pattern, want - int(rows.size()));
+            const QList<StraceCallRow> batch = m_query.callsWithText(ids.mid(from, to - from), pattern, want - int(rows.size()));
             // Each row must be the call the map put on that line (a map
             // copied without its calls, e.g. by a merge, is not trusted).
             qsizetype at = from;
-            for (const QJsonValue &v : batch) {
-                const qint64 id = v[QStringLiteral("call_id")].toInteger();
+            for (const StraceCallRow &v : batch) {
+                const qint64 id = v.callId;
                 while (at < to && ids[at] != id)
                     ++at;
-                if (at == to || v[QStringLiteral("line")].toInteger() != found[at].first
-                    || v[QStringLiteral("trace_id")].toInteger() != t.id) {
+                if (at == to || v.line != found[at].first || v.traceId != t.id) {
                     consistent = false;
                     break;
                 }
@@ -324,8 +322,7 @@ QJsonArray StraceLogSearch::grep(const QString &pattern, int limit) const
         }
         if (!consistent)
             rows = m_query.callsWithText(rowScan(t, pattern, want), pattern, want);
-        for (const QJsonValue &v : rows)
-            out.append(v);
+        out += rows;
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonArray>
+#include "StraceCallRow.h"
+
 #include <QList>
 #include <QString>
 
@@ -24,7 +25,7 @@ public:
     {
     }
 
-    QJsonArray grep(const QString &pattern, int limit) const;
+    QList<StraceCallRow> grep(const QString &pattern, int limit) const;
 
     // The SQL test of one call row (alias c) against the pattern bound as ?2.
     static QString rowMatchesSql();

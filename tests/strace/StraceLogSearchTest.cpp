@@ -47,8 +47,8 @@ class StraceLogSearchTest : public QObject
     QList<qint64> searched(const QString &pattern, int limit)
     {
         QList<qint64> ids;
-        for (const QJsonValue &v : StraceQuery(m_case->db()).grep(pattern, limit))
-            ids.append(v[QStringLiteral("call_id")].toInteger());
+        for (const StraceCallRow &r : StraceQuery(m_case->db()).grep(pattern, limit))
+            ids.append(r.callId);
         return ids;
     }
 
@@ -131,10 +131,10 @@ private slots:
     void aStraddlingPatternIsFound()
     {
         // "3</etc/ser" + "vices>..." were joined into one call's args.
-        const QJsonArray rows = StraceQuery(m_case->db()).grep(QStringLiteral("3</etc/servic"));
+        const QList<StraceCallRow> rows = StraceQuery(m_case->db()).grep(QStringLiteral("3</etc/servic"));
         QCOMPARE(rows.size(), 1);
-        QCOMPARE(rows[0][QStringLiteral("line")].toInteger(), 1);
-        QCOMPARE(rows[0][QStringLiteral("syscall")].toString(), QStringLiteral("read"));
+        QCOMPARE(rows[0].line, 1);
+        QCOMPARE(rows[0].syscall, QStringLiteral("read"));
     }
 
     void textOnlyInThePrefixOrInOtherLinesIsNoMatch()
