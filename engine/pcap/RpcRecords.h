@@ -15,8 +15,11 @@ struct RpcProcedureStats
     uint64_t calls = 0;        // distinct calls (xid per conversation)
     uint64_t retransmits = 0;  // the same xid sent again
     uint64_t replies = 0;
+    uint64_t timed = 0;        // replies with a service response time (all, once the tracker finished)
     uint64_t errors = 0;       // denied or accept_stat != success
     uint64_t unanswered = 0;   // no reply by the end of the capture
+    // Service response time as tshark's rpc,srt: from the call record's last
+    // segment to the reply record's last segment (the frames where each is reassembled).
     int64_t latencySumUs = 0;
     int64_t latencyMinUs = 0;
     int64_t latencyMaxUs = 0;

@@ -139,6 +139,7 @@ void RpcTracker::processTcp(uint32_t convIndex, Conversation &conv, int dir, con
     if (!d.synced) {
         if (cap < 12 || !looksLikeRecordStart(convIndex, p, cap))
             return;
+        closeOpenReply(d);
         std::vector<uint8_t> keep;
         keep.swap(d.head);
         d = Direction();
@@ -163,6 +164,7 @@ void RpcTracker::processTcp(uint32_t convIndex, Conversation &conv, int dir, con
     }
     const uint32_t avail = cap > skip ? cap - skip : 0;
     d.nextSeq = pkt.seq + len;
+    d.lastUs = timeUs;
     consume(convIndex, dir, d, p ? p + skip : nullptr, avail, pkt, timeUs);
     if (!d.synced)
         return;
@@ -178,8 +180,11 @@ bool RpcTracker::gap(uint32_t convIndex, int dir, Direction &d, uint32_t n, cons
     if (!d.delivered)
         deliver(convIndex, dir, d, pkt, timeUs); // parse the part of the head we have
     d.fragRemaining -= n;
-    if (d.fragRemaining == 0)
+    if (d.fragRemaining == 0) {
         d.inFragment = false;
+        if (d.lastFragment)
+            recordEnd(d, timeUs);
+    }
     return true;
 }
 
@@ -212,8 +217,11 @@ void RpcTracker::consume(uint32_t convIndex, int dir, Direction &d, const uint8_
             d.lastFragment = (word & 0x80000000u) != 0;
             d.fragRemaining = flen;
             d.inFragment = flen > 0;
-            if (!d.inFragment && d.lastFragment && !d.delivered)
-                deliver(convIndex, dir, d, pkt, timeUs);
+            if (!d.inFragment && d.lastFragment) {
+                if (!d.delivered)
+                    deliver(convIndex, dir, d, pkt, timeUs);
+                recordEnd(d, timeUs);
+            }
             continue;
         }
         uint32_t take = n < d.fragRemaining ? n : d.fragRemaining;
@@ -240,8 +248,11 @@ void RpcTracker::consume(uint32_t convIndex, int dir, Direction &d, const uint8_
         d.fragRemaining -= take;
         if (d.fragRemaining == 0) {
             d.inFragment = false;
-            if (d.lastFragment && !d.delivered)
-                deliver(convIndex, dir, d, pkt, timeUs);
+            if (d.lastFragment) {
+                if (!d.delivered)
+                    deliver(convIndex, dir, d, pkt, timeUs);
+                recordEnd(d, timeUs);
+            }
         }
     }
 }
@@ -250,7 +261,47 @@ void RpcTracker::deliver(uint32_t convIndex, int dir, Direction &d, const Decode
 {
     d.delivered = true;
     if (d.head.size() >= 8)
-        message(convIndex, dir, d.head.data(), uint32_t(d.head.size()), true, pkt, timeUs);
+        message(convIndex, dir, d.head.data(), uint32_t(d.head.size()), &d, pkt, timeUs);
+}
+
+void RpcTracker::recordEnd(Direction &d, int64_t timeUs)
+{
+    if (d.openCall) {
+        d.openCall = false;
+        const auto it = m_pending.find(d.openCallKey);
+        if (it != m_pending.end()) {
+            it->second.callUs = timeUs;
+            if (it->second.stored >= 0)
+                m_calls[size_t(it->second.stored)].callUs = timeUs;
+        }
+    }
+    if (d.openReply) {
+        d.openReply = false;
+        addLatency(d.openReplyStats, d.openReplyStored, d.openReplyCallUs, timeUs);
+    }
+}
+
+void RpcTracker::closeOpenReply(Direction &d)
+{
+    d.openCall = false;
+    if (d.openReply) {
+        d.openReply = false;
+        addLatency(d.openReplyStats, d.openReplyStored, d.openReplyCallUs, d.lastUs);
+    }
+}
+
+void RpcTracker::addLatency(uint32_t statsIndex, int32_t stored, int64_t callUs, int64_t replyUs)
+{
+    RpcProcedureStats &st = m_stats[statsIndex];
+    const int64_t latency = SaturatingMath::sub(replyUs, callUs); // reader times are bounded; others need not be
+    if (st.timed == 0 || latency < st.latencyMinUs)
+        st.latencyMinUs = latency;
+    if (st.timed == 0 || latency > st.latencyMaxUs)
+        st.latencyMaxUs = latency;
+    ++st.timed;
+    st.latencySumUs = SaturatingMath::add(st.latencySumUs, latency);
+    if (stored >= 0)
+        m_calls[size_t(stored)].replyUs = replyUs;
 }
 
 bool RpcTracker::onUdp(uint32_t convIndex, int dir, const DecodedPacket &pkt, int64_t timeUs)
@@ -266,7 +317,7 @@ bool RpcTracker::onUdp(uint32_t convIndex, int dir, const DecodedPacket &pkt, in
     } else if (p[7] != 1 || m_pending.empty()) {
         return false;
     }
-    return message(convIndex, dir, p, pkt.payloadCaptured, false, pkt, timeUs);
+    return message(convIndex, dir, p, pkt.payloadCaptured, nullptr, pkt, timeUs);
 }
 
 uint32_t RpcTracker::statsFor(uint32_t prog, uint32_t vers, uint32_t proc, uint16_t op)
@@ -296,9 +347,10 @@ uint32_t RpcTracker::statsFor(uint32_t prog, uint32_t vers, uint32_t proc, uint1
     return index;
 }
 
-bool RpcTracker::message(uint32_t convIndex, int dir, const uint8_t *p, uint32_t n, bool tcp, const DecodedPacket &pkt,
+bool RpcTracker::message(uint32_t convIndex, int dir, const uint8_t *p, uint32_t n, Direction *d, const DecodedPacket &pkt,
                          int64_t timeUs)
 {
+    const bool tcp = d != nullptr;
     if (n < 8)
         return false;
     const uint32_t xid = be32(p);
@@ -360,12 +412,18 @@ bool RpcTracker::message(uint32_t convIndex, int dir, const uint8_t *p, uint32_t
         } else {
             m_callsCapped = true;
         }
+        bool tracked = true;
         if (it != m_pending.end()) {
             it->second = pc;
         } else if (m_pending.size() < kMaxPending) {
             m_pending.emplace(key, pc);
         } else {
             ++m_untracked;
+            tracked = false;
+        }
+        if (d && tracked) { // its time is when the record is complete
+            d->openCall = true;
+            d->openCallKey = key;
         }
         return true;
     }
@@ -395,29 +453,31 @@ bool RpcTracker::message(uint32_t convIndex, int dir, const uint8_t *p, uint32_t
     }
     const Pending call = it->second;
     m_pending.erase(it);
-    onReply(convIndex, call, p, n, pkt, timeUs, status, resultOffset);
+    onReply(d, call, p, n, pkt, timeUs, status, resultOffset);
     return true;
 }
 
-void RpcTracker::onReply(uint32_t, const Pending &call, const uint8_t *p, uint32_t n, const DecodedPacket &pkt,
+void RpcTracker::onReply(Direction *d, const Pending &call, const uint8_t *p, uint32_t n, const DecodedPacket &pkt,
                          int64_t timeUs, int32_t status, uint32_t resultOffset)
 {
     ++m_totalReplies;
     RpcProcedureStats &st = m_stats[call.statsIndex];
-    const int64_t latency = SaturatingMath::sub(timeUs, call.callUs); // reader times are bounded; others need not be
-    if (st.replies == 0 || latency < st.latencyMinUs)
-        st.latencyMinUs = latency;
-    if (st.replies == 0 || latency > st.latencyMaxUs)
-        st.latencyMaxUs = latency;
     ++st.replies;
-    st.latencySumUs = SaturatingMath::add(st.latencySumUs, latency);
     if (status != 0)
         ++st.errors;
     if (call.stored >= 0) {
         RpcCallRecord &r = m_calls[size_t(call.stored)];
-        r.replyUs = timeUs;
         r.status = status;
         r.retransmits = call.retransmits;
+    }
+    if (d) { // timed when its record is complete (recordEnd)
+        closeOpenReply(*d);
+        d->openReply = true;
+        d->openReplyStats = call.statsIndex;
+        d->openReplyStored = call.stored;
+        d->openReplyCallUs = call.callUs;
+    } else {
+        addLatency(call.statsIndex, call.stored, call.callUs, timeUs);
     }
     if (call.program == 100000 && status == 0 && resultOffset < n)
         decodePortmapReply(call, p + resultOffset, n - resultOffset, pkt);
@@ -491,6 +551,9 @@ void RpcTracker::addRegistration(const RpcRegistration &r)
 
 void RpcTracker::finish()
 {
+    for (Flow &f : m_flows)
+        for (Direction &d : f.dir)
+            closeOpenReply(d);
     std::vector<std::pair<uint64_t, const Pending *>> open;
     for (auto &[key, pc] : m_pending) {
         ++m_stats[pc.statsIndex].unanswered;

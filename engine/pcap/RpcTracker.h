@@ -51,6 +51,16 @@ private:
         bool headAdjusted = false;
         uint32_t recordLength = 0;   // bytes of the record known so far
         std::vector<uint8_t> head;
+        // Service response time is taken when a record is complete (its last
+        // segment), as tshark's rpc,srt does: the call of this record, or the
+        // reply whose time is still open.
+        bool openCall = false;
+        uint64_t openCallKey = 0;
+        bool openReply = false;
+        uint32_t openReplyStats = 0;
+        int32_t openReplyStored = -1;
+        int64_t openReplyCallUs = 0;
+        int64_t lastUs = 0;          // time of the last segment seen
     };
     struct Flow
     {
@@ -58,7 +68,7 @@ private:
     };
     struct Pending
     {
-        int64_t callUs = 0;
+        int64_t callUs = 0;          // when the call record was complete (so far: its last segment seen)
         uint32_t statsIndex = 0;
         int32_t stored = -1;
         uint32_t program = 0, version = 0, procedure = 0;
@@ -77,13 +87,19 @@ private:
     // Bytes missing from the stream; false when sync is lost.
     bool gap(uint32_t convIndex, int dir, Direction &d, uint32_t n, const DecodedPacket &pkt, int64_t timeUs);
     void deliver(uint32_t convIndex, int dir, Direction &d, const DecodedPacket &pkt, int64_t timeUs);
+    // The last byte of a record arrived at timeUs: the call's time, or the reply's latency.
+    void recordEnd(Direction &d, int64_t timeUs);
+    // A reply record that never completed (sync lost, capture ended): timed to its last segment seen.
+    void closeOpenReply(Direction &d);
+    void addLatency(uint32_t statsIndex, int32_t stored, int64_t callUs, int64_t replyUs);
     bool looksLikeRecordStart(uint32_t convIndex, const uint8_t *p, uint32_t n) const;
     // Parses one RPC message; returns true when it was a call or matched reply.
-    bool message(uint32_t convIndex, int dir, const uint8_t *p, uint32_t n, bool tcp, const DecodedPacket &pkt,
+    // d: the TCP direction the record came from (nullptr for UDP).
+    bool message(uint32_t convIndex, int dir, const uint8_t *p, uint32_t n, Direction *d, const DecodedPacket &pkt,
                  int64_t timeUs);
     static bool parseCallHeader(const uint8_t *p, uint32_t n, uint32_t &prog, uint32_t &vers, uint32_t &proc,
                                 uint32_t &argsOffset);
-    void onReply(uint32_t convIndex, const Pending &call, const uint8_t *p, uint32_t n, const DecodedPacket &pkt,
+    void onReply(Direction *d, const Pending &call, const uint8_t *p, uint32_t n, const DecodedPacket &pkt,
                  int64_t timeUs, int32_t status, uint32_t resultOffset);
     void decodePortmapReply(const Pending &call, const uint8_t *res, uint32_t n, const DecodedPacket &pkt);
     void addRegistration(const RpcRegistration &r);

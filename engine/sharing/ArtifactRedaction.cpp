@@ -87,8 +87,20 @@ QList<ArtifactRedaction::Leftover> ArtifactRedaction::leftovers()
     eachArtifact([&](const Content &c) {
         if (c.binary)
             return; // withheld by the next run()
-        for (const RedactionScanner::Match &m : m_redactor.scanner().findAll(QString::fromLatin1(c.bytes), true))
-            out.append({c.id, c.name, m});
+        // A block of whole lines at a time, as Redactor::redactBytes redacts.
+        for (qsizetype from = 0; from < c.bytes.size();) {
+            qsizetype to = c.bytes.size();
+            if (to - from > Redactor::kBlockBytes && m_redactor.linesAreIndependent()) {
+                const qsizetype nl = c.bytes.indexOf('\n', from + Redactor::kBlockBytes);
+                if (nl >= 0)
+                    to = nl + 1;
+            }
+            for (RedactionScanner::Match m : m_redactor.scanner().findAll(QString::fromLatin1(QByteArrayView(c.bytes).sliced(from, to - from)), true)) {
+                m.start += from;
+                out.append({c.id, c.name, m});
+            }
+            from = to;
+        }
     });
     return out;
 }

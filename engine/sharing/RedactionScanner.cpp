@@ -307,11 +307,39 @@ QList<RedactionScanner::Match> RedactionScanner::findEmails(const QString &text)
     return out;
 }
 
+namespace {
+bool inIpv6Run(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F') || c == u'.' || c == u':';
+}
+bool isWordOrDot(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u':' || c == u'.';
+}
+}
+
 QList<RedactionScanner::Match> RedactionScanner::findIpv6(const QString &text) const
 {
     QList<Match> out;
-    for (auto it = ipv6CandidateRe().globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
+    // What globalMatch of ipv6CandidateRe() finds, without trying it at every
+    // position: its look-behind only holds at the start of a run of hex
+    // digits, dots and colons, and it needs two colons in that run. So it is
+    // tried anchored at the start of each run with two colons.
+    const QChar *d = text.constData();
+    const qsizetype n = text.size();
+    for (qsizetype colon = text.indexOf(QLatin1Char(':')); colon >= 0;) {
+        qsizetype start = colon, end = colon + 1;
+        while (start > 0 && inIpv6Run(d[start - 1]))
+            --start;
+        int colons = 0;
+        for (qsizetype i = start; i < n && inIpv6Run(d[i]); ++i, end = i)
+            colons += d[i] == u':';
+        colon = end < n ? text.indexOf(QLatin1Char(':'), end) : -1;
+        if (colons < 2 || (start > 0 && isWordOrDot(d[start - 1])))
+            continue;
+        const auto m = ipv6CandidateRe().match(text, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | QRegularExpression::DontCheckSubjectStringMatchOption);
+        if (!m.hasMatch())
+            continue;
         const qsizetype length = IpAddressText::ipv6Length(QStringView(text).mid(m.capturedStart(0), m.capturedLength(0)));
         if (length == 0)
             continue;
@@ -357,28 +385,45 @@ QList<RedactionScanner::Match> RedactionScanner::find(Rule rule, const QString &
                 ++i;
         }
         break;
+    // Rules whose matches need a fixed piece of text are not run where it is absent.
     case Rule::Fingerprints:
         kind = QStringLiteral("fingerprint");
-        each(fingerprintRe(), 1, [](const QRegularExpressionMatch &, const QString &v) { return v; });
+        if (text.contains(QLatin1String("sha256:"), Qt::CaseInsensitive) || text.contains(QLatin1String("md5:"), Qt::CaseInsensitive))
+            each(fingerprintRe(), 1, [](const QRegularExpressionMatch &, const QString &v) { return v; });
         break;
     case Rule::Keys:
         kind = QStringLiteral("key");
-        each(publicKeyRe(), 1, [](const QRegularExpressionMatch &, const QString &v) { return v; });
+        if (text.contains(QLatin1String("AAAA")))
+            each(publicKeyRe(), 1, [](const QRegularExpressionMatch &, const QString &v) { return v; });
         break;
     case Rule::Emails:
-        out = findEmails(text);
+        if (text.contains(QLatin1Char('@')))
+            out = findEmails(text);
         break;
     case Rule::Ipv4:
         kind = QStringLiteral("ip");
         each(ipv4Re(), 1, [](const QRegularExpressionMatch &, const QString &ip) { return IpAddressText::keepIpv4(ip) ? QString() : ip; });
         break;
-    case Rule::ProcNet:
+    case Rule::ProcNet: {
         kind = QStringLiteral("ip-hex");
-        each(procNetRe(), 1, [](const QRegularExpressionMatch &, const QString &hex) {
-            const QString ip = IpAddressText::fromProcNetHex(hex);
-            return ip.isNull() || IpAddressText::keepIpv4(ip) || ip.startsWith(QLatin1String("0.")) ? QString() : ip;
-        });
+        // "0100007F:1F90": the colon is the ninth character; the rule is
+        // tried anchored there, past the end of the previous match (as
+        // globalMatch would).
+        qsizetype from = 0;
+        for (qsizetype colon = text.indexOf(QLatin1Char(':'), 8); colon >= 0; colon = text.indexOf(QLatin1Char(':'), colon + 1)) {
+            const qsizetype start = colon - 8;
+            if (start < from)
+                continue;
+            const auto m = procNetRe().match(text, start, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | QRegularExpression::DontCheckSubjectStringMatchOption);
+            if (!m.hasMatch())
+                continue;
+            from = m.capturedEnd(0);
+            const QString ip = IpAddressText::fromProcNetHex(m.captured(1));
+            if (!(ip.isNull() || IpAddressText::keepIpv4(ip) || ip.startsWith(QLatin1String("0."))))
+                out.append({m.capturedStart(1), m.capturedLength(1), QString(), ip, {}, {}});
+        }
         break;
+    }
     case Rule::Mac:
         kind = QStringLiteral("mac");
         each(macRe(), 1, [](const QRegularExpressionMatch &, const QString &v) {

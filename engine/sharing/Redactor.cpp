@@ -116,6 +116,42 @@ QString Redactor::replacement(const RedactionScanner::Match &m)
     return m_map.pseudonymFor(m.kind, m.original);
 }
 
+QByteArray Redactor::redactBytes(const QByteArray &bytes)
+{
+    // Large texts go through the rules a block of whole lines at a time (the
+    // rules never match across a line end, and every look-behind and
+    // look-ahead treats a line end like the start or end of the text), so
+    // memory stays a few blocks whatever the size. User patterns may span
+    // lines or use ^ and $: then the text is taken whole.
+    if (bytes.size() <= kBlockBytes || !linesAreIndependent())
+        return apply(QString::fromLatin1(bytes), true).toLatin1();
+    QList<qsizetype> cuts{0};
+    for (qsizetype at = kBlockBytes; at < bytes.size();) {
+        const qsizetype nl = bytes.indexOf('\n', at);
+        if (nl < 0)
+            break;
+        cuts.append(nl + 1);
+        at = nl + 1 + kBlockBytes;
+    }
+    cuts.append(bytes.size());
+    QByteArray text = bytes;
+    for (int pass = 0; pass < 4; ++pass) {
+        const qsizetype known = m_scanner.known().size();
+        QByteArray out;
+        out.reserve(text.size() + text.size() / 16);
+        QList<qsizetype> outCuts{0};
+        for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+            out += applyRules(QString::fromLatin1(QByteArrayView(text).sliced(cuts[i], cuts[i + 1] - cuts[i])), true).toLatin1();
+            outCuts.append(out.size());
+        }
+        text = std::move(out);
+        cuts = std::move(outCuts);
+        if (m_scanner.known().size() == known)
+            break;
+    }
+    return text;
+}
+
 QString Redactor::apply(const QString &input, bool bytes)
 {
     // Replacing a name can teach the scanner more (the first label of a fully
@@ -159,7 +195,4 @@ QString Redactor::redact(const QString &text)
     return apply(text, false);
 }
 
-QByteArray Redactor::redactBytes(const QByteArray &bytes)
-{
-    return apply(QString::fromLatin1(bytes), true).toLatin1();
-}
+

@@ -42,7 +42,11 @@ public:
 
     QString redact(const QString &text);
     // Bytes of unknown encoding, treated as Latin-1 so every byte survives.
+    // Bytes of unknown encoding (artifacts, blobs); above kBlockBytes a block of lines at a time.
     QByteArray redactBytes(const QByteArray &bytes);
+    static constexpr qsizetype kBlockBytes = 1 << 20;
+    // No rule can match across a line end (no user patterns, which may).
+    bool linesAreIndependent() const { return m_options.patterns.isEmpty(); }
 
     // The matcher redaction uses; a value it finds nothing in is clean.
     const RedactionScanner &scanner() const { return m_scanner; }

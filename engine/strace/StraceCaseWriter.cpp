@@ -19,6 +19,23 @@ void bindView(sqlite3_stmt *st, int i, QByteArrayView v)
         sqlite3_bind_null(st, i);
 }
 
+void putVarint(QByteArray &out, quint64 v)
+{
+    char buf[10];
+    int n = 0;
+    while (v >= 0x80) {
+        buf[n++] = char(v | 0x80);
+        v >>= 7;
+    }
+    buf[n++] = char(v);
+    out.append(buf, n);
+}
+
+quint64 zigzag(qint64 v)
+{
+    return (quint64(v) << 1) ^ quint64(v >> 63);
+}
+
 bool isForkLike(QByteArrayView n)
 {
     return n == "clone" || n == "clone3" || n == "fork" || n == "vfork";
@@ -61,6 +78,7 @@ void StraceCaseWriter::begin()
 void StraceCaseWriter::commit()
 {
     if (m_tx) {
+        flushLineMap();
         m_tx->commit();
         m_tx.reset();
     }
@@ -137,8 +155,36 @@ void StraceCaseWriter::flushStats()
     m_stats.clear();
 }
 
+void StraceCaseWriter::mapCall(qint64 id, qint64 line)
+{
+    if (m_mapCalls == 0) {
+        m_mapFirstId = m_mapPrevId = id;
+        m_mapPrevLine = 0;
+    }
+    const qint64 completedAt = *m_lineCounter;
+    putVarint(m_lineMap, zigzag(id - m_mapPrevId));
+    putVarint(m_lineMap, zigzag(line - m_mapPrevLine));
+    putVarint(m_lineMap, quint64(completedAt > line ? completedAt - line : 0));
+    m_mapPrevId = id;
+    m_mapPrevLine = line;
+    ++m_mapCalls;
+}
+
+void StraceCaseWriter::flushLineMap()
+{
+    if (m_mapCalls == 0)
+        return;
+    SqliteStatement st = m_db.prepare(QStringLiteral(
+        "INSERT INTO strace_line_map(trace_id, first_call_id, calls, map) VALUES (?,?,?,?)"));
+    st.bind(1, m_traceId).bind(2, m_mapFirstId).bind(3, m_mapCalls).bindBlob(4, m_lineMap).exec();
+    m_lineMap.clear();
+    m_mapCalls = 0;
+}
+
 void StraceCaseWriter::endTrace(const StraceParseStats &s, bool complete)
 {
+    flushLineMap();
+    m_lineCounter = nullptr;
     flushStats();
     {
         SqliteStatement st = m_db.prepare(QStringLiteral("INSERT INTO strace_slowest(trace_id, call_id, duration_us) VALUES (?,?,?)"));
@@ -220,6 +266,8 @@ void StraceCaseWriter::onCall(const StraceCall &c)
     if (!m_firstCallId)
         m_firstCallId = id;
     m_lastCallId = id;
+    if (m_lineCounter)
+        mapCall(id, c.line);
     ++m_traceCalls;
     ++m_totalCalls;
     if (c.unfinished) {

@@ -44,6 +44,11 @@ public:
     // Writes the processes table and commits everything.
     void finish();
 
+    // The line the parser is at (StraceParseStats::lines), for the line map
+    // (strace_line_map: where each call started and was completed). Without
+    // it no line map is written and a search scans the rows instead.
+    void setLineCounter(const qint64 *lines) { m_lineCounter = lines; }
+
     qint64 traceCalls() const { return m_traceCalls; }
     qint64 totalCalls() const { return m_totalCalls; }
     qint64 totalUnfinished() const { return m_totalUnfinished; }
@@ -81,6 +86,8 @@ private:
     void touch(Proc &p, bool hasTime, qint64 us);
     void begin();
     void commit();
+    void mapCall(qint64 id, qint64 line);
+    void flushLineMap();
 
     SqliteDatabase &m_db;
     qint64 m_collectionId;
@@ -103,4 +110,10 @@ private:
     QList<QByteArray> m_syscallNames;
     QHash<quint64, Stat> m_stats;        // key: pid << 16 | syscall id
     std::vector<std::pair<qint64, qint64>> m_slowest; // min-heap of (duration, call id)
+    const qint64 *m_lineCounter = nullptr;
+    QByteArray m_lineMap;      // varints of the calls not yet in strace_line_map
+    qint64 m_mapFirstId = 0;
+    qint64 m_mapCalls = 0;
+    qint64 m_mapPrevId = 0;
+    qint64 m_mapPrevLine = 0;
 };

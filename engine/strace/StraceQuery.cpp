@@ -1,5 +1,7 @@
 #include "StraceQuery.h"
 
+#include "StraceLogSearch.h"
+
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 
@@ -247,12 +249,26 @@ QList<StraceFdRow> StraceQuery::fds() const
 
 QList<StraceCallRow> StraceQuery::grep(const QString &pattern, int limit) const
 {
+    return StraceLogSearch(m_db, *this, m_collectionId).grep(pattern, limit);
+}
+
+QList<StraceCallRow> StraceQuery::callsWithText(const QList<qint64> &ids, const QString &pattern, int limit) const
+{
+    if (ids.isEmpty() || limit <= 0)
+        return {};
+    QString list;
+    list.reserve(ids.size() * 10 + 2);
+    list += QLatin1Char('[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            list += QLatin1Char(',');
+        list += QString::number(ids[i]);
+    }
+    list += QLatin1Char(']');
     SqliteStatement st = m_db.prepare(QStringLiteral(
-        "SELECT %1 FROM strace_traces t JOIN strace_calls c ON c.id BETWEEN t.first_call_id AND t.last_call_id AND c.trace_id = t.id "
-        "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 AND (instr(c.args, ?2) > 0 OR instr(c.syscall, ?2) > 0 "
-        "OR instr(COALESCE(c.fd_path, ''), ?2) > 0 OR instr(COALESCE(c.ret_text, ''), ?2) > 0 "
-        "OR instr(COALESCE(c.errno, ''), ?2) > 0) ORDER BY t.id, c.line LIMIT ?3").arg(kCallColumns, traceFilter()));
-    st.bind(1, m_collectionId).bind(2, pattern).bind(3, limit);
+        "SELECT %1 FROM json_each(?1) j JOIN strace_calls c ON c.id = j.value JOIN strace_traces t ON t.id = c.trace_id "
+        "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 ORDER BY j.key LIMIT ?3").arg(kCallColumns, StraceLogSearch::rowMatchesSql()));
+    st.bind(1, list).bind(2, pattern).bind(3, limit);
     return rows<StraceCallRow>(st, callRow);
 }
 

@@ -36,8 +36,11 @@ public:
     QList<StraceProcessRow> processes() const;
     // fd -> path (as strace -y printed it, or followed from the log's calls), per process.
     QList<StraceFdRow> fds() const;
-    // Calls and signals whose text contains pattern (case-sensitive, like grep -F).
+    // Calls and signals whose text contains pattern (case-sensitive, like grep -F);
+    // searched in the stored raw logs (StraceLogSearch).
     QList<StraceCallRow> grep(const QString &pattern, int limit = 1000) const;
+    // The rows of calls ids (in that order) whose text contains pattern, at most limit.
+    QList<StraceCallRow> callsWithText(const QList<qint64> &ids, const QString &pattern, int limit) const;
     // One call by its id (what a finding's 'strace-call' evidence names), in any collection.
     std::optional<StraceCallRow> call(qint64 callId) const;
 

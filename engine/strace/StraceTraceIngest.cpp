@@ -8,6 +8,7 @@ StraceTraceIngest::StraceTraceIngest(SqliteDatabase &db, StraceCaseWriter &write
 {
     m_parser.setDefaultPid(filePid);
     m_traceId = m_writer.beginTrace(spec.name, filePid, m_artifact.id());
+    m_writer.setLineCounter(&m_parser.stats().lines);
 }
 
 void StraceTraceIngest::feed(QByteArrayView data)

@@ -1,5 +1,5 @@
-// report_bench: builds (untimed) a case holding 256 KB (64 MB with
-// CASEBOOK_BENCH_SCALE=full, or argv[1] KB) of kernel-log text full of a host
+// report_bench: builds (untimed) a case holding 64 MB (issue 16's size, at
+// every scale; or argv[1] KB) of kernel-log text full of a host
 // name, a user and addresses (seed 004's lockd lines), and the same text as a
 // file, then times through BenchRunner the whole
 // `casectl export CASE OUT --redact --redact-term alice` (copy, redaction of
@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     ChildLauncher launcher; // first: forks the small process that runs the children
     QCoreApplication app(argc, argv);
     BenchRunner bench(QStringLiteral("report_bench"));
-    const qint64 kb = argc > 1 ? QByteArray(argv[1]).toLongLong() : BenchRunner::fullScale() ? 64 << 10 : 256;
+    const qint64 kb = argc > 1 ? QByteArray(argv[1]).toLongLong() : 64 << 10; // the issue's 64 MB at every scale
     const QString dir = BenchRunner::workDir();
     const QString casePath = dir + QStringLiteral("/report.casebook");
     const QString textPath = dir + QStringLiteral("/report-dmesg.txt");
@@ -85,6 +85,8 @@ int main(int argc, char **argv)
     c.peer.result = redactedSummary;
     bench.compare(c);
 
+    if (qEnvironmentVariableIsSet("CASEBOOK_BENCH_KEEP")) // for profiling: the case stays in the bench directory
+        return bench.finish();
     for (const QString &f : {casePath, shared})
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(f + suffix);
