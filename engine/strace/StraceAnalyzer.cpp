@@ -1,6 +1,7 @@
 #include "StraceAnalyzer.h"
 
 #include "StraceQuery.h"
+#include "links/LinkBuilder.h"
 #include "casefile/EventStore.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -26,9 +27,9 @@ QString shorten(const QString &s, int max = 120)
 
 EvidenceRef callRef(const QJsonObject &row)
 {
-    return {QStringLiteral("strace-call"), qint64(row.value(QStringLiteral("call_id")).toDouble()),
+    return LinkBuilder::ref(LinkKind::StraceCall, qint64(row.value(QStringLiteral("call_id")).toDouble()),
             QStringLiteral("%1 line %2").arg(row.value(QStringLiteral("trace")).toString())
-                .arg(qint64(row.value(QStringLiteral("line")).toDouble()))};
+                .arg(qint64(row.value(QStringLiteral("line")).toDouble())));
 }
 
 }
@@ -93,7 +94,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         while (st.step()) {
             hostId = st.int64(2);
             if (logs.size() < 50)
-                logs.append({QStringLiteral("artifact"), st.int64(0), st.text(1)});
+                logs.append(LinkBuilder::ref(LinkKind::Artifact, st.int64(0), st.text(1)));
         }
     }
     auto base = [&](const QString &kind, const QString &severity) {
@@ -145,11 +146,11 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         f.data = r;
         f.evidence = {callRef(r)};
         if (const qint64 a = qint64(r.value(QStringLiteral("artifact_id")).toDouble()))
-            f.evidence.append({QStringLiteral("artifact"), a, r.value(QStringLiteral("trace")).toString()});
+            f.evidence.append(LinkBuilder::ref(LinkKind::Artifact, a, r.value(QStringLiteral("trace")).toString()));
         findings.add(f);
         ++made;
         if (f.atUs)
-            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, QStringLiteral("strace-call"),
+            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, LinkBuilder::kindName(LinkKind::StraceCall),
                   qint64(r.value(QStringLiteral("call_id")).toDouble()));
     }
     if (!idleCounts.isEmpty()) {
@@ -184,7 +185,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         findings.add(f);
         ++made;
         if (f.atUs)
-            event(f.atUs, QStringLiteral("process-killed"), f.title, f.detail, QStringLiteral("artifact"),
+            event(f.atUs, QStringLiteral("process-killed"), f.title, f.detail, LinkBuilder::kindName(LinkKind::Artifact),
                   logs.isEmpty() ? 0 : logs.first().refId);
     }
 
@@ -209,7 +210,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
                                                      : QStringLiteral("still running when the trace ended");
             event(first, QStringLiteral("strace-process"), summary,
                   QStringLiteral("First call %1, last %2; %3.").arg(TimeUtil::isoUtc(first), TimeUtil::isoUtc(last), end),
-                  QStringLiteral("artifact"), firstLog);
+                  LinkBuilder::kindName(LinkKind::Artifact), firstLog);
         }
     }
 
@@ -264,9 +265,9 @@ int StraceAnalyzer::analyse(qint64 collectionId)
                 parts.append(QStringLiteral("%1 %2 x%3").arg(v[QStringLiteral("syscall")].toString(),
                                                               v[QStringLiteral("errno")].toString()).arg(n));
             if (f.evidence.size() < 20)
-                f.evidence.append({QStringLiteral("strace-call"), qint64(v[QStringLiteral("first_call_id")].toDouble()),
+                f.evidence.append(LinkBuilder::ref(LinkKind::StraceCall, qint64(v[QStringLiteral("first_call_id")].toDouble()),
                                    QStringLiteral("first %1 %2").arg(v[QStringLiteral("syscall")].toString(),
-                                                                     v[QStringLiteral("errno")].toString())});
+                                                                     v[QStringLiteral("errno")].toString())));
         }
         f.title = QStringLiteral("%1 failed calls: %2").arg(total).arg(parts.join(QStringLiteral(", ")));
         f.data.insert(QStringLiteral("errors"), errs);

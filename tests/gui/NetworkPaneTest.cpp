@@ -5,6 +5,7 @@
 // [[rpc-call:N]] links selecting their row. Models under QAbstractItemModelTester.
 #include "CaptureWriter.h"
 #include "SampleCase.h"
+#include "WorkbenchWait.h"
 #include "TestEnv.h"
 #include "app/CaseSession.h"
 #include "app/EvidenceLink.h"
@@ -90,7 +91,7 @@ private slots:
         QVERIFY(p->overviewText()->toPlainText().contains(QStringLiteral("No packet captures")));
         QCOMPARE(p->views()->currentWidget(), p->overviewPage());
         QVERIFY(p->warningBanner()->isHidden());
-        QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 1)));
+        QVERIFY(!WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), 1)));
     }
 
     void silentPeersAndOverview()
@@ -288,14 +289,14 @@ private slots:
         p->filterEdit()->setText(QStringLiteral("80"));
         p->filterEdit()->flush();
         w.workspaceTabs()->setCurrentIndex(0);
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), evidence)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), evidence)));
         QCOMPARE(w.workspaceTabs()->currentWidget(), p);
         QCOMPARE(p->views()->currentWidget(), p->conversationsPage());
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), evidence);
 
         // The rpc-unanswered finding's evidence: the nlockmgr call that never got a reply.
         QVERIFY(callEvidence > 0);
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("rpc-call"), callEvidence)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("rpc-call"), callEvidence)));
         QCOMPARE(p->views()->currentWidget(), p->rpcPage());
         QCOMPARE(p->callsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), callEvidence);
         qint64 answered = 0;
@@ -304,7 +305,7 @@ private slots:
                 answered = p->callsModel()->row(r).value(QStringLiteral("id")).toInteger();
         // An answered call (portmapper) is shown by unticking "only unanswered".
         QVERIFY(p->unansweredOnlyBox()->isChecked());
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("rpc-call"), answered)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("rpc-call"), answered)));
         QVERIFY(!p->unansweredOnlyBox()->isChecked());
         QCOMPARE(p->callsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), answered);
 
@@ -319,7 +320,7 @@ private slots:
         QCOMPARE(w.workspaceTabs()->currentWidget(), p);
 
         // A link to something not in the case says so.
-        QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 99999)));
+        QVERIFY(!WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), 99999)));
     }
 
     void captureSelectorAndCorruptCapture()
@@ -377,7 +378,7 @@ private slots:
         // A link into capture 1 while capture 2 is shown: every capture is shown and the row selected.
         const qint64 id = CaseFile::open(path, CaseFile::Access::ReadOnly)->db().queryInt(
             QStringLiteral("SELECT id FROM pcap_conversations WHERE port_b = 2049"));
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
         waitLoaded(p);
         QCOMPARE(p->shownCapture(), 0);
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), id);
@@ -466,7 +467,7 @@ private slots:
         NetworkPane *p = w.networkPane();
         const qint64 id = conversationId("port_b = 662");
         // Straight after opening: the rows are still being read.
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
         waitLoaded(p);
         QTRY_COMPARE_WITH_TIMEOUT(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), id, 15000);
     }

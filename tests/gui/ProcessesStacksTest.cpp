@@ -2,6 +2,7 @@
 // filter processes, compare two snapshots, diff two stack groups, the fleet
 // matrix, and [[task:host/tid]] links. Models under QAbstractItemModelTester.
 #include "SampleCase.h"
+#include "WorkbenchWait.h"
 #include "TestEnv.h"
 #include "app/EvidenceLink.h"
 #include "app/MainWindow.h"
@@ -130,7 +131,7 @@ private slots:
         EvidenceLink l;
         l.kind = QStringLiteral("task");
         l.target = QStringLiteral("web-3/14439");
-        QVERIFY(w.openLink(l));
+        QVERIFY(WorkbenchWait::openLink(w, l));
         ProcessesPane *p = w.processesPane();
         QCOMPARE(p->snapshotBox()->currentData().toLongLong(), m_case.secondSnapshot);
         QTRY_VERIFY_WITH_TIMEOUT(p->view()->currentIndex().isValid(), 10000);

@@ -4,6 +4,7 @@
 // the writer's own signals, never on time) until what a test asked for is in
 // the case.
 #include "app/CaseSession.h"
+#include "app/MainWindow.h"
 #include "notes/NotesPane.h"
 
 #include <QSignalSpy>
@@ -28,6 +29,28 @@ inline qint64 newNote(NotesPane *notes, const QString &title, qint64 atUs = 0)
     if (!created.wait(30000))
         return 0;
     return created.first().first().toLongLong();
+}
+
+// Opens a link as a click does and waits until it is resolved (on the reader
+// thread) and shown: true if shown, false if refused or not found.
+inline bool openLink(MainWindow &w, const EvidenceLink &link)
+{
+    QSignalSpy opened(&w, &MainWindow::linkOpened);
+    if (!w.openLink(link))
+        return false;
+    if (opened.isEmpty() && !opened.wait(30000))
+        return false;
+    return opened.last().at(1).toBool();
+}
+
+// Waits until a pane loader has finished the load in flight (true) or 30 s passed.
+template<class Loader>
+inline bool loaded(Loader *loader)
+{
+    if (!loader->isLoading())
+        return true;
+    QSignalSpy spy(loader, &Loader::loaded);
+    return spy.wait(30000) || !loader->isLoading();
 }
 
 // Saves the note being edited now and waits until it is written.
