@@ -32,12 +32,20 @@ struct Loaded
 // a task as HOST/SNAPSHOT/TID.
 QList<EvidenceLink> stableLinks(SqliteDatabase &db, const Finding &f)
 {
+    // The finding's snapshot: its snapshot evidence, else that of its first task.
+    const LinkResolver resolver(db);
     qint64 snapshot = 0;
     for (const EvidenceRef &r : f.evidence)
         if (r.refKind == LinkKinds::name(LinkKind::Snapshot))
             snapshot = r.refId;
+    for (const EvidenceRef &r : f.evidence)
+        if (!snapshot && r.refKind == LinkKinds::name(LinkKind::Task)) {
+            try {
+                snapshot = resolver.resolve(r.refKind, QString::number(r.refId)).snapshotId;
+            } catch (const CaseError &) {
+            }
+        }
     QList<EvidenceLink> out;
-    const LinkResolver resolver(db);
     for (const EvidenceRef &r : f.evidence) {
         EvidenceLink l = EvidenceLink::fromRef(r.refKind, r.refId);
         const auto kind = LinkKinds::parse(r.refKind);

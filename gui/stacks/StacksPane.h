@@ -80,5 +80,9 @@ private:
     QLabel *m_notRead;     // "12 task(s) with the kernel stack not read (permission)"
     QTabWidget *m_tabs;
     class PaneLoader *m_snapshotsLoader; // the snapshot list (stamp: SnapshotStore::changeStamp)
+    qint64 m_pendingSnapshot = 0;  // asked for before the list was in
+    qint64 m_groupsSnapshot = 0;   // the snapshot whose groups are shown (or loading)
+    bool m_loadingGroups = false;
+    QString m_pendingSignature;    // the group to select once loaded
     int m_busy = 0;
 };

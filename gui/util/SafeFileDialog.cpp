@@ -240,20 +240,40 @@ void SafeFileDialog::accept()
     QDialog::accept();
 }
 
-QString SafeFileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
+QString SafeFileDialog::selectedNameFilter() const
+{
+    return m_filter->currentText();
+}
+
+QString SafeFileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter,
+                                        QString *selectedFilter)
 {
     SafeFileDialog d(parent, caption, dir, filter, Mode::OpenFile);
-    return d.exec() == QDialog::Accepted && !d.selectedFiles().isEmpty() ? d.selectedFiles().first() : QString();
+    if (d.exec() != QDialog::Accepted || d.selectedFiles().isEmpty())
+        return {};
+    if (selectedFilter)
+        *selectedFilter = d.selectedNameFilter();
+    return d.selectedFiles().first();
 }
 
-QStringList SafeFileDialog::getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
+QStringList SafeFileDialog::getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir, const QString &filter,
+                                             QString *selectedFilter)
 {
     SafeFileDialog d(parent, caption, dir, filter, Mode::OpenFiles);
-    return d.exec() == QDialog::Accepted ? d.selectedFiles() : QStringList();
+    if (d.exec() != QDialog::Accepted)
+        return {};
+    if (selectedFilter)
+        *selectedFilter = d.selectedNameFilter();
+    return d.selectedFiles();
 }
 
-QString SafeFileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
+QString SafeFileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter,
+                                        QString *selectedFilter)
 {
     SafeFileDialog d(parent, caption, dir, filter, Mode::SaveFile);
-    return d.exec() == QDialog::Accepted && !d.selectedFiles().isEmpty() ? d.selectedFiles().first() : QString();
+    if (d.exec() != QDialog::Accepted || d.selectedFiles().isEmpty())
+        return {};
+    if (selectedFilter)
+        *selectedFilter = d.selectedNameFilter();
+    return d.selectedFiles().first();
 }

@@ -29,12 +29,17 @@ public:
     SafeFileDialog(QWidget *parent, const QString &caption, const QString &dir, const QString &filter, Mode mode);
     ~SafeFileDialog() override;
 
-    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir = {}, const QString &filter = {});
-    static QStringList getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir = {}, const QString &filter = {});
-    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir = {}, const QString &filter = {});
+    // As QFileDialog's; selectedFilter receives the name filter chosen.
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir = {}, const QString &filter = {},
+                                   QString *selectedFilter = nullptr);
+    static QStringList getOpenFileNames(QWidget *parent, const QString &caption, const QString &dir = {}, const QString &filter = {},
+                                        QString *selectedFilter = nullptr);
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir = {}, const QString &filter = {},
+                                   QString *selectedFilter = nullptr);
 
     QStringList selectedFiles() const { return m_selected; }
     QString directory() const { return m_dir; }
+    QString selectedNameFilter() const;
     // Shows a folder (read off the GUI thread; listed() when in).
     void setDirectory(const QString &dir);
     // Names listed, and those shown as unprobed mounts.

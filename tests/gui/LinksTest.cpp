@@ -219,7 +219,9 @@ private slots:
 
         SqliteStatement fe = db.prepare(QStringLiteral(
             "SELECT e.finding_id, e.ref_kind, e.ref_id, coalesce((SELECT max(s.ref_id) FROM finding_evidence s "
-            "WHERE s.finding_id = e.finding_id AND s.ref_kind = 'snapshot'), 0) FROM finding_evidence e ORDER BY e.rowid"));
+            "WHERE s.finding_id = e.finding_id AND s.ref_kind = 'snapshot'), (SELECT t.snapshot_id FROM finding_evidence s "
+            "JOIN procfs_tasks t ON t.id = s.ref_id WHERE s.finding_id = e.finding_id AND s.ref_kind = 'task' ORDER BY s.rowid LIMIT 1), 0) "
+            "FROM finding_evidence e ORDER BY e.rowid"));
         while (fe.step())
             m_written.append({fe.int64(0), fe.text(1), fe.int64(2), fe.int64(3)});
         SqliteStatement ev = db.prepare(QStringLiteral("SELECT ref_kind, ref_id FROM events WHERE ref_kind IS NOT NULL ORDER BY id"));

@@ -111,6 +111,7 @@ private slots:
         w.setQuiet(true);
         QCOMPARE(w.welcomePage()->recentList()->item(0)->data(Qt::UserRole).toString(), QFileInfo(p).absoluteFilePath());
         QVERIFY(w.openCase(p));
+        QVERIFY(WorkbenchWait::idle(w));
         const CaseInfo info = w.session()->caseFile()->info();
         QCOMPARE(info.title, QStringLiteral("Envoy stuck in flush_work"));
         QCOMPARE(info.summary, QStringLiteral("inotify release waits on synchronize_srcu"));

@@ -84,6 +84,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         waitLoaded(p);
         QCOMPARE(p->conversationsModel()->rowCount(), 0);
@@ -102,6 +103,7 @@ private slots:
         Tester t1(p->silentModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->silentProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         QCOMPARE(w.workspaceTabs()->indexOf(p) >= 0, true);
 
@@ -151,6 +153,7 @@ private slots:
         Tester t1(p->conversationsModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->conversationsProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         QJsonArray expected;
         {
@@ -228,6 +231,7 @@ private slots:
         Tester t5(p->registrationsModel(), Tester::FailureReportingMode::QtTest);
         Tester t6(p->registrationsProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         // Procedures: portmapper DUMP and GETPORT answered, nlockmgr LOCK unanswered.
         auto *procs = p->proceduresModel();
@@ -268,6 +272,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         waitLoaded(p);
         // The silent-peer finding's evidence is the 2049 conversation.
@@ -359,6 +364,7 @@ private slots:
         Tester t1(p->conversationsModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->conversationsProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         QCOMPARE(p->captureBox()->count(), 3);
         QCOMPARE(p->conversationsModel()->rowCount(), 7);
@@ -390,6 +396,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         waitLoaded(p);
         // Activating the refused-connection finding in the Findings pane selects its conversation.
@@ -399,7 +406,9 @@ private slots:
                 finding = f.id;
         QVERIFY(finding > 0);
         QVERIFY(w.findingsPane()->selectFinding(finding));
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         w.findingsPane()->activateCurrent();
+        QVERIFY(opened.wait(20000));
         QCOMPARE(w.workspaceTabs()->currentWidget(), p);
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), conversationId("port_b = 662"));
 
@@ -464,6 +473,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         const qint64 id = conversationId("port_b = 662");
         // Straight after opening: the rows are still being read.

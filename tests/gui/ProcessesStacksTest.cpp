@@ -45,6 +45,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         ProcessesPane *p = w.processesPane();
         Tester t1(p->model(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->proxy(), Tester::FailureReportingMode::QtTest);
@@ -84,6 +85,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         StacksPane *s = w.stacksPane();
         Tester t1(s->groupsModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(s->diffModel(), Tester::FailureReportingMode::QtTest);
@@ -128,6 +130,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         EvidenceLink l;
         l.kind = QStringLiteral("task");
         l.target = QStringLiteral("web-3/14439");

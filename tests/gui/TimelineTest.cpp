@@ -2,6 +2,7 @@
 // markers, filters. The engine's windowed queries are tested in
 // tests/engine/TimelineQueryTest.cpp.
 #include "SampleCase.h"
+#include "WorkbenchWait.h"
 #include "TestEnv.h"
 #include "app/MainWindow.h"
 #include "casefile/CaseFile.h"
@@ -49,6 +50,7 @@ private slots:
         w.resize(1400, 900);
         w.show();
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         TimelinePane *pane = w.timelinePane();
         TimelineController *c = pane->controller();
         waitIdle(c);
@@ -97,6 +99,7 @@ private slots:
         w.setQuiet(true);
         w.show();
         QVERIFY(w.openCase(p));
+        QVERIFY(WorkbenchWait::idle(w));
         TimelinePane *pane = w.timelinePane();
         TimelineController *c = pane->controller();
         waitIdle(c);

@@ -5,6 +5,9 @@
 // the case.
 #include "app/CaseSession.h"
 #include "app/MainWindow.h"
+#include "app/WorkbenchPane.h"
+#include "util/BackgroundReader.h"
+#include "util/PaneLoader.h"
 #include "notes/NotesPane.h"
 
 #include <QSignalSpy>
@@ -41,6 +44,21 @@ inline bool openLink(MainWindow &w, const EvidenceLink &link)
     if (opened.isEmpty() && !opened.wait(30000))
         return false;
     return opened.last().at(1).toBool();
+}
+
+// Waits until the window's panes have loaded what they show (the reader
+// thread idle, no pane loader busy): after opening a case, or a change.
+inline bool idle(MainWindow &w, int timeoutMs = 30000)
+{
+    auto quiet = [&w] {
+        if (w.session()->reader()->pending() > 0)
+            return false;
+        for (WorkbenchPane *p : w.panes())
+            if (p->paneLoader() && p->paneLoader()->isLoading())
+                return false;
+        return true;
+    };
+    return QTest::qWaitFor(quiet, timeoutMs);
 }
 
 // Waits until a pane loader has finished the load in flight (true) or 30 s passed.
