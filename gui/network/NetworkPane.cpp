@@ -152,7 +152,20 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
         m_filter->flush();
         m_views->setCurrentWidget(m_conversationsPage);
     });
-    connect(m_rpcPage, &RpcPage::conversationRequested, this, [this](qint64 id) { selectConversation(id); });
+    connect(m_rpcPage, &RpcPage::conversationRequested, this, [this](qint64 id) {
+        // Its capture is looked up on the reader thread (no SQL on the GUI thread).
+        m_session->reader()->run<qint64>(
+            QStringLiteral("network-conversation-capture"),
+            [id](CaseFile &cf, const CancelToken &) {
+                SqliteStatement st = cf.db().prepare(QStringLiteral("SELECT capture_id FROM pcap_conversations WHERE id = ?"));
+                st.bind(1, id);
+                return st.step() ? st.int64(0) : qint64(0);
+            },
+            this, [this, id](const qint64 &capture) {
+                if (capture)
+                    selectConversation(id, capture);
+            });
+    });
     connect(session, &CaseSession::opened, this, [this] {
         m_captureId = 0;
         m_freshCase = true;

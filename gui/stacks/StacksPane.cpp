@@ -189,9 +189,10 @@ bool StacksPane::selectPendingGroup()
     const QString sig = std::exchange(m_pendingSignature, QString());
     if (sig.isEmpty())
         return false;
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_groupsView->model());
     for (int r = 0; r < m_groups->rowCount(); ++r) {
-        const QModelIndex idx = m_groups->index(r, 0);
-        if (idx.data(StackGroupsModel::SignatureRole).toString() == sig) {
+        const QModelIndex idx = proxy->mapFromSource(m_groups->index(r, 0));
+        if (idx.isValid() && idx.data(StackGroupsModel::SignatureRole).toString() == sig) {
             m_groupsView->setCurrentIndex(idx);
             m_groupsView->scrollTo(idx);
             emit groupShown(sig);

@@ -50,13 +50,14 @@ public:
     QLineEdit *fileNameEdit() const { return m_name; }
     // Opens the entry (a folder, even an unprobed mount) as a double-click does.
     void openEntry(const QString &name);
+    // Takes the file name(s) typed or selected (Open / Save).
+    void accept() override;
 
 signals:
     void listed(const QString &dir, const QString &error);
 
 private:
     void showListing(const SafeDirListing &listing);
-    void accept() override;
     QStringList patterns() const;
 
     Mode m_mode;

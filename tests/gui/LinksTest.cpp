@@ -41,6 +41,7 @@
 #include "util/PaneLoader.h"
 
 #include <QComboBox>
+#include <QDebug>
 #include <QLabel>
 #include <QStatusBar>
 #include <QSet>
@@ -184,50 +185,52 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("links.casebook"));
         m_case = SampleCase::build(m_path);
         QVERIFY(m_case.addCapture(m_path) > 0); // the real pcap importer: conversation and rpc-call references
-        auto cf = CaseFile::open(m_path, CaseFile::Access::ReadWrite);
-        auto &db = cf->db();
-        CollectionStore collections(db);
-        qint64 procfs = 0, kernel = 0, strace = 0;
-        for (const CollectionRecord &c : collections.forHost(m_case.webHost)) {
-            if (c.kind == QLatin1String("procfs"))
-                procfs = c.id;
-            else if (c.kind == QLatin1String("kernel-log"))
-                kernel = c.id;
-            else if (c.kind == QLatin1String("strace"))
-                strace = c.id;
-        }
-        QVERIFY(procfs && kernel && strace);
-        // The decoy: nfs-1, newest of all, with web-3's tids and stack.
-        const QList<ProcTask> second = TaskQuery(db).snapshot(m_case.secondSnapshot).run();
-        QVERIFY(!second.isEmpty());
-        ProcfsSample decoy;
-        decoy.takenUs = m_case.baseUs + 500 * 1000000LL;
-        decoy.hostname = QStringLiteral("nfs-1");
-        for (ProcTask t : second) {
-            t.id = 0;
-            t.snapshotId = 0;
-            decoy.tasks.append(t);
-        }
-        const qint64 nc = collections.begin(m_case.nfsHost, QStringLiteral("procfs"), QStringLiteral("procfs snapshot"));
-        m_decoySnapshot = SnapshotStore(db).save(decoy, nc, m_case.nfsHost, 0);
-        collections.finish(nc, CollectionRecord::Status::Complete);
-        // The real analyzers write their references.
-        QVERIFY(DStateTriage(db).run(procfs) > 0);
-        QVERIFY(KernelLogIngest(db).ingest(SampleCase::kernelLog(), kernel, m_case.webHost, m_case.kernelLogArtifact).events > 0);
-        QVERIFY(KernelEventCorrelator(db).run(m_case.webHost) > 0);
-        QVERIFY(StraceAnalyzer(db).analyse(strace) > 0);
+        {
+            auto cf = CaseFile::open(m_path, CaseFile::Access::ReadWrite);
+            auto &db = cf->db();
+            CollectionStore collections(db);
+            qint64 procfs = 0, kernel = 0, strace = 0;
+            for (const CollectionRecord &c : collections.forHost(m_case.webHost)) {
+                if (c.kind == QLatin1String("procfs"))
+                    procfs = c.id;
+                else if (c.kind == QLatin1String("kernel-log"))
+                    kernel = c.id;
+                else if (c.kind == QLatin1String("strace"))
+                    strace = c.id;
+            }
+            QVERIFY(procfs && kernel && strace);
+            // The decoy: nfs-1, newest of all, with web-3's tids and stack.
+            const QList<ProcTask> second = TaskQuery(db).snapshot(m_case.secondSnapshot).run();
+            QVERIFY(!second.isEmpty());
+            ProcfsSample decoy;
+            decoy.takenUs = m_case.baseUs + 500 * 1000000LL;
+            decoy.hostname = QStringLiteral("nfs-1");
+            for (ProcTask t : second) {
+                t.id = 0;
+                t.snapshotId = 0;
+                decoy.tasks.append(t);
+            }
+            const qint64 nc = collections.begin(m_case.nfsHost, QStringLiteral("procfs"), QStringLiteral("procfs snapshot"));
+            m_decoySnapshot = SnapshotStore(db).save(decoy, nc, m_case.nfsHost, 0);
+            collections.finish(nc, CollectionRecord::Status::Complete);
+            // The real analyzers write their references.
+            QVERIFY(DStateTriage(db).run(procfs) > 0);
+            QVERIFY(KernelLogIngest(db).ingest(SampleCase::kernelLog(), kernel, m_case.webHost, m_case.kernelLogArtifact).events > 0);
+            QVERIFY(KernelEventCorrelator(db).run(m_case.webHost) > 0);
+            QVERIFY(StraceAnalyzer(db).analyse(strace) > 0);
 
-        SqliteStatement fe = db.prepare(QStringLiteral(
-            "SELECT e.finding_id, e.ref_kind, e.ref_id, coalesce((SELECT max(s.ref_id) FROM finding_evidence s "
-            "WHERE s.finding_id = e.finding_id AND s.ref_kind = 'snapshot'), (SELECT t.snapshot_id FROM finding_evidence s "
-            "JOIN procfs_tasks t ON t.id = s.ref_id WHERE s.finding_id = e.finding_id AND s.ref_kind = 'task' ORDER BY s.rowid LIMIT 1), 0) "
-            "FROM finding_evidence e ORDER BY e.rowid"));
-        while (fe.step())
-            m_written.append({fe.int64(0), fe.text(1), fe.int64(2), fe.int64(3)});
-        SqliteStatement ev = db.prepare(QStringLiteral("SELECT ref_kind, ref_id FROM events WHERE ref_kind IS NOT NULL ORDER BY id"));
-        while (ev.step())
-            m_written.append({0, ev.text(0), ev.int64(1), 0});
-        QVERIFY(m_written.size() > 10);
+            SqliteStatement fe = db.prepare(QStringLiteral(
+                "SELECT e.finding_id, e.ref_kind, e.ref_id, coalesce((SELECT max(s.ref_id) FROM finding_evidence s "
+                "WHERE s.finding_id = e.finding_id AND s.ref_kind = 'snapshot'), (SELECT t.snapshot_id FROM finding_evidence s "
+                "JOIN procfs_tasks t ON t.id = s.ref_id WHERE s.finding_id = e.finding_id AND s.ref_kind = 'task' ORDER BY s.rowid LIMIT 1), 0) "
+                "FROM finding_evidence e ORDER BY e.rowid"));
+            while (fe.step())
+                m_written.append({fe.int64(0), fe.text(1), fe.int64(2), fe.int64(3)});
+            SqliteStatement ev = db.prepare(QStringLiteral("SELECT ref_kind, ref_id FROM events WHERE ref_kind IS NOT NULL ORDER BY id"));
+            while (ev.step())
+                m_written.append({0, ev.text(0), ev.int64(1), 0});
+            QVERIFY(m_written.size() > 10);
+        }
         GuiThreadSqlCheck::setEnabled(true);
     }
 
@@ -306,10 +309,13 @@ private slots:
             w.workspaceTabs()->setCurrentIndex(0);
             QVERIFY2(WorkbenchWait::openLink(w, link), qPrintable(link.text() + QStringLiteral(": ") + w.statusBar()->currentMessage()));
             verifyShown(w, r);
-            if (QTest::currentTestFailed())
+            if (QTest::currentTestFailed()) {
                 qWarning() << "while checking" << link.text() << "from finding" << r.findingId;
+                return;
+            }
             ++opened;
         }
+        qInfo() << "opened" << opened << "links; from findings" << fromFindings << "from events" << fromEvents;
         QVERIFY(opened >= 9);
     }
 
