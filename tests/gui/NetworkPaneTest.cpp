@@ -426,8 +426,10 @@ private slots:
         // Activating an RPC call selects the conversation it travelled in.
         QCOMPARE(p->callsProxy()->rowCount(), 1);
         emit p->callsView()->activated(p->callsProxy()->index(0, RpcCallsModel::Procedure));
+        // Its capture is looked up on the reader thread first.
+        QTRY_COMPARE_WITH_TIMEOUT(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(),
+                                  conversationId("port_b = 4045"), 20000);
         QCOMPARE(p->views()->currentWidget(), p->conversationsPage());
-        QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), conversationId("port_b = 4045"));
         QVERIFY(p->filterEdit()->text().isEmpty()); // the filter that hid it was cleared
     }
 

@@ -120,7 +120,9 @@ private slots:
 
         // View raw: opens a viewer tab highlighted with the strace definition.
         QVERIFY(w.navigatorPane()->select(QStringLiteral("artifact"), m_case.straceArtifact));
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         w.navigatorPane()->viewRaw();
+        QVERIFY(opened.wait(20000)); // the link is resolved off the GUI thread
         auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
         QVERIFY(v);
         QCOMPARE(v->artifactId(), m_case.straceArtifact);

@@ -85,7 +85,10 @@ private slots:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, pos);
         QCOMPARE(selected.size(), 1);
         QCOMPARE(view->selectedItem()->id, hung.id);
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         QTest::keyClick(view, Qt::Key_Return);
+        QVERIFY(opened.wait(20000)); // the link is resolved off the GUI thread
+        QVERIFY(opened.first().at(1).toBool());
         auto *v = qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget());
         QVERIFY(v);
         QCOMPARE(v->artifactId(), m_case.kernelLogArtifact);
