@@ -61,7 +61,40 @@ CaseSession::~CaseSession()
 
 void CaseSession::create(const QString &path, const QString &title)
 {
-    attach(CaseFile::create(path, title)); // a new case: small, created here
+    if (m_opening)
+        throw CaseError(tr("Another case is being opened."));
+    // Created (schema, first audit entry) and opened read-only on a worker
+    // thread, as open() does: no SQL on the GUI thread.
+    struct Made
+    {
+        std::unique_ptr<CaseFile> caseFile;
+        std::unique_ptr<CaseFile> readOnly;
+        QString error;
+    };
+    m_opening = true;
+    QFuture<std::shared_ptr<Made>> future = QtConcurrent::run([path, title] {
+        auto r = std::make_shared<Made>();
+        try {
+            r->caseFile = CaseFile::create(path, title);
+            r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+        } catch (const CaseError &e) {
+            r->error = e.message();
+        } catch (const std::exception &e) {
+            r->error = QString::fromUtf8(e.what());
+        }
+        return r;
+    });
+    QFutureWatcher<std::shared_ptr<Made>> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    m_opening = false;
+    const std::shared_ptr<Made> r = future.result();
+    if (!r->caseFile)
+        throw CaseError(r->error);
+    attach(std::move(r->caseFile), std::move(r->readOnly));
 }
 
 void CaseSession::open(const QString &path)

@@ -36,7 +36,8 @@ public:
     void request();
     // Loads now, whatever the stamp says.
     void reloadNow();
-    bool isLoading() const { return m_loading; }
+    // A load is running, or due (a change was announced and the throttle runs).
+    bool isLoading() const { return m_loading || m_throttle.isActive(); }
     // Minimum time between two loads caused by changes (default 250 ms).
     void setThrottle(int ms) { m_throttle.setInterval(ms); }
 

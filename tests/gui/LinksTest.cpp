@@ -58,8 +58,9 @@ constexpr int kTimeoutMs = 20000;
 // not counted as the workbench touching the case.
 struct Unchecked
 {
+    const bool was = GuiThreadSqlCheck::isEnabled();
     Unchecked() { GuiThreadSqlCheck::setEnabled(false); }
-    ~Unchecked() { GuiThreadSqlCheck::setEnabled(true); }
+    ~Unchecked() { GuiThreadSqlCheck::setEnabled(was); }
 };
 
 struct Written
