@@ -12,12 +12,15 @@ Collector::~Collector() = default;
 qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
                        const QString &kind, const QString &command, const QJsonObject &parameters)
 {
+    QJsonObject recorded = parameters;
+    const BecomeRecord become = transport.become();
+    if (!become.isEmpty())
+        recorded.insert(QStringLiteral("become"), become.toJson());
     // Collecting the local machine: record which process is Casebook, so the
     // analysis can tell its own threads from the incident's (DStateTriage).
-    QJsonObject params = parameters;
     if (transport.hostSpec() == QLatin1String("local") && transport.endpoint().address.isEmpty())
-        params.insert(QStringLiteral("collector_pid"), QCoreApplication::applicationPid());
-    const qint64 id = collections.begin(context.hostId, kind, command, params);
+        recorded.insert(QStringLiteral("collector_pid"), QCoreApplication::applicationPid());
+    const qint64 id = collections.begin(context.hostId, kind, command, recorded);
     const HostKeyInfo key = transport.hostKey();
     if (!key.isEmpty())
         collections.setHostKey(id, key.type, key.sha256);

@@ -44,6 +44,8 @@ public:
 // Starts a 'running' collection for context's host and records the host key
 // the transport presented and the endpoint it used (address, port, user), so
 // every collection carries them from its start; fills the host's record too.
+// When the transport runs commands as root (--sudo), the parameters get
+// "become": {method, login_user, as_user, password: "asked"|"not needed"}.
 qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
                        const QString &kind, const QString &command, const QJsonObject &parameters = {});
 
