@@ -375,12 +375,17 @@ void MainWindow::updateTitle()
         readOnly = tr(" (read-only: failed its integrity check)");
     else if (!m_session->isWritable())
         readOnly = tr(" (read-only)");
-    if (!windowTitle().contains(fileName) || !windowTitle().contains(readOnly))
-        setWindowTitle(tr("%1%2 — Casebook").arg(fileName, readOnly));
+    // At once with the title last read (the new mode shows without waiting), then refreshed.
+    if (m_caseTitlePath != m_session->path())
+        m_caseTitle.clear();
+    setWindowTitle(m_caseTitle.isEmpty() ? tr("%1%2 — Casebook").arg(fileName, readOnly)
+                                         : tr("%1 — %2%3 — Casebook").arg(m_caseTitle, fileName, readOnly));
     // The counts scan big tables: on the reader thread.
     m_session->reader()->run<CaseSummary>(
         QStringLiteral("case-summary"), [](CaseFile &cf, const CancelToken &) { return CaseSummary::of(cf); }, this,
         [this, fileName, readOnly](const CaseSummary &s) {
+            m_caseTitle = s.info.title;
+            m_caseTitlePath = m_session->path();
             setWindowTitle(tr("%1 — %2%3 — Casebook").arg(s.info.title, fileName, readOnly));
             m_statusCase->setText(tr("%1 · %2 · %3 hosts · %4 artifacts · %5 findings · %6 events")
                                       .arg(s.info.severity, s.info.status)

@@ -153,6 +153,8 @@ private:
     QList<QAction *> m_caseActions;
     QList<QAction *> m_writeActions;
     LinkRegistry m_links;
+    QString m_caseTitle;     // the case's title as last read (reader thread), for the window title
+    QString m_caseTitlePath; // the case it was read from
     bool m_quiet = false;
     QString m_lastError;
 };
