@@ -749,6 +749,77 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Evidence</source>
+        <translation>Beweismittel importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>Dateien &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>(no host)</source>
+        <translation>(kein Host)</translation>
+    </message>
+    <message>
+        <source>The host the evidence came from; a new name adds the host to the case.</source>
+        <translation>Der Host, von dem die Beweismittel stammen; ein neuer Name fügt den Host dem Fall hinzu.</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s zone (%1)</source>
+        <translation>Zone dieses Rechners (%1)</translation>
+    </message>
+    <message>
+        <source>The zone of times that carry none (strace -t/-tt): the traced host&apos;s zone, an IANA name such as Europe/Berlin or an offset such as +02:00.</source>
+        <translation>Die Zone für Zeiten ohne Zone (strace -t/-tt): die Zone des verfolgten Hosts, ein IANA-Name wie Europe/Berlin oder ein Versatz wie +02:00.</translation>
+    </message>
+    <message>
+        <source>The log &amp;starts on</source>
+        <translation>Das Log &amp;beginnt am</translation>
+    </message>
+    <message>
+        <source>Logs whose times carry no date (strace -t/-tt) are otherwise dated by the file&apos;s modification time, which a copy may have changed.</source>
+        <translation>Logs, deren Zeiten kein Datum tragen (strace -t/-tt), werden sonst nach der Änderungszeit der Datei datiert, die eine Kopie verändert haben kann.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Dateien:</translation>
+    </message>
+    <message>
+        <source>Evidence (*.strace *.log *.txt *.pcap *.pcapng);;All files (*)</source>
+        <translation>Beweismittel (*.strace *.log *.txt *.pcap *.pcapng);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add the files to import.</source>
+        <translation>Fügen Sie die zu importierenden Dateien hinzu.</translation>
+    </message>
+    <message>
+        <source>Not a time zone: %1 (use an IANA name such as Europe/Berlin, or an offset such as +02:00).</source>
+        <translation>Keine Zeitzone: %1 (verwenden Sie einen IANA-Namen wie Europe/Berlin oder einen Versatz wie +02:00).</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunner</name>
     <message>
         <source>%1 is not a kind of file Casebook can import (strace log, pcap/pcapng capture...).</source>
@@ -982,14 +1053,6 @@
         <translation>Falltitel:</translation>
     </message>
     <message>
-        <source>Import Evidence</source>
-        <translation>Beweismittel importieren</translation>
-    </message>
-    <message>
-        <source>Evidence (*.strace *.log *.txt *.pcap *.pcapng);;All files (*)</source>
-        <translation>Beweismittel (*.strace *.log *.txt *.pcap *.pcapng);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Importing…</source>
         <translation>Importiere…</translation>
     </message>
@@ -1010,16 +1073,8 @@
         <translation>&lt;h3&gt;Casebook %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für die Untersuchung von Linux-Störungen: procfs-Schnappschüsse, Kernel-Protokolle, strace und Mitschnitte in einer gehashten, zugeordneten Falldatei; D-State-Triage, Stack-Vergleich, Zeitleiste, Notizen und Berichtsentwürfe.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 und KDE Syntax Highlighting.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Cannot show %1: not found in this case, or not supported by this pane yet.</source>
-        <translation>%1 kann nicht angezeigt werden: nicht in diesem Fall gefunden oder von dieser Ansicht noch nicht unterstützt.</translation>
-    </message>
-    <message>
         <source>Artifact %1</source>
         <translation>Artefakt %1</translation>
-    </message>
-    <message>
-        <source>There is no event %1.</source>
-        <translation>Es gibt kein Ereignis %1.</translation>
     </message>
     <message>
         <source>Event %1</source>
@@ -1056,6 +1111,46 @@
     <message>
         <source>Saving a copy to %1…</source>
         <translation>Speichere eine Kopie unter %1…</translation>
+    </message>
+    <message>
+        <source>St&amp;race</source>
+        <translation>St&amp;race</translation>
+    </message>
+    <message>
+        <source>Status &amp;Updates…</source>
+        <translation>S&amp;tatusmeldungen…</translation>
+    </message>
+    <message>
+        <source>Post the public status updates the report quotes (casectl status).</source>
+        <translation>Die öffentlichen Statusmeldungen erfassen, die der Bericht zitiert (casectl status).</translation>
+    </message>
+    <message>
+        <source>&amp;Action Items…</source>
+        <translation>&amp;Aufgaben…</translation>
+    </message>
+    <message>
+        <source>Follow-up work from the incident review, listed in the report (casectl action).</source>
+        <translation>Folgearbeiten aus der Nachbetrachtung des Vorfalls, im Bericht aufgeführt (casectl action).</translation>
+    </message>
+    <message>
+        <source>%1%2 — Casebook</source>
+        <translation>%1%2 — Casebook</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>no pane shows this kind of link.</source>
+        <translation>kein Bereich zeigt diese Art von Verweis.</translation>
+    </message>
+    <message>
+        <source>not found in its pane.</source>
+        <translation>in seinem Bereich nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Kernel log line %1</source>
+        <translation>Kernel-Log-Zeile %1</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2034,72 @@ Betrifft %1</translation>
     </message>
 </context>
 <context>
+    <name>SafeFileDialog</name>
+    <message>
+        <source>Parent folder</source>
+        <translation>Übergeordneter Ordner</translation>
+    </message>
+    <message>
+        <source>Home folder</source>
+        <translation>Persönlicher Ordner</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Datei&amp;name:</translation>
+    </message>
+    <message>
+        <source>Reading %1, a network or FUSE mount: if it does not answer, this stays here and Casebook goes on working; choose another folder.</source>
+        <translation>Lese %1, ein Netzwerk- oder FUSE-Mount: Antwortet er nicht, bleibt diese Anzeige stehen und Casebook arbeitet weiter; wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>A network or FUSE mount: not looked into, so that a server or daemon that does not answer cannot stop Casebook. Open it to read it.</source>
+        <translation>Ein Netzwerk- oder FUSE-Mount: nicht hineingeschaut, damit ein Server oder Daemon, der nicht antwortet, Casebook nicht aufhalten kann. Öffnen Sie ihn, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>mount, not probed</source>
+        <translation>Mount, nicht geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n network or FUSE mount(s) here are shown but not looked into.</source>
+        <translation>
+            <numerusform>%n Netzwerk- oder FUSE-Mount wird hier angezeigt, aber nicht geprüft.</numerusform>
+            <numerusform>%n Netzwerk- oder FUSE-Mounts werden hier angezeigt, aber nicht geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SilentPeersModel</name>
     <message>
         <source>%1 bytes on the wire</source>
@@ -2113,6 +2274,105 @@ Betrifft %1</translation>
     <message>
         <source>Tasks per wait channel (top 10)</source>
         <translation>Tasks je Wartekanal (Top 10)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActionsDialog</name>
+    <message>
+        <source>Status Updates and Action Items</source>
+        <translation>Statusmeldungen und Aufgaben</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>What the people affected should know now, e.g. &quot;Engineers are bringing the server back online.&quot;</source>
+        <translation>Was die Betroffenen jetzt wissen sollten, z. B. „Die Techniker nehmen den Server wieder in Betrieb.“</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;Um</translation>
+    </message>
+    <message>
+        <source>&amp;Post Update</source>
+        <translation>Meldung &amp;veröffentlichen</translation>
+    </message>
+    <message>
+        <source>&amp;Status Updates</source>
+        <translation>&amp;Statusmeldungen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done</source>
+        <translation>Als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <source>D&amp;rop</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>R&amp;eopen</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Follow-up work, e.g. &quot;Alert on lockd not responding&quot;</source>
+        <translation>Folgearbeit, z. B. „Alarm, wenn lockd nicht antwortet“</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>&amp;Fällig</translation>
+    </message>
+    <message>
+        <source>&amp;Add Item</source>
+        <translation>Aufgabe &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>Auf&amp;gabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Verant&amp;wortlich:</translation>
+    </message>
+    <message>
+        <source>&amp;Action Items</source>
+        <translation>&amp;Aufgaben</translation>
+    </message>
+    <message>
+        <source>The case is read-only: updates and items are shown, not written.</source>
+        <translation>Der Fall ist schreibgeschützt: Meldungen und Aufgaben werden angezeigt, nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>Status Update</source>
+        <translation>Statusmeldung</translation>
+    </message>
+    <message>
+        <source>Action Item</source>
+        <translation>Aufgabe</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "DStateTriageLoad.h"
 #include "StackGrouper.h"
+#include "links/LinkBuilder.h"
+#include "casefile/CollectionStore.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
@@ -64,7 +66,7 @@ QString describeFrames(const QStringList &frames)
 QStringList DStateTriage::kinds()
 {
     return {QStringLiteral("d-state-summary"), QStringLiteral("zombie-in-disguise"), QStringLiteral("d-state-group"),
-            QStringLiteral("blocker-candidate"), QStringLiteral("zombie-holding-port")};
+            QStringLiteral("blocker-candidate"), QStringLiteral("zombie-holding-port"), QStringLiteral("casebook-itself")};
 }
 
 QList<DStateTriage::Candidate> DStateTriage::blockerCandidates(const QList<StackGroup> &dGroups)
@@ -146,10 +148,39 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
             if (t.state != QLatin1String("D") && t.state != QLatin1String("Z"))
                 tasks.append(t);
     int written = 0;
-    auto snapshotRef = EvidenceRef{QStringLiteral("snapshot"), last.id, QStringLiteral("snapshot %1").arg(last.id)};
-    auto taskRef = [](const ProcTask &t) {
-        return EvidenceRef{QStringLiteral("task"), t.id, QStringLiteral("%1/%2 %3").arg(t.pid).arg(t.tid).arg(t.comm)};
-    };
+    auto snapshotRef = LinkBuilder::ref(LinkKind::Snapshot, last.id, QStringLiteral("snapshot %1").arg(last.id));
+
+    // Casebook itself: a collection of the local machine records the
+    // collecting process (collector_pid). Its threads (e.g. a file dialog
+    // that walked into the hang) are not evidence of the incident: left out
+    // of the triage, and said so.
+    QList<ProcTask> itself;
+    if (const auto c = CollectionStore(m_db).byId(collectionId); c && c->parameters.contains(QStringLiteral("collector_pid"))) {
+        const qint64 selfPid = c->parameters.value(QStringLiteral("collector_pid")).toInteger();
+        for (qsizetype i = tasks.size() - 1; i >= 0; --i)
+            if (selfPid > 0 && tasks[i].pid == selfPid)
+                itself.prepend(tasks.takeAt(i));
+    }
+    if (!itself.isEmpty()) {
+        Finding f;
+        f.hostId = last.hostId;
+        f.collectionId = collectionId;
+        f.kind = QStringLiteral("casebook-itself");
+        f.atUs = last.takenUs;
+        f.severity = QStringLiteral("info");
+        f.title = QStringLiteral("%1 thread(s) of Casebook itself (pid %2, the process that collected this snapshot) left out of the triage")
+                      .arg(itself.size()).arg(itself.first().pid);
+        f.detail = QStringLiteral("This is Casebook itself: its threads in D or Z are not counted in the D-state groups or blocker "
+                                  "candidates. If one is in D, something in Casebook touched the hung resource.");
+        f.data = QJsonObject{{QStringLiteral("collector_pid"), itself.first().pid}, {QStringLiteral("threads"), int(itself.size())}};
+        f.evidence.append(snapshotRef);
+        for (const ProcTask &t : std::as_const(itself))
+            if (f.evidence.size() < 20)
+                f.evidence.append(LinkBuilder::task(t));
+        findings.add(f);
+        ++written;
+    }
+    auto taskRef = [](const ProcTask &t) { return LinkBuilder::task(t); };
 
     // Persistence across samples: a D task is persistent when every sample
     // shows it in D on the same stack.
@@ -269,7 +300,7 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
                              {QStringLiteral("samples"), int(samples.size())}};
         f.evidence.append(snapshotRef);
         if (g.stackId)
-            f.evidence.append({QStringLiteral("stack"), g.stackId, g.signature});
+            f.evidence.append(LinkBuilder::ref(LinkKind::Stack, g.stackId, g.signature));
         for (qint64 id : g.taskIds.mid(0, kMaxTaskEvidence))
             f.evidence.append(taskRef(*byId.value(id)));
         findings.add(f);
@@ -298,7 +329,7 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
                              {QStringLiteral("dominant_count"), dGroups.first().count}};
         f.evidence.append(snapshotRef);
         if (c.group.stackId)
-            f.evidence.append({QStringLiteral("stack"), c.group.stackId, c.group.signature});
+            f.evidence.append(LinkBuilder::ref(LinkKind::Stack, c.group.stackId, c.group.signature));
         for (qint64 id : c.group.taskIds)
             f.evidence.append(taskRef(*byId.value(id)));
         findings.add(f);

@@ -1,6 +1,7 @@
 #include "KernelEventCorrelator.h"
 
 #include "casefile/CollectionStore.h"
+#include "links/LinkBuilder.h"
 #include "casefile/EventStore.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -50,10 +51,10 @@ int KernelEventCorrelator::run(qint64 hostId)
         f.data = QJsonObject{{QStringLiteral("event_id"), e.id}, {QStringLiteral("event_kind"), e.kind},
                              {QStringLiteral("pid"), t.pid}, {QStringLiteral("tid"), t.tid}, {QStringLiteral("comm"), t.comm},
                              {QStringLiteral("state"), t.state}, {QStringLiteral("snapshot_id"), snap->id}};
-        f.evidence.append({QStringLiteral("kernel-event"), e.id, e.summary.left(80)});
-        f.evidence.append({QStringLiteral("task"), t.id, QStringLiteral("%1/%2 %3").arg(t.pid).arg(t.tid).arg(t.comm)});
+        f.evidence.append(LinkBuilder::ref(LinkKind::KernelEvent, e.id, e.summary.left(80)));
+        f.evidence.append(LinkBuilder::task(t));
         if (t.stackId)
-            f.evidence.append({QStringLiteral("stack"), t.stackId, t.stackSignature});
+            f.evidence.append(LinkBuilder::ref(LinkKind::Stack, t.stackId, t.stackSignature));
         findings.add(f);
         ++written;
     }

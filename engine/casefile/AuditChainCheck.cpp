@@ -6,15 +6,22 @@
 
 QList<AuditChainCheck::Problem> AuditChainCheck::run(int maxProblems) const
 {
+    Position end;
+    return runFrom({}, &end, maxProblems);
+}
+
+QList<AuditChainCheck::Problem> AuditChainCheck::runFrom(const Position &from, Position *end, int maxProblems) const
+{
     SqliteStatement st = m_db.prepare(QStringLiteral(
-        "SELECT id, at_us, actor, action, target, details, prev_hash, hash FROM audit_log ORDER BY id"));
+        "SELECT id, at_us, actor, action, target, details, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id"));
+    st.bind(1, from.id);
     QList<Problem> problems;
     auto report = [&](qint64 id, const QString &message) {
         if (problems.size() < maxProblems)
             problems.append({id, message});
     };
-    QString expectedPrev = AuditLog::genesisHash();
-    qint64 prevId = 0, prevAt = 0;
+    QString expectedPrev = from.id ? from.hash : AuditLog::genesisHash();
+    qint64 prevId = from.id, prevAt = from.atUs, entries = from.entries;
     while (st.step() && problems.size() < maxProblems) {
         const qint64 id = st.int64(0), at = st.int64(1);
         const QString prevHash = st.text(6), stored = st.text(7);
@@ -38,6 +45,8 @@ QList<AuditChainCheck::Problem> AuditChainCheck::run(int maxProblems) const
         expectedPrev = stored;
         prevId = id;
         prevAt = at;
+        ++entries;
     }
+    *end = Position{prevId, prevAt, expectedPrev, entries};
     return problems;
 }

@@ -1,5 +1,7 @@
 #include "SqliteDatabase.h"
 
+#include "GuiThreadSqlCheck.h"
+
 #include "CaseWriteGate.h"
 #include "SqliteBusyWait.h"
 #include "SqliteStatement.h"
@@ -82,6 +84,7 @@ void SqliteDatabase::close()
 void SqliteDatabase::exec(const QString &sql)
 {
     // Outside a transaction any of these statements may write: take the gate.
+    GuiThreadSqlCheck::note(sql);
     CaseWriteGateLocker gate(inTransaction() ? nullptr : m_gate.get());
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
@@ -96,6 +99,7 @@ void SqliteDatabase::exec(const QString &sql)
 
 SqliteStatement SqliteDatabase::prepare(const QString &sql)
 {
+    GuiThreadSqlCheck::note(sql);
     return SqliteStatement(m_db, sql, m_gate.get());
 }
 

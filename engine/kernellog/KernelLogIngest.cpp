@@ -1,6 +1,7 @@
 #include "KernelLogIngest.h"
 
 #include "KernelLogParser.h"
+#include "links/LinkBuilder.h"
 #include "analysis/KernelEventCorrelator.h"
 #include "casefile/EventStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -51,7 +52,7 @@ KernelLogIngest::Result KernelLogIngest::ingest(QByteArrayView data, qint64 coll
         t.source = QStringLiteral("kernel-log");
         t.summary = e.summary;
         t.detail = e.detail;
-        t.refKind = QStringLiteral("kernel-log-line");
+        t.refKind = LinkBuilder::kindName(LinkKind::KernelLogLine);
         t.refId = lineIds.value(e.firstSeq);
         const qint64 id = store.add(t);
         for (qint64 s = e.firstSeq; s <= e.lastSeq; ++s)

@@ -1,6 +1,7 @@
 #include "PcapAnalyzer.h"
 
 #include "casefile/EventStore.h"
+#include "links/LinkBuilder.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
@@ -14,7 +15,7 @@ namespace {
 constexpr int kMaxFindingsPerKind = 50;
 constexpr int kMaxEvidence = 20;
 
-QList<EvidenceRef> evidence(SqliteDatabase &db, const QString &sql, const QList<QVariant> &args, const QString &kind)
+QList<EvidenceRef> evidence(SqliteDatabase &db, const QString &sql, const QList<QVariant> &args, LinkKind kind)
 {
     SqliteStatement st = db.prepare(sql);
     for (int i = 0; i < args.size(); ++i) {
@@ -25,7 +26,7 @@ QList<EvidenceRef> evidence(SqliteDatabase &db, const QString &sql, const QList<
     }
     QList<EvidenceRef> refs;
     while (st.step() && refs.size() < kMaxEvidence)
-        refs.append({kind, st.int64(0), st.text(1)});
+        refs.append(LinkBuilder::ref(kind, st.int64(0), st.text(1)));
     return refs;
 }
 
@@ -97,7 +98,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
             f.data.insert(QStringLiteral("syn_count"), r.syns);
             f.evidence = evidence(m_db, QStringLiteral("SELECT id, %1 FROM pcap_conversations WHERE capture_id = ? AND addr_b = ?"
                                                        " AND protocol = ? AND port_b = ? ORDER BY first_us").arg(convLabel),
-                                  {captureId, r.addr, r.proto, r.port}, QStringLiteral("conversation"));
+                                  {captureId, r.addr, r.proto, r.port}, LinkKind::Conversation);
             add(f);
         }
     }
@@ -130,7 +131,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
             f.evidence = evidence(m_db, QStringLiteral("SELECT id, %1 FROM pcap_conversations WHERE capture_id = ? AND addr_b = ?"
                                                        " AND protocol = ? AND port_b = ? AND (handshake = 'refused' OR icmp_unreachable > 0)"
                                                        " ORDER BY first_us").arg(convLabel),
-                                  {captureId, r.addr, r.proto, r.port}, QStringLiteral("conversation"));
+                                  {captureId, r.addr, r.proto, r.port}, LinkKind::Conversation);
             add(f);
         }
     }
@@ -163,7 +164,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
             f.evidence = evidence(m_db, QStringLiteral("SELECT id, procedure_name || ' xid 0x' || printf('%x', xid) FROM pcap_rpc_calls"
                                                        " WHERE capture_id = ? AND reply_us IS NULL AND program = ? AND version = ?"
                                                        " AND server = ? ORDER BY call_us"),
-                                  {captureId, r.program, r.version, r.server}, QStringLiteral("rpc-call"));
+                                  {captureId, r.program, r.version, r.server}, LinkKind::RpcCall);
             add(f);
         }
     }
@@ -210,7 +211,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
             f.evidence = evidence(m_db, QStringLiteral("SELECT id, procedure_name || ' xid 0x' || printf('%x', xid) FROM pcap_rpc_calls"
                                                        " WHERE capture_id = ? AND ((program = 100000 AND procedure = 3) OR program = ?)"
                                                        " AND server LIKE ? ORDER BY call_us"),
-                                  {captureId, r.program, r.server + QStringLiteral(":%")}, QStringLiteral("rpc-call"));
+                                  {captureId, r.program, r.server + QStringLiteral(":%")}, LinkKind::RpcCall);
             add(f);
         }
     }
@@ -243,7 +244,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
         f.data.insert(QStringLiteral("connections"), st.int64(0));
         f.evidence = evidence(m_db, QStringLiteral("SELECT id, %1 FROM pcap_conversations WHERE capture_id = ? AND %2"
                                                    " ORDER BY retransmissions + rst_ab + rst_ba + zero_window DESC").arg(convLabel, rule.where),
-                              {captureId}, QStringLiteral("conversation"));
+                              {captureId}, LinkKind::Conversation);
         add(f);
     }
     addConversationEvents(captureId, collectionId, hostId);
@@ -301,7 +302,7 @@ void PcapAnalyzer::addConversationEvents(qint64 captureId, qint64 collectionId, 
         e.source = QStringLiteral("pcap");
         e.summary = summary;
         e.detail = QStringLiteral("From %1 to %2.").arg(TimeUtil::isoUtc(st.int64(1)), TimeUtil::isoUtc(st.int64(2)));
-        e.refKind = QStringLiteral("conversation");
+        e.refKind = LinkBuilder::kindName(LinkKind::Conversation);
         e.refId = st.int64(0);
         events.append(e);
     }

@@ -2,6 +2,7 @@
 
 #include "BlockerEvidenceStore.h"
 #include "StackFrames.h"
+#include "links/LinkBuilder.h"
 #include "casefile/EventStore.h"
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
@@ -145,7 +146,7 @@ void SnapshotStore::addTimelineEvent(const ProcfsSample &s, qint64 snapshotId, q
     if (s.load1 >= 0)
         e.summary += QStringLiteral(", load %1").arg(s.load1, 0, 'f', 2);
     e.detail = s.problems.isEmpty() ? QString() : s.problems.join(QLatin1Char('\n'));
-    e.refKind = QStringLiteral("snapshot");
+    e.refKind = LinkBuilder::kindName(LinkKind::Snapshot);
     e.refId = snapshotId;
     EventStore(m_db).add(e);
 }

@@ -1,6 +1,7 @@
 #include "StraceAnalyzer.h"
 
 #include "StraceQuery.h"
+#include "links/LinkBuilder.h"
 #include "casefile/EventStore.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -25,7 +26,7 @@ QString shorten(const QString &s, int max = 120)
 
 EvidenceRef callRef(const StraceCallRow &row)
 {
-    return {QStringLiteral("strace-call"), row.callId, QStringLiteral("%1 line %2").arg(row.trace).arg(row.line)};
+    return LinkBuilder::ref(LinkKind::StraceCall, row.callId, QStringLiteral("%1 line %2").arg(row.trace).arg(row.line));
 }
 
 }
@@ -123,7 +124,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         while (st.step()) {
             hostId = st.int64(2);
             if (logs.size() < 50)
-                logs.append({QStringLiteral("artifact"), st.int64(0), st.text(1)});
+                logs.append(LinkBuilder::ref(LinkKind::Artifact, st.int64(0), st.text(1)));
         }
     }
     auto base = [&](const QString &kind, const QString &severity) {
@@ -160,11 +161,11 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         f.data = r.toJson();
         f.evidence = {callRef(r)};
         if (r.artifactId && *r.artifactId)
-            f.evidence.append({QStringLiteral("artifact"), *r.artifactId, r.trace});
+            f.evidence.append(LinkBuilder::ref(LinkKind::Artifact, *r.artifactId, r.trace));
         findings.add(f);
         ++made;
         if (f.atUs)
-            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, QStringLiteral("strace-call"), r.callId);
+            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, LinkBuilder::kindName(LinkKind::StraceCall), r.callId);
     }
     if (!idleCounts.isEmpty()) {
         QStringList parts;
@@ -196,7 +197,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         findings.add(f);
         ++made;
         if (f.atUs)
-            event(f.atUs, QStringLiteral("process-killed"), f.title, f.detail, QStringLiteral("artifact"),
+            event(f.atUs, QStringLiteral("process-killed"), f.title, f.detail, LinkBuilder::kindName(LinkKind::Artifact),
                   logs.isEmpty() ? 0 : logs.first().refId);
     }
 
@@ -221,7 +222,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
                                                      : QStringLiteral("still running when the trace ended");
             event(first, QStringLiteral("strace-process"), summary,
                   QStringLiteral("First call %1, last %2; %3.").arg(TimeUtil::isoUtc(first), TimeUtil::isoUtc(last), end),
-                  QStringLiteral("artifact"), firstLog);
+                  LinkBuilder::kindName(LinkKind::Artifact), firstLog);
         }
     }
 
@@ -268,7 +269,7 @@ int StraceAnalyzer::analyse(qint64 collectionId)
             if (parts.size() < 6)
                 parts.append(QStringLiteral("%1 %2 x%3").arg(v.syscall, v.errnoName).arg(v.count));
             if (f.evidence.size() < 20)
-                f.evidence.append({QStringLiteral("strace-call"), v.firstCallId, QStringLiteral("first %1 %2").arg(v.syscall, v.errnoName)});
+                f.evidence.append(LinkBuilder::ref(LinkKind::StraceCall, v.firstCallId, QStringLiteral("first %1 %2").arg(v.syscall, v.errnoName)));
         }
         f.title = QStringLiteral("%1 failed calls: %2").arg(total).arg(parts.join(QStringLiteral(", ")));
         f.data.insert(QStringLiteral("errors"), StraceQuery::toJson(errs));

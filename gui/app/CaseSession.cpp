@@ -63,7 +63,40 @@ CaseSession::~CaseSession()
 
 void CaseSession::create(const QString &path, const QString &title)
 {
-    attach(CaseFile::create(path, title)); // a new case: small, created here
+    if (m_opening)
+        throw CaseError(tr("Another case is being opened."));
+    // Created (schema, first audit entry) and opened read-only on a worker
+    // thread, as open() does: no SQL on the GUI thread.
+    struct Made
+    {
+        std::unique_ptr<CaseFile> caseFile;
+        std::unique_ptr<CaseFile> readOnly;
+        QString error;
+    };
+    m_opening = true;
+    QFuture<std::shared_ptr<Made>> future = QtConcurrent::run([path, title] {
+        auto r = std::make_shared<Made>();
+        try {
+            r->caseFile = CaseFile::create(path, title);
+            r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+        } catch (const CaseError &e) {
+            r->error = e.message();
+        } catch (const std::exception &e) {
+            r->error = QString::fromUtf8(e.what());
+        }
+        return r;
+    });
+    QFutureWatcher<std::shared_ptr<Made>> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    m_opening = false;
+    const std::shared_ptr<Made> r = future.result();
+    if (!r->caseFile)
+        throw CaseError(r->error);
+    attach(std::move(r->caseFile), std::move(r->readOnly));
 }
 
 void CaseSession::open(const QString &path)
@@ -202,9 +235,10 @@ void CaseSession::attach(std::unique_ptr<CaseFile> cf, std::unique_ptr<CaseFile>
     }
     m_case = std::move(cf);
     m_reader->setCasePath(m_case->path());
-    m_dataVersion = dataVersion();
-    m_lastChangeCount = m_case->db().queryInt(QStringLiteral("SELECT total_changes()"));
+    m_dataVersion = -1; // the first poll (on the reader) sets it
+    m_pollPending = false;
     m_poll.start();
+    pollForChanges();
     emit opened();
 }
 
@@ -217,6 +251,7 @@ void CaseSession::close()
     m_checking = false;
     m_integrityProblem.clear();
     m_poll.stop();
+    m_pollPending = false;
     flushWrites(); // every edit submitted reaches the case before it closes
     // The writer's connection closes last: the last connection to close
     // checkpoints the WAL and returns the case to one self-contained file
@@ -257,12 +292,6 @@ QString CaseSession::path() const
     return m_case ? m_case->path() : QString();
 }
 
-qint64 CaseSession::dataVersion() const
-{
-    // Changes when another connection commits (SQLite's data_version).
-    return m_case ? m_case->db().queryInt(QStringLiteral("PRAGMA data_version")) : 0;
-}
-
 void CaseSession::notifyChanged()
 {
     if (m_case)
@@ -271,13 +300,32 @@ void CaseSession::notifyChanged()
 
 void CaseSession::pollForChanges()
 {
+    // The reader's connection asks SQLite's data_version, which changes when
+    // another connection (the writer, casectl, another window) commits: no
+    // SQL on the GUI thread. One poll at a time; a busy reader delays it.
     if (!m_case)
         return;
-    const qint64 v = dataVersion();
-    if (v != m_dataVersion) {
-        m_dataVersion = v;
-        emit dataChanged();
+    if (m_pollPending) {
+        m_pollAgain = true; // a commit may have come after the pending poll read
+        return;
     }
+    m_pollPending = true;
+    m_pollAgain = false;
+    m_reader->run<qint64>(
+        QStringLiteral("session-poll"),
+        [](CaseFile &cf, const CancelToken &) { return cf.db().queryInt(QStringLiteral("PRAGMA data_version")); }, this,
+        [this](const qint64 &v) {
+            m_pollPending = false;
+            const bool first = m_dataVersion < 0;
+            if (v != m_dataVersion) {
+                m_dataVersion = v;
+                if (!first)
+                    emit dataChanged();
+            }
+            if (m_pollAgain)
+                pollForChanges();
+        },
+        [this](const QString &) { m_pollPending = false; });
 }
 
 #include "CaseSession.moc"

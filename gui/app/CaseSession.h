@@ -112,7 +112,6 @@ private:
     // GUI thread reads through readOnly (opened here if not given).
     void attach(std::unique_ptr<CaseFile> cf, std::unique_ptr<CaseFile> readOnly = {});
     void writeFinished();
-    qint64 dataVersion() const;
 
     std::unique_ptr<CaseFile> m_case;
     bool m_writable = false;
@@ -123,7 +122,8 @@ private:
     int m_pendingWrites = 0;
     QTimer m_poll;
     qint64 m_dataVersion = 0;
-    qint64 m_lastChangeCount = 0;
+    bool m_pollPending = false;
+    bool m_pollAgain = false;
     bool m_opening = false;
     bool m_checking = false;
     QString m_integrityProblem;

@@ -11,14 +11,16 @@
 #include "casefile/CaseSummary.h"
 #include "casefile/EventStore.h"
 #include "casefile/HostStore.h"
-#include "casefile/SqliteDatabase.h"
-#include "casefile/SqliteStatement.h"
 #include "evidence/EvidenceViewer.h"
 #include "findings/FindingsPane.h"
 #include "navigator/NavigatorPane.h"
 #include "network/NetworkPane.h"
-#include "analysis/StackDiffTarget.h"
+#include "links/LinkResolver.h"
 #include "notes/NoteEditor.h"
+#include "ImportDialog.h"
+#include "PaneCatalog.h"
+#include "StatusActionsDialog.h"
+#include "WorkbenchPane.h"
 #include "processes/ProcessesPane.h"
 #include "report/ExportDialog.h"
 #include "report/MergeCaseAction.h"
@@ -37,6 +39,8 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
+#include "util/SafeFileDialog.h"
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -57,6 +61,15 @@ const QString kCaseFilter = QStringLiteral("Casebook cases (*.casebook);;All fil
 
 }
 
+template<class T>
+T *MainWindow::pane() const
+{
+    for (WorkbenchPane *p : m_panes)
+        if (auto *t = qobject_cast<T *>(p->paneWidget()))
+            return t;
+    return nullptr;
+}
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new CaseSession(this)), m_importRunner(new ImportRunner(this))
 {
@@ -69,33 +82,29 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
-    m_timeline = new TimelinePane(m_session, m_tabs);
-    m_processes = new ProcessesPane(m_session, m_tabs);
-    m_stacks = new StacksPane(m_session, m_tabs);
-    m_report = new ReportPane(m_tabs);
-    m_processesTab = m_processes;
-    m_stacksTab = m_stacks;
-    m_reportTab = m_report;
+    // Every pane from the catalog: tabs in the middle, docks around.
+    m_panes = PaneCatalog::create(m_session, m_tabs, m_ownedPanes);
+    for (WorkbenchPane *p : std::as_const(m_panes))
+        if (p->paneInfo().placement == WorkbenchPane::Placement::Tab)
+            addWorkspaceTab(p->paneWidget(), p->paneInfo().title); // the fixed panes cannot be closed
+    m_timeline = pane<TimelinePane>();
+    m_processes = pane<ProcessesPane>();
+    m_stacks = pane<StacksPane>();
+    m_strace = pane<StracePane>();
+    m_report = pane<ReportPane>();
+    m_network = pane<NetworkPane>();
+    m_navigator = pane<NavigatorPane>();
+    m_findings = pane<FindingsPane>();
+    m_audit = pane<AuditLogPane>();
+    m_notes = pane<NotesPane>();
     connect(m_report, &ReportPane::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    m_tabs->addTab(m_timeline, tr("&Timeline"));
-    m_tabs->addTab(m_processesTab, tr("&Processes"));
-    m_tabs->addTab(m_stacksTab, tr("S&tacks"));
-    m_tabs->addTab(m_reportTab, tr("&Report"));
-    m_strace = new StracePane(m_session, m_tabs); // strace evidence; raw log on double-click
-    m_tabs->insertTab(m_tabs->indexOf(m_stacksTab) + 1, m_strace, tr("&Strace"));
     connect(m_strace, &StracePane::artifactRequested, this, [this](qint64 artifactId, qint64 line) {
         if (EvidenceViewer *v = openArtifact(artifactId); v && line > 0)
             v->goToLine(line);
     });
     connect(m_strace, &StracePane::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
-    for (int i = 0; i < m_tabs->count(); ++i) // the fixed panes cannot be closed
-        if (QWidget *b = m_tabs->tabBar()->tabButton(i, QTabBar::RightSide))
-            b->hide();
-    m_network = new NetworkPane(m_session, m_tabs);
-    addWorkspaceTab(m_network, tr("Net&work"));
-    auto *blockers = new BlockersPane(m_session, m_tabs); // the waits-for graph (gui/blockers)
-    addWorkspaceTab(blockers, tr("&Blockers"));
-    connect(blockers, &BlockersPane::evidenceRequested, this, [this](const EvidenceLink &l) { openLink(l); });
+    if (auto *blockers = pane<BlockersPane>()) // the waits-for graph: its boxes open their evidence
+        connect(blockers, &BlockersPane::evidenceRequested, this, [this](const EvidenceLink &l) { openLink(l); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (qobject_cast<EvidenceViewer *>(m_tabs->widget(i))) {
             QWidget *w = m_tabs->widget(i);
@@ -107,12 +116,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
 
-    m_navigator = new NavigatorPane(m_session, this);
-    m_findings = new FindingsPane(m_session, this);
-    m_notes = new NotesPane(m_session, this);
-    m_audit = new AuditLogPane(m_session, this);
     buildDocks();
     buildMenus();
+    registerLinks();
 
     m_statusCase = new QLabel(this);
     m_statusCase->setTextFormat(Qt::PlainText);
@@ -198,20 +204,29 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildDocks()
 {
-    auto makeDock = [this](QWidget *w, const QString &title, const QString &name, Qt::DockWidgetArea area) {
-        auto *d = new QDockWidget(title, this);
-        d->setObjectName(name);
-        d->setWidget(w);
+    QDockWidget *firstBottom = nullptr;
+    for (WorkbenchPane *p : std::as_const(m_panes)) {
+        const WorkbenchPane::Info info = p->paneInfo();
+        if (info.placement == WorkbenchPane::Placement::Tab)
+            continue;
+        auto *d = new QDockWidget(info.title, this);
+        d->setObjectName(info.id + QStringLiteral("Dock"));
+        d->setWidget(p->paneWidget());
+        const Qt::DockWidgetArea area = info.placement == WorkbenchPane::Placement::LeftDock    ? Qt::LeftDockWidgetArea
+                                        : info.placement == WorkbenchPane::Placement::RightDock ? Qt::RightDockWidgetArea
+                                                                                                : Qt::BottomDockWidgetArea;
         addDockWidget(area, d);
-        return d;
-    };
-    makeDock(m_navigator, tr("Case &Navigator"), QStringLiteral("navigatorDock"), Qt::LeftDockWidgetArea);
-    auto *findings = makeDock(m_findings, tr("&Findings"), QStringLiteral("findingsDock"), Qt::BottomDockWidgetArea);
-    auto *audit = makeDock(m_audit, tr("&Audit Log"), QStringLiteral("auditDock"), Qt::BottomDockWidgetArea);
-    makeDock(m_notes, tr("N&otes"), QStringLiteral("notesDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(findings, audit);
-    findings->raise();
-    resizeDocks({findings}, {260}, Qt::Vertical);
+        if (area == Qt::BottomDockWidgetArea) {
+            if (firstBottom)
+                tabifyDockWidget(firstBottom, d); // bottom docks share one tabbed area
+            else
+                firstBottom = d;
+        }
+    }
+    if (firstBottom) {
+        firstBottom->raise();
+        resizeDocks({firstBottom}, {260}, Qt::Vertical);
+    }
 }
 
 QDockWidget *MainWindow::dock(const QString &objectName) const
@@ -234,7 +249,7 @@ void MainWindow::buildMenus()
     a->setToolTip(tr("Everything is saved into the case as you work; this saves pending note edits now."));
     m_caseActions << a;
     a = file->addAction(tr("Save a &Copy As…"), this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save a Copy of the Case"), QString(), kCaseFilter);
+        const QString p = SafeFileDialog::getSaveFileName(this, tr("Save a Copy of the Case"), QString(), kCaseFilter);
         if (!p.isEmpty())
             saveCopyAs(p.endsWith(QLatin1String(".casebook")) ? p : p + QStringLiteral(".casebook"));
     });
@@ -277,6 +292,12 @@ void MainWindow::buildMenus()
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_caseActions << a;
     m_writeActions << a;
+    a = caseMenu->addAction(tr("Status &Updates…"), this, [this] { statusActionsInteractive(StatusActionsDialog::StatusPage); });
+    a->setToolTip(tr("Post the public status updates the report quotes (casectl status)."));
+    m_caseActions << a;
+    a = caseMenu->addAction(tr("&Action Items…"), this, [this] { statusActionsInteractive(StatusActionsDialog::ActionsPage); });
+    a->setToolTip(tr("Follow-up work from the incident review, listed in the report (casectl action)."));
+    m_caseActions << a;
     a = caseMenu->addAction(tr("New &Note"), this, [this] {
         m_notes->newNote();
         dock(QStringLiteral("notesDock"))->raise();
@@ -294,20 +315,21 @@ void MainWindow::buildMenus()
     m_writeActions << a;
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *name : {"navigatorDock", "findingsDock", "notesDock", "auditDock"})
-        if (QDockWidget *d = dock(QLatin1String(name)))
-            view->addAction(d->toggleViewAction());
+    for (WorkbenchPane *p : std::as_const(m_panes))
+        if (p->paneInfo().placement != WorkbenchPane::Placement::Tab)
+            if (QDockWidget *d = dock(p->paneInfo().id + QStringLiteral("Dock")))
+                view->addAction(d->toggleViewAction());
     view->addSeparator();
-    a = view->addAction(tr("&Timeline"), this, [this] { m_tabs->setCurrentWidget(m_timeline); m_timeline->setFocus(); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    a = view->addAction(tr("&Processes"), this, [this] { m_tabs->setCurrentWidget(m_processesTab); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    a = view->addAction(tr("&Stacks"), this, [this] { m_tabs->setCurrentWidget(m_stacksTab); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    a = view->addAction(tr("&Report"), this, [this] { m_tabs->setCurrentWidget(m_reportTab); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    a = view->addAction(tr("Net&work"), this, [this] { m_tabs->setCurrentWidget(m_network); });
-    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    for (WorkbenchPane *p : std::as_const(m_panes)) {
+        const WorkbenchPane::Info info = p->paneInfo();
+        if (info.placement != WorkbenchPane::Placement::Tab || info.menuTitle.isEmpty())
+            continue;
+        a = view->addAction(info.menuTitle, this, [this, p] {
+            bringToFront(p);
+            p->paneWidget()->setFocus();
+        });
+        a->setShortcut(info.shortcut);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     a = help->addAction(tr("&About Casebook"), this, &MainWindow::about);
@@ -347,19 +369,27 @@ void MainWindow::updateTitle()
         m_statusCase->clear();
         return;
     }
-    const CaseInfo info = m_session->caseFile()->info();
-    QString mode;
+    // The title and the counts are read on the reader thread.
+    const QString fileName = QFileInfo(m_session->path()).fileName();
+    QString readOnly;
     if (m_session->isCheckingIntegrity())
-        mode = tr(" (read-only while checking)");
+        readOnly = tr(" (read-only while checking)");
     else if (!m_session->integrityProblem().isEmpty() && !m_session->isWritable())
-        mode = tr(" (read-only: failed its integrity check)");
+        readOnly = tr(" (read-only: failed its integrity check)");
     else if (!m_session->isWritable())
-        mode = tr(" (read-only)");
-    setWindowTitle(tr("%1 — %2%3 — Casebook").arg(info.title, QFileInfo(m_session->path()).fileName(), mode));
+        readOnly = tr(" (read-only)");
+    // At once with the title last read (the new mode shows without waiting), then refreshed.
+    if (m_caseTitlePath != m_session->path())
+        m_caseTitle.clear();
+    setWindowTitle(m_caseTitle.isEmpty() ? tr("%1%2 — Casebook").arg(fileName, readOnly)
+                                         : tr("%1 — %2%3 — Casebook").arg(m_caseTitle, fileName, readOnly));
     // The counts scan big tables: on the reader thread.
     m_session->reader()->run<CaseSummary>(
         QStringLiteral("case-summary"), [](CaseFile &cf, const CancelToken &) { return CaseSummary::of(cf); }, this,
-        [this](const CaseSummary &s) {
+        [this, fileName, readOnly](const CaseSummary &s) {
+            m_caseTitle = s.info.title;
+            m_caseTitlePath = m_session->path();
+            setWindowTitle(tr("%1 — %2%3 — Casebook").arg(s.info.title, fileName, readOnly));
             m_statusCase->setText(tr("%1 · %2 · %3 hosts · %4 artifacts · %5 findings · %6 events")
                                       .arg(s.info.severity, s.info.status)
                                       .arg(s.hosts)
@@ -469,7 +499,7 @@ bool MainWindow::saveCopyAs(const QString &path)
 
 void MainWindow::newCaseInteractive()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("New Case"), QString(), kCaseFilter);
+    QString path = SafeFileDialog::getSaveFileName(this, tr("New Case"), QString(), kCaseFilter);
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".casebook")))
@@ -484,7 +514,7 @@ void MainWindow::newCaseInteractive()
 
 void MainWindow::openCaseInteractive()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), QString(), kCaseFilter);
+    const QString path = SafeFileDialog::getOpenFileName(this, tr("Open Case"), QString(), kCaseFilter);
     if (!path.isEmpty())
         openCase(path);
 }
@@ -493,9 +523,14 @@ void MainWindow::editCaseInfoInteractive()
 {
     if (!m_session->isOpen())
         return;
-    CaseInfoDialog dlg(m_session->caseFile()->info(), this);
-    if (dlg.exec() == QDialog::Accepted)
-        saveCaseInfo(dlg.info());
+    m_session->reader()->run<CaseInfo>(
+        QStringLiteral("case-info"), [](CaseFile &cf, const CancelToken &) { return cf.info(); }, this,
+        [this](const CaseInfo &info) {
+            CaseInfoDialog dlg(info, this);
+            if (dlg.exec() == QDialog::Accepted)
+                saveCaseInfo(dlg.info());
+        },
+        [this](const QString &error) { fail(tr("Case Properties"), error); });
 }
 
 void MainWindow::collectInteractive(const QString &host, const QString &collectorKind)
@@ -513,13 +548,33 @@ void MainWindow::importInteractive()
 {
     if (!m_session->isOpen() || !m_session->isWritable())
         return;
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Evidence"), QString(),
-                                                            tr("Evidence (*.strace *.log *.txt *.pcap *.pcapng);;All files (*)"));
-    if (!files.isEmpty())
-        importFiles(files);
+    // The host names for the dialog come from the reader thread.
+    m_session->reader()->run<QStringList>(
+        QStringLiteral("import-hosts"),
+        [](CaseFile &cf, const CancelToken &) {
+            QStringList names;
+            for (const HostRecord &h : HostStore(cf.db()).all())
+                names << h.name;
+            return names;
+        },
+        this, [this](const QStringList &hosts) {
+            auto *dialog = new ImportDialog({}, hosts, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(m_session, &CaseSession::closed, dialog, &QDialog::reject);
+            connect(dialog, &QDialog::accepted, this, [this, dialog] { importFiles(dialog->files(), dialog->options()); });
+            emit importDialogShown(dialog);
+            dialog->open();
+        });
 }
 
 bool MainWindow::importFiles(const QStringList &files, const QString &hostName)
+{
+    ImportOptions options;
+    options.hostName = hostName;
+    return importFiles(files, options);
+}
+
+bool MainWindow::importFiles(const QStringList &files, const ImportOptions &options)
 {
     if (!m_session->isOpen() || m_importRunner->isRunning())
         return false;
@@ -542,7 +597,17 @@ bool MainWindow::importFiles(const QStringList &files, const QString &hostName)
         m_session->pollForChanges();
         ok ? statusBar()->showMessage(msg, 10000) : fail(tr("Import"), msg);
     }, Qt::SingleShotConnection);
-    return m_importRunner->start(m_session->path(), files, hostName);
+    return m_importRunner->start(m_session->path(), files, options);
+}
+
+StatusActionsDialog *MainWindow::statusActionsInteractive(int page)
+{
+    if (!m_session->isOpen())
+        return nullptr;
+    auto *dialog = new StatusActionsDialog(m_session, StatusActionsDialog::Page(page), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::collectLocalFromWelcome()
@@ -572,64 +637,62 @@ void MainWindow::about()
                            .arg(QStringLiteral(CASEBOOK_VERSION).toHtmlEscaped(), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::bringToFront(WorkbenchPane *pane)
+{
+    if (pane->paneInfo().placement == WorkbenchPane::Placement::Tab) {
+        m_tabs->setCurrentWidget(pane->paneWidget());
+        return;
+    }
+    if (QDockWidget *d = dock(pane->paneInfo().id + QStringLiteral("Dock"))) {
+        d->show();
+        d->raise();
+    }
+}
+
+void MainWindow::registerLinks()
+{
+    // kind → pane. The resolver (engine/links) has already found the row,
+    // its host and snapshot; each pane declares the kinds it shows. Evidence
+    // viewers (artifacts, events) are tabs the window opens per link.
+    for (WorkbenchPane *p : std::as_const(m_panes))
+        for (LinkKind k : p->paneInfo().linkKinds)
+            m_links.add(k, p->paneInfo().id, [this, p](const ResolvedLink &l) {
+                bringToFront(p);
+                return p->showLink(l);
+            });
+    m_links.add(LinkKind::Artifact, QStringLiteral("evidence"), [this](const ResolvedLink &l) { return openArtifact(l.id) != nullptr; });
+    for (LinkKind k : {LinkKind::Event, LinkKind::KernelEvent, LinkKind::KernelLogLine})
+        m_links.add(k, QStringLiteral("evidence"), [this](const ResolvedLink &l) { return showEventDetail(l); });
+}
+
 bool MainWindow::openLink(const EvidenceLink &link)
 {
     if (!m_session->isOpen() || !link.isValid())
         return false;
-    const QString &k = link.kind;
-    bool ok = false;
-    if (k == QLatin1String("artifact")) {
-        ok = openArtifact(link.id()) != nullptr;
-    } else if (k == QLatin1String("finding")) {
-        dock(QStringLiteral("findingsDock"))->show();
-        dock(QStringLiteral("findingsDock"))->raise();
-        ok = m_findings->selectFinding(link.id());
-    } else if (k == QLatin1String("note")) {
-        dock(QStringLiteral("notesDock"))->show();
-        dock(QStringLiteral("notesDock"))->raise();
-        ok = m_notes->selectNote(link.id());
-    } else if (k == QLatin1String("collection") || k == QLatin1String("host")) {
-        dock(QStringLiteral("navigatorDock"))->show();
-        dock(QStringLiteral("navigatorDock"))->raise();
-        ok = m_navigator->select(k, link.id());
-    } else if (k == QLatin1String("task") || k == QLatin1String("snapshot")) {
-        ok = showTaskOrSnapshot(link);
-    } else if (k == QLatin1String("stack") || k == QLatin1String("group")) {
-        m_tabs->setCurrentWidget(m_stacks);
-        ok = true;
-    } else if (k == QLatin1String("conversation") || k == QLatin1String("rpc-call")) {
-        m_tabs->setCurrentWidget(m_network);
-        ok = k == QLatin1String("conversation") ? m_network->selectConversation(link.id()) : m_network->selectRpcCall(link.id());
-    } else if (k == QLatin1String("strace-call")) {
-        m_tabs->setCurrentWidget(m_strace);
-        ok = m_strace->showCall(link.id());
-    } else if (k == QLatin1String("event") || k == QLatin1String("kernel-event")) {
-        showEventDetail(link.id());
-        ok = true;
-    }
-    if (!ok)
-        statusBar()->showMessage(tr("Cannot show %1: not found in this case, or not supported by this pane yet.")
-                                     .arg(link.text()), 10000);
-    return ok;
-}
-
-bool MainWindow::showTaskOrSnapshot(const EvidenceLink &link)
-{
-    StackDiffTarget target;
-    try {
-        target = StackDiffTarget::resolve(m_session->caseFile()->db(), link.kind + QLatin1Char(':') + link.target);
-    } catch (const CaseError &) {
+    const auto kind = LinkKinds::parse(link.kind);
+    auto refuse = [this, link](const QString &why) {
+        const QString message = tr("Cannot show %1: %2").arg(link.text(), why);
+        statusBar()->showMessage(message, 10000);
+        emit linkOpened(link, false, message);
+    };
+    if (!kind || !m_links.contains(*kind)) {
+        refuse(tr("no pane shows this kind of link."));
         return false;
     }
-    m_tabs->setCurrentWidget(m_processes);
-    if (!m_processes->showSnapshot(target.snapshotId))
-        return false;
-    if (link.kind == QLatin1String("task") && !target.tasks.isEmpty()) {
-        const qint64 tid = target.tasks.first().tid;
-        if (!m_processes->selectTid(tid))
-            connect(m_processes, &ProcessesPane::loaded, this, [this, tid] { m_processes->selectTid(tid); },
-                    Qt::SingleShotConnection);
-    }
+    const QString target = link.target;
+    const QString kindName = link.kind;
+    m_session->reader()->run<ResolvedLink>(
+        QStringLiteral("open-link"),
+        [kindName, target](CaseFile &cf, const CancelToken &) { return LinkResolver(cf.db()).resolve(kindName, target); }, this,
+        [this, link, refuse](const ResolvedLink &resolved) {
+            if (m_links.show(resolved)) {
+                statusBar()->clearMessage();
+                emit linkOpened(link, true, QString());
+            } else {
+                refuse(tr("not found in its pane."));
+            }
+        },
+        [refuse](const QString &error) { refuse(error); });
     return true;
 }
 
@@ -654,25 +717,18 @@ EvidenceViewer *MainWindow::openArtifact(qint64 artifactId)
     return v;
 }
 
-void MainWindow::showEventDetail(qint64 eventId)
+bool MainWindow::showEventDetail(const ResolvedLink &link)
 {
-    SqliteStatement st = m_session->caseFile()->db().prepare(QStringLiteral(
-        "SELECT at_us, kind, source, summary, detail, ref_kind, ref_id FROM events WHERE id = ?"));
-    st.bind(1, eventId);
-    if (!st.step()) {
-        statusBar()->showMessage(tr("There is no event %1.").arg(eventId), 10000);
-        return;
-    }
-    if (st.text(5) == QLatin1String("artifact") && st.int64(6)) {
-        openArtifact(st.int64(6));
-        return;
-    }
-    const QString text = QStringLiteral("%1  %2  %3\n%4\n\n%5")
-                             .arg(TimeUtil::isoUtc(st.int64(0)), st.text(2), st.text(1), st.text(3), st.text(4));
+    // An event that stands for a whole artifact opens it; a kernel-log event
+    // or line shows its text with the log lines it spans.
+    if (link.kind == LinkKind::Event && link.artifactId)
+        return openArtifact(link.artifactId) != nullptr;
     auto *v = new EvidenceViewer(m_session, m_tabs);
-    const QString title = tr("Event %1").arg(eventId);
-    v->showText(title, text, st.text(2));
+    const QString title = link.kind == LinkKind::KernelLogLine ? tr("Kernel log line %1").arg(link.id) : tr("Event %1").arg(link.eventId);
+    v->showText(title, link.title + QLatin1Char('\n') + link.text,
+                link.kind == LinkKind::Event ? QString() : QStringLiteral("kernel-log"));
     m_tabs->setCurrentIndex(m_tabs->addTab(v, title));
+    return true;
 }
 
 void MainWindow::addWorkspaceTab(QWidget *pane, const QString &title)

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "EvidenceLink.h"
+#include "LinkRegistry.h"
 
 #include <QMainWindow>
+#include <memory>
+#include <vector>
 
 class CaseSession;
 class WelcomePage;
@@ -23,6 +26,10 @@ class QMenu;
 class QDockWidget;
 class QLabel;
 class ImportRunner;
+class WorkbenchPane;
+class ImportDialog;
+class StatusActionsDialog;
+struct ImportOptions;
 struct CaseInfo;
 
 // The workbench window. With no case: the welcome page. With a case: the
@@ -48,8 +55,14 @@ public:
     // Saves pending edits (notes) now.
     void save();
 
-    // Shows the evidence a link points at in the pane that fits it.
+    // Shows the evidence a link points at in the pane that fits it: the link
+    // is resolved on the reader thread (LinkResolver), then shown by the pane
+    // registered for its kind (linkRegistry()); linkOpened() tells how it
+    // went. False at once for a link no pane shows.
     bool openLink(const EvidenceLink &link);
+    const LinkRegistry &linkRegistry() const { return m_links; }
+    // The panes, in the catalog's order (PaneCatalog).
+    QList<WorkbenchPane *> panes() const { return m_panes; }
     // Opens (or focuses) a viewer tab for an artifact.
     EvidenceViewer *openArtifact(qint64 artifactId);
 
@@ -85,8 +98,17 @@ public slots:
 public:
     // Imports evidence files on a worker thread (progress dialog, cancel).
     bool importFiles(const QStringList &files, const QString &hostName = {});
+    bool importFiles(const QStringList &files, const ImportOptions &options);
+    // Case ▸ Status Updates… / Action Items… (page: StatusActionsDialog::Page); the dialog shown.
+    StatusActionsDialog *statusActionsInteractive(int page);
     ImportRunner *importRunner() const { return m_importRunner; }
     void about();
+
+signals:
+    // After openLink(): shown, or why not (also in the status bar).
+    void linkOpened(const EvidenceLink &link, bool shown, const QString &message);
+    // Case ▸ Import… opened its dialog (tests fill it in).
+    void importDialogShown(QWidget *dialog);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -102,8 +124,11 @@ private:
     void updateActions();
     void fail(const QString &title, const QString &message);
     void showNoteLink(qint64 noteId);
-    void showEventDetail(qint64 eventId);
-    bool showTaskOrSnapshot(const EvidenceLink &link);
+    void registerLinks();
+    bool showEventDetail(const ResolvedLink &link);
+    void bringToFront(WorkbenchPane *pane);
+    template<class T>
+    T *pane() const;
     void showPlaceholder(const QString &what);
 
     CaseSession *m_session;
@@ -121,13 +146,15 @@ private:
     StracePane *m_strace;
     ReportPane *m_report;
     NetworkPane *m_network;
-    QWidget *m_processesTab;
-    QWidget *m_stacksTab;
-    QWidget *m_reportTab;
+    QList<WorkbenchPane *> m_panes;
+    std::vector<std::unique_ptr<WorkbenchPane>> m_ownedPanes; // adapters of panes that do not implement WorkbenchPane
     QMenu *m_recentMenu;
     QLabel *m_statusCase;
     QList<QAction *> m_caseActions;
     QList<QAction *> m_writeActions;
+    LinkRegistry m_links;
+    QString m_caseTitle;     // the case's title as last read (reader thread), for the window title
+    QString m_caseTitlePath; // the case it was read from
     bool m_quiet = false;
     QString m_lastError;
 };

@@ -15,6 +15,16 @@ void AuditLogModel::setEntries(QList<AuditLog::Entry> entries)
     endResetModel();
 }
 
+void AuditLogModel::appendEntries(const QList<AuditLog::Entry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(entries.size()) - 1);
+    m_entries.append(entries);
+    endInsertRows();
+}
+
 int AuditLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());

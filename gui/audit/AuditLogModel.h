@@ -13,6 +13,8 @@ public:
 
     explicit AuditLogModel(QObject *parent = nullptr);
     void setEntries(QList<AuditLog::Entry> entries);
+    // Appends entries newer than the last one (the chain only grows).
+    void appendEntries(const QList<AuditLog::Entry> &entries);
     const AuditLog::Entry &entry(int row) const { return m_entries[row]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -5,8 +5,14 @@
 #include "casefile/AuditHead.h"
 #include "casefile/CaseFile.h"
 #include "casefile/CaseVerifier.h"
+#include "casefile/SqliteDatabase.h"
+#include "casefile/SqliteStatement.h"
 #include "util/BackgroundReader.h"
 #include "util/FilterLineEdit.h"
+#include "util/PaneLoader.h"
+
+#include <QCoreApplication>
+#include <QMutex>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +22,24 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+namespace {
+struct ChainLoad
+{
+    bool whole = false; // entries replace the model's (else they are appended)
+    QList<AuditLog::Entry> entries;
+    AuditChainCheck::Position position;
+    QList<AuditChainCheck::Problem> problems;
+    QString head;
+};
+
+// The position the last applied load reached, read by the next load on the reader thread.
+struct ChainState
+{
+    QMutex mutex;
+    AuditChainCheck::Position position;
+};
+}
 
 AuditLogPane::AuditLogPane(CaseSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_model(new AuditLogModel(this)), m_proxy(new QSortFilterProxyModel(this))
@@ -55,9 +79,65 @@ AuditLogPane::AuditLogPane(CaseSession *session, QWidget *parent)
     layout->addWidget(m_result);
     connect(filter, &FilterLineEdit::filterChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_verify, &QPushButton::clicked, this, &AuditLogPane::verifyCase);
-    connect(session, &CaseSession::opened, this, &AuditLogPane::reload);
-    connect(session, &CaseSession::dataChanged, this, &AuditLogPane::reload);
-    connect(session, &CaseSession::closed, this, [this] {
+    auto state = std::make_shared<ChainState>();
+    m_loader = new PaneLoader(
+        session, QStringLiteral("audit-log"),
+        [](CaseFile &cf) { return cf.db().queryText(QStringLiteral("SELECT count(*) || ':' || coalesce(max(id), 0) FROM audit_log")); },
+        std::function<ChainLoad(CaseFile &, const CancelToken &)>([state](CaseFile &cf, const CancelToken &) {
+            AuditChainCheck::Position from;
+            {
+                const QMutexLocker lock(&state->mutex);
+                from = state->position;
+            }
+            SqliteDatabase &db = cf.db();
+            AuditLog log(db);
+            ChainLoad r;
+            // The chain only grows: anything else (fewer entries, a new case) is checked whole.
+            SqliteStatement upTo = db.prepare(QStringLiteral("SELECT count(*), coalesce(max(hash = ?2 AND id = ?1), 0) FROM audit_log WHERE id <= ?1"));
+            upTo.bind(1, from.id).bind(2, from.hash);
+            if (from.id == 0 || !upTo.step() || upTo.int64(0) != from.entries || upTo.int64(1) != 1)
+                from = {};
+            r.whole = from.id == 0;
+            r.entries = log.entries(from.id);
+            r.problems = AuditChainCheck(db).runFrom(from, &r.position, 1);
+            r.head = AuditHead::of(db).hash;
+            return r;
+        }),
+        this, std::function<void(const ChainLoad &)>([this, state](const ChainLoad &r) {
+            {
+                const QMutexLocker lock(&state->mutex);
+                state->position = r.position;
+            }
+            if (r.whole)
+                m_hashed = 0;
+            m_hashed += r.entries.size();
+            if (r.whole) {
+                m_brokenAt = 0;
+                m_problem.clear();
+                m_model->setEntries(r.entries);
+            } else {
+                m_model->appendEntries(r.entries);
+            }
+            if (!r.problems.isEmpty() && !m_brokenAt) {
+                m_brokenAt = r.problems.first().id;
+                m_problem = r.problems.first().message;
+            }
+            m_position = r.position;
+            m_chain->setText(m_brokenAt == 0
+                                 ? tr("%n entries; hash chain intact; head %1.", nullptr, int(m_model->rowCount())).arg(r.head)
+                                 : tr("Hash chain broken at entry %1: %2").arg(m_brokenAt).arg(m_problem));
+            for (int c = 0; c < AuditLogModel::Details; ++c)
+                m_view->resizeColumnToContents(c);
+            m_view->scrollToBottom();
+        }));
+    connect(session, &CaseSession::closed, this, [this, state] {
+        {
+            const QMutexLocker lock(&state->mutex);
+            state->position = {};
+        }
+        m_position = {};
+        m_brokenAt = 0;
+        m_hashed = 0;
         m_model->setEntries({});
         m_chain->clear();
         m_result->clear();
@@ -67,18 +147,7 @@ AuditLogPane::AuditLogPane(CaseSession *session, QWidget *parent)
 
 void AuditLogPane::reload()
 {
-    if (!m_session->isOpen())
-        return;
-    SqliteDatabase &db = m_session->caseFile()->db();
-    AuditLog log(db);
-    m_model->setEntries(log.entries());
-    QString problem;
-    const qint64 bad = log.verifyChain(&problem);
-    m_chain->setText(bad == 0 ? tr("%n entries; hash chain intact; head %1.", nullptr, int(m_model->rowCount())).arg(AuditHead::of(db).hash)
-                              : tr("Hash chain broken at entry %1: %2").arg(bad).arg(problem));
-    for (int c = 0; c < AuditLogModel::Details; ++c)
-        m_view->resizeColumnToContents(c);
-    m_view->scrollToBottom();
+    m_loader->reloadNow();
 }
 
 void AuditLogPane::verifyCase()
@@ -123,4 +192,19 @@ QString AuditLogPane::verifyText(const VerifyReport &report)
                 "proves later that the chain was neither cut short nor rewritten up to here.")
                  .arg(report.head.entries).arg(report.head.hash);
     return lines.join(QLatin1Char('\n'));
+}
+
+WorkbenchPane::Info AuditLogPane::paneInfo() const
+{
+    return {QStringLiteral("audit"), QCoreApplication::translate("MainWindow", "&Audit Log"), {}, {}, Placement::BottomDock, {}};
+}
+
+bool AuditLogPane::showLink(const ResolvedLink &)
+{
+    return false;
+}
+
+PaneLoader *AuditLogPane::paneLoader() const
+{
+    return m_loader;
 }

@@ -33,12 +33,20 @@ void ImportRunner::cancel()
 
 bool ImportRunner::start(const QString &casePath, const QStringList &paths, const QString &hostName)
 {
+    ImportOptions options;
+    options.hostName = hostName;
+    return start(casePath, paths, options);
+}
+
+bool ImportRunner::start(const QString &casePath, const QStringList &paths, const ImportOptions &options)
+{
+    const QString hostName = options.hostName;
     if (isRunning())
         return false;
     wait();
     m_cancel = CancelToken();
     const CancelToken cancel = m_cancel;
-    m_thread = QThread::create([this, casePath, paths, hostName, cancel] {
+    m_thread = QThread::create([this, casePath, paths, hostName, options, cancel] {
         QStringList done;
         QString error;
         try {
@@ -55,6 +63,8 @@ bool ImportRunner::start(const QString &casePath, const QStringList &paths, cons
                 req.caseFile = cf.get();
                 req.hostId = hostId;
                 req.paths = {path};
+                req.timeZone = options.timeZone;
+                req.startDate = options.startDate;
                 const QString name = QFileInfo(path).fileName();
                 req.progress = [this, name](const QString &message, int percent) {
                     emit progress(tr("%1: %2").arg(name, message), percent);

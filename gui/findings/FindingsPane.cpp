@@ -5,15 +5,66 @@
 #include "app/EvidenceLink.h"
 #include "casefile/CaseFile.h"
 #include "casefile/HostStore.h"
+#include "casefile/SqliteDatabase.h"
+#include "links/LinkBuilder.h"
+#include "links/LinkResolver.h"
+#include "util/CaseError.h"
 #include "util/FilterLineEdit.h"
+#include "util/PaneLoader.h"
 #include "util/TimeUtil.h"
 
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+namespace {
+struct Loaded
+{
+    QList<Finding> findings;
+    QHash<qint64, QString> hostNames;
+    QHash<qint64, QList<EvidenceLink>> links;
+};
+
+// A finding's references as stable links: a stack in the finding's snapshot,
+// a task as HOST/SNAPSHOT/TID.
+QList<EvidenceLink> stableLinks(SqliteDatabase &db, const Finding &f)
+{
+    // The finding's snapshot: its snapshot evidence, else that of its first task.
+    const LinkResolver resolver(db);
+    qint64 snapshot = 0;
+    for (const EvidenceRef &r : f.evidence)
+        if (r.refKind == LinkKinds::name(LinkKind::Snapshot))
+            snapshot = r.refId;
+    for (const EvidenceRef &r : f.evidence)
+        if (!snapshot && r.refKind == LinkKinds::name(LinkKind::Task)) {
+            try {
+                snapshot = resolver.resolve(r.refKind, QString::number(r.refId)).snapshotId;
+            } catch (const CaseError &) {
+            }
+        }
+    QList<EvidenceLink> out;
+    for (const EvidenceRef &r : f.evidence) {
+        EvidenceLink l = EvidenceLink::fromRef(r.refKind, r.refId);
+        const auto kind = LinkKinds::parse(r.refKind);
+        if (kind == LinkKind::Task || kind == LinkKind::Stack) {
+            try {
+                const ResolvedLink resolved = resolver.resolve(r.refKind, QString::number(r.refId), snapshot);
+                const QList<EvidenceLink> parsed = EvidenceLink::parseAll(resolved.canonical);
+                if (!parsed.isEmpty())
+                    l = parsed.first();
+            } catch (const CaseError &) {
+                // left as stored: opening it says why it cannot be shown
+            }
+        }
+        out.append(l);
+    }
+    return out;
+}
+}
 
 FindingsPane::FindingsPane(CaseSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_model(new FindingsModel(this)), m_proxy(new QSortFilterProxyModel(this))
@@ -53,9 +104,35 @@ FindingsPane::FindingsPane(CaseSession *session, QWidget *parent)
         if (l.isValid())
             emit evidenceRequested(l);
     });
-    connect(session, &CaseSession::opened, this, &FindingsPane::reload);
-    connect(session, &CaseSession::dataChanged, this, &FindingsPane::reload);
+    m_loader = new PaneLoader(
+        session, QStringLiteral("findings"),
+        [](CaseFile &cf) {
+            return cf.db().queryText(QStringLiteral(
+                "SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || (SELECT count(*) FROM finding_evidence) "
+                "|| ':' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM hosts) FROM findings"));
+        },
+        std::function<Loaded(CaseFile &, const CancelToken &)>([](CaseFile &cf, const CancelToken &cancel) {
+            Loaded l;
+            for (const HostRecord &h : HostStore(cf.db()).all())
+                l.hostNames.insert(h.id, h.name);
+            l.findings = FindingStore(cf.db()).list(0, {}, FindingStore::Include::All); // superseded ones greyed, after the current
+            for (const Finding &f : std::as_const(l.findings)) {
+                if (cancel.isCancelled())
+                    break;
+                l.links.insert(f.id, stableLinks(cf.db(), f));
+            }
+            return l;
+        }),
+        this, std::function<void(const Loaded &)>([this](const Loaded &l) {
+            const qint64 current = m_view->currentIndex().data(FindingsModel::FindingIdRole).toLongLong();
+            m_links = l.links;
+            m_model->setFindings(l.findings, l.hostNames);
+            m_view->resizeColumnToContents(FindingsModel::Severity);
+            if (current)
+                selectFinding(current);
+        }));
     connect(session, &CaseSession::closed, this, [this] {
+        m_links.clear();
         m_model->setFindings({}, {});
         m_detail->clear();
     });
@@ -63,17 +140,7 @@ FindingsPane::FindingsPane(CaseSession *session, QWidget *parent)
 
 void FindingsPane::reload()
 {
-    if (!m_session->isOpen())
-        return;
-    const qint64 current = m_view->currentIndex().data(FindingsModel::FindingIdRole).toLongLong();
-    auto &db = m_session->caseFile()->db();
-    QHash<qint64, QString> names;
-    for (const HostRecord &h : HostStore(db).all())
-        names.insert(h.id, h.name);
-    m_model->setFindings(FindingStore(db).list(0, {}, FindingStore::Include::All), names);
-    m_view->resizeColumnToContents(FindingsModel::Severity);
-    if (current)
-        selectFinding(current);
+    m_loader->reloadNow();
 }
 
 bool FindingsPane::selectFinding(qint64 id)
@@ -95,8 +162,9 @@ void FindingsPane::activateCurrent()
     if (!idx.isValid())
         return;
     const Finding &f = m_model->finding(idx.row());
-    if (!f.evidence.isEmpty())
-        emit evidenceRequested(EvidenceLink::fromRef(f.evidence.first().refKind, f.evidence.first().refId));
+    const QList<EvidenceLink> links = m_links.value(f.id);
+    if (!links.isEmpty())
+        emit evidenceRequested(links.first());
     else if (f.collectionId)
         emit evidenceRequested(EvidenceLink::fromRef(QStringLiteral("collection"), f.collectionId));
 }
@@ -128,8 +196,10 @@ void FindingsPane::showDetail()
     }
     if (!f.evidence.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Evidence").toHtmlEscaped());
-        for (const EvidenceRef &r : f.evidence) {
-            const EvidenceLink l = EvidenceLink::fromRef(r.refKind, r.refId);
+        const QList<EvidenceLink> links = m_links.value(f.id);
+        for (int i = 0; i < f.evidence.size(); ++i) {
+            const EvidenceRef &r = f.evidence[i];
+            const EvidenceLink l = i < links.size() ? links[i] : EvidenceLink::fromRef(r.refKind, r.refId);
             html += QStringLiteral("<li><a href=\"%1\">%2</a> %3</li>")
                         .arg(l.url().toString(QUrl::FullyEncoded).toHtmlEscaped(), l.text().toHtmlEscaped(),
                              r.label.toHtmlEscaped());
@@ -137,4 +207,19 @@ void FindingsPane::showDetail()
         html += QStringLiteral("</ul>");
     }
     m_detail->setHtml(html);
+}
+
+WorkbenchPane::Info FindingsPane::paneInfo() const
+{
+    return {QStringLiteral("findings"), QCoreApplication::translate("MainWindow", "&Findings"), {}, {}, Placement::BottomDock, {LinkKind::Finding}};
+}
+
+bool FindingsPane::showLink(const ResolvedLink &link)
+{
+    return selectFinding(link.id);
+}
+
+PaneLoader *FindingsPane::paneLoader() const
+{
+    return m_loader;
 }

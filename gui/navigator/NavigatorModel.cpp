@@ -32,12 +32,17 @@ void NavigatorModel::clearCase()
     removeRows(0, rowCount());
 }
 
-void NavigatorModel::load(CaseFile &caseFile)
+NavigatorModel::Data NavigatorModel::read(CaseFile &caseFile)
+{
+    auto &db = caseFile.db();
+    return Data{ArtifactReader(db).list(), CollectionStore(db).all(), HostStore(db).all(), NoteStore(db).all()};
+}
+
+void NavigatorModel::load(const Data &data)
 {
     clearCase();
-    auto &db = caseFile.db();
     QHash<qint64, QList<ArtifactInfo>> artifactsByCollection;
-    for (const ArtifactInfo &a : ArtifactReader(db).list())
+    for (const ArtifactInfo &a : data.artifacts)
         artifactsByCollection[a.collectionId].append(a);
 
     auto addCollection = [&](QStandardItem *parent, const CollectionRecord &c, const QString &hostName) {
@@ -64,9 +69,9 @@ void NavigatorModel::load(CaseFile &caseFile)
         parent->appendRow(ci);
     };
 
-    const QList<CollectionRecord> collections = CollectionStore(db).all();
+    const QList<CollectionRecord> &collections = data.collections;
     auto *hostsItem = makeItem(tr("Hosts"), QStringLiteral("group"), 0, QStyle::SP_ComputerIcon);
-    for (const HostRecord &h : HostStore(db).all()) {
+    for (const HostRecord &h : data.hosts) {
         auto *hi = makeItem(h.name, QStringLiteral("host"), h.id, QStyle::SP_ComputerIcon);
         hi->setData(h.name, HostNameRole);
         QStringList tip;
@@ -94,7 +99,7 @@ void NavigatorModel::load(CaseFile &caseFile)
         delete imports;
 
     auto *notes = makeItem(tr("Notes"), QStringLiteral("group"), 0, QStyle::SP_FileDialogDetailedView);
-    for (const Note &n : NoteStore(db).all()) {
+    for (const Note &n : data.notes) {
         const QString title = n.title.isEmpty() ? tr("(untitled note %1)").arg(n.id) : n.title;
         auto *ni = makeItem(n.tags.isEmpty() ? title : tr("%1  [%2]").arg(title, n.tags.join(QStringLiteral(", "))),
                             QStringLiteral("note"), n.id, QStyle::SP_FileDialogContentsView);

@@ -9,6 +9,10 @@
 #include "casefile/CaseVerifier.h"
 #include "util/BackgroundReader.h"
 #include "util/CaseError.h"
+#include "util/PaneLoader.h"
+
+#include <QCoreApplication>
+#include "util/SafeFileDialog.h"
 
 #include <QFileDialog>
 #include <QHeaderView>
@@ -30,22 +34,27 @@ NavigatorPane::NavigatorPane(CaseSession *session, QWidget *parent)
     layout->addWidget(m_view);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &NavigatorPane::showContextMenu);
     connect(m_view, &QTreeView::activated, this, &NavigatorPane::activate);
-    connect(session, &CaseSession::opened, this, &NavigatorPane::reload);
-    connect(session, &CaseSession::dataChanged, this, &NavigatorPane::reload);
+    // No stamp: artifact sizes and collection states change as evidence streams in.
+    m_loader = new PaneLoader(
+        session, QStringLiteral("navigator"), {},
+        std::function<NavigatorModel::Data(CaseFile &, const CancelToken &)>(
+            [](CaseFile &cf, const CancelToken &) { return NavigatorModel::read(cf); }),
+        this, std::function<void(const NavigatorModel::Data &)>([this](const NavigatorModel::Data &d) {
+            const QModelIndex cur = m_view->currentIndex();
+            const QString kind = cur.data(NavigatorModel::KindRole).toString();
+            const qint64 id = cur.data(NavigatorModel::IdRole).toLongLong();
+            m_model->load(d);
+            m_view->expandToDepth(1);
+            if (!kind.isEmpty())
+                select(kind, id);
+        }));
+    m_loader->setThrottle(1000);
     connect(session, &CaseSession::closed, m_model, &NavigatorModel::clearCase);
 }
 
 void NavigatorPane::reload()
 {
-    if (!m_session->isOpen())
-        return;
-    const QModelIndex cur = m_view->currentIndex();
-    const QString kind = cur.data(NavigatorModel::KindRole).toString();
-    const qint64 id = cur.data(NavigatorModel::IdRole).toLongLong();
-    m_model->load(*m_session->caseFile());
-    m_view->expandToDepth(1);
-    if (!kind.isEmpty())
-        select(kind, id);
+    m_loader->reloadNow();
 }
 
 bool NavigatorPane::select(const QString &kind, qint64 id)
@@ -101,7 +110,7 @@ void NavigatorPane::exportArtifact(const QString &toPath)
     const qint64 id = idx.data(NavigatorModel::IdRole).toLongLong();
     QString path = toPath;
     if (path.isEmpty())
-        path = QFileDialog::getSaveFileName(this, tr("Export Artifact"), idx.data().toString().section(QLatin1Char(' '), 0, 0));
+        path = SafeFileDialog::getSaveFileName(this, tr("Export Artifact"), idx.data().toString().section(QLatin1Char(' '), 0, 0));
     if (path.isEmpty())
         return;
     // Off the GUI thread: an artifact can be big, and the export is audited.
@@ -150,4 +159,19 @@ void NavigatorPane::recollect()
     const QModelIndex idx = m_view->currentIndex();
     emit recollectRequested(idx.data(NavigatorModel::HostNameRole).toString(),
                             idx.data(NavigatorModel::CollectionKindRole).toString());
+}
+
+WorkbenchPane::Info NavigatorPane::paneInfo() const
+{
+    return {QStringLiteral("navigator"), QCoreApplication::translate("MainWindow", "Case &Navigator"), {}, {}, Placement::LeftDock, {LinkKind::Collection, LinkKind::Host}};
+}
+
+bool NavigatorPane::showLink(const ResolvedLink &link)
+{
+    return select(LinkKinds::name(link.kind), link.id);
+}
+
+PaneLoader *NavigatorPane::paneLoader() const
+{
+    return m_loader;
 }

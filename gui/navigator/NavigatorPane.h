@@ -1,22 +1,32 @@
 #pragma once
 
+#include "app/WorkbenchPane.h"
+
 #include <QWidget>
 
 class CaseSession;
 class NavigatorModel;
 class QTreeView;
+class PaneLoader;
 struct EvidenceLink;
 
 // Hosts -> collections -> evidence, and notes. Context actions: view raw,
-// export artifact, verify hash, re-collect.
-class NavigatorPane : public QWidget
+// export artifact, verify hash, re-collect. Read on the reader thread.
+class NavigatorPane : public QWidget, public WorkbenchPane
 {
     Q_OBJECT
 public:
+    // WorkbenchPane
+    QWidget *paneWidget() override { return this; }
+    Info paneInfo() const override;
+    bool showLink(const ResolvedLink &link) override;
+    PaneLoader *paneLoader() const override;
+
     NavigatorPane(CaseSession *session, QWidget *parent = nullptr);
     NavigatorModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     bool select(const QString &kind, qint64 id);
+    PaneLoader *loader() const { return m_loader; }
 
     // The actions, public for tests and menus (act on the current item).
     void viewRaw();
@@ -40,4 +50,5 @@ private:
     CaseSession *m_session;
     NavigatorModel *m_model;
     QTreeView *m_view;
+    PaneLoader *m_loader;
 };

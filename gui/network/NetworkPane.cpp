@@ -152,7 +152,20 @@ NetworkPane::NetworkPane(CaseSession *session, QWidget *parent)
         m_filter->flush();
         m_views->setCurrentWidget(m_conversationsPage);
     });
-    connect(m_rpcPage, &RpcPage::conversationRequested, this, &NetworkPane::selectConversation);
+    connect(m_rpcPage, &RpcPage::conversationRequested, this, [this](qint64 id) {
+        // Its capture is looked up on the reader thread (no SQL on the GUI thread).
+        m_session->reader()->run<qint64>(
+            QStringLiteral("network-conversation-capture"),
+            [id](CaseFile &cf, const CancelToken &) {
+                SqliteStatement st = cf.db().prepare(QStringLiteral("SELECT capture_id FROM pcap_conversations WHERE id = ?"));
+                st.bind(1, id);
+                return st.step() ? st.int64(0) : qint64(0);
+            },
+            this, [this, id](const qint64 &capture) {
+                if (capture)
+                    selectConversation(id, capture);
+            });
+    });
     connect(session, &CaseSession::opened, this, [this] {
         m_captureId = 0;
         m_freshCase = true;
@@ -351,9 +364,9 @@ qint64 NetworkPane::captureOf(bool conversation, qint64 id) const
     }
 }
 
-bool NetworkPane::selectConversation(qint64 id)
+bool NetworkPane::selectConversation(qint64 id, qint64 captureId)
 {
-    const qint64 capture = captureOf(true, id);
+    const qint64 capture = captureId ? captureId : captureOf(true, id);
     if (!capture)
         return false;
     m_views->setCurrentWidget(m_conversationsPage);
@@ -368,9 +381,9 @@ bool NetworkPane::selectConversation(qint64 id)
     return true;
 }
 
-bool NetworkPane::selectRpcCall(qint64 id)
+bool NetworkPane::selectRpcCall(qint64 id, qint64 captureId)
 {
-    const qint64 capture = captureOf(false, id);
+    const qint64 capture = captureId ? captureId : captureOf(false, id);
     if (!capture)
         return false;
     m_views->setCurrentWidget(m_rpcPage);

@@ -39,8 +39,10 @@ public:
     qint64 shownCapture() const { return m_captureId; }
     // Evidence links: selects the row of pcap_conversations.id / pcap_rpc_calls.id
     // (now, or as soon as it is loaded). False if the case has no such row.
-    bool selectConversation(qint64 id);
-    bool selectRpcCall(qint64 id);
+    // captureId: the capture it belongs to, when the caller knows it (a
+    // resolved link); else it is looked up.
+    bool selectConversation(qint64 id, qint64 captureId = 0);
+    bool selectRpcCall(qint64 id, qint64 captureId = 0);
     bool isLoading() const { return m_loading; }
 
     QComboBox *captureBox() const { return m_captureBox; }

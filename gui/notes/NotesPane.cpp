@@ -166,7 +166,15 @@ void NotesPane::reload()
     if (!m_session->isOpen())
         return;
     saveNow();
-    m_model->setNotes(NoteStore(m_session->caseFile()->db()).all());
+    // Read on the reader thread; the newest read wins.
+    m_session->reader()->run<QList<Note>>(
+        QStringLiteral("notes"), [](CaseFile &cf, const CancelToken &) { return NoteStore(cf.db()).all(); }, this,
+        [this](const QList<Note> &notes) { showNotes(notes); });
+}
+
+void NotesPane::showNotes(const QList<Note> &notes)
+{
+    m_model->setNotes(notes);
     const qint64 keep = m_currentId;
     const int row = keep ? m_model->rowOf(keep) : -1;
     if (row >= 0) {

@@ -3,6 +3,8 @@
 #include "app/EvidenceLink.h"
 
 #include <QTimer>
+#include "casefile/NoteStore.h"
+
 #include <QWidget>
 
 class CaseSession;
@@ -64,6 +66,7 @@ signals:
     void historyLoaded();
 
 private:
+    void showNotes(const QList<Note> &notes);
     void loadCurrent(const QModelIndex &index);
     void markDirty();
     void updatePreview();

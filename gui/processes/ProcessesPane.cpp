@@ -11,9 +11,11 @@
 #include "util/BackgroundReader.h"
 #include "util/FilterLineEdit.h"
 #include "util/CaseError.h"
+#include "util/PaneLoader.h"
 #include "util/TimeUtil.h"
 #include "util/TableFit.h"
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -108,9 +110,16 @@ ProcessesPane::ProcessesPane(CaseSession *session, QWidget *parent)
         m_proxy->setText(t);
         m_summary->setText(tr("%1 of %2 tasks shown").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     });
-    connect(session, &CaseSession::opened, this, &ProcessesPane::reload);
-    connect(session, &CaseSession::dataChanged, this, &ProcessesPane::reload);
+    // Commits of other evidence (an import streaming in) change nothing
+    // here: a cheap stamp of the snapshot table decides.
+    m_snapshotsLoader = new PaneLoader(
+        session, QStringLiteral("processes-snapshots"), [](CaseFile &cf) { return SnapshotStore(cf.db()).changeStamp(); },
+        std::function<QList<SnapshotInfo>(CaseFile &, const CancelToken &)>(
+            [](CaseFile &cf, const CancelToken &) { return SnapshotStore(cf.db()).list(); }),
+        this, std::function<void(const QList<SnapshotInfo> &)>([this](const QList<SnapshotInfo> &s) { setSnapshots(s); }));
     connect(session, &CaseSession::closed, this, [this] {
+        m_loadedSnapshot = 0;
+        m_pendingSnapshot = 0;
         m_snapshot->clear();
         m_compare->clear();
         m_model->setTasks({});
@@ -120,22 +129,14 @@ ProcessesPane::ProcessesPane(CaseSession *session, QWidget *parent)
 
 void ProcessesPane::reload()
 {
-    if (!m_session->isOpen())
-        return;
-    // Commits of other evidence (an import streaming in) change nothing
-    // here: a cheap stamp of the snapshot table decides, so the GUI thread
-    // does not recount tasks on every commit.
-    const QString stamp = SnapshotStore(m_session->caseFile()->db()).changeStamp();
-    if (stamp == m_snapshotStamp && m_snapshot->count() > 0)
-        return;
-    m_snapshotStamp = stamp;
-    const qint64 keep = m_snapshot->currentData().toLongLong();
+    m_snapshotsLoader->reloadNow();
+}
+
+void ProcessesPane::setSnapshots(const QList<SnapshotInfo> &snaps)
+{
+    const qint64 keep = m_pendingSnapshot ? m_pendingSnapshot : m_snapshot->currentData().toLongLong();
     const qint64 keepCmp = m_compare->currentData().toLongLong();
-    QList<SnapshotInfo> snaps;
-    try {
-        snaps = SnapshotStore(m_session->caseFile()->db()).list();
-    } catch (const CaseError &) {
-    }
+    m_pendingSnapshot = 0;
     QSignalBlocker b1(m_snapshot), b2(m_compare);
     m_snapshot->clear();
     m_compare->clear();
@@ -148,15 +149,23 @@ void ProcessesPane::reload()
     const int i = m_snapshot->findData(keep);
     m_snapshot->setCurrentIndex(i >= 0 ? i : m_snapshot->count() - 1);
     m_compare->setCurrentIndex(std::max(0, m_compare->findData(keepCmp)));
-    if (m_snapshot->currentData().toLongLong() != keep || m_model->rowCount() == 0)
+    if (m_snapshot->currentData().toLongLong() != m_loadedSnapshot || m_model->rowCount() == 0)
         loadTasks();
 }
 
 bool ProcessesPane::showSnapshot(qint64 snapshotId)
 {
     const int i = m_snapshot->findData(snapshotId);
-    if (i < 0)
-        return false;
+    if (i < 0) {
+        if (!m_snapshotsLoader->isLoading())
+            return false;
+        m_pendingSnapshot = snapshotId; // the list is loading: shown once it is in
+        return true;
+    }
+    if (i == m_snapshot->currentIndex() && m_loadedSnapshot == snapshotId && !m_loading) {
+        emit loaded(); // already shown
+        return true;
+    }
     m_snapshot->setCurrentIndex(i);
     return true;
 }
@@ -164,6 +173,7 @@ bool ProcessesPane::showSnapshot(qint64 snapshotId)
 void ProcessesPane::loadTasks()
 {
     const qint64 id = m_snapshot->currentData().toLongLong();
+    m_loadedSnapshot = id;
     if (!id) {
         m_model->setTasks({});
         m_chart->setCounts({}, {});
@@ -248,4 +258,28 @@ bool ProcessesPane::selectTid(qint64 tid)
             return true;
         }
     return false;
+}
+
+WorkbenchPane::Info ProcessesPane::paneInfo() const
+{
+    return {QStringLiteral("processes"), QCoreApplication::translate("MainWindow", "&Processes"), QCoreApplication::translate("MainWindow", "&Processes"), QKeySequence(Qt::CTRL | Qt::Key_2), Placement::Tab,
+            {LinkKind::Task, LinkKind::Snapshot}};
+}
+
+bool ProcessesPane::showLink(const ResolvedLink &link)
+{
+    // The task's own snapshot (hence host), then its row once the tasks are in.
+    const qint64 tid = link.kind == LinkKind::Task ? link.tid : 0;
+    if (tid)
+        connect(this, &ProcessesPane::loaded, this, [this, tid] { selectTid(tid); }, Qt::SingleShotConnection);
+    if (!showSnapshot(link.snapshotId)) {
+        disconnect(this, &ProcessesPane::loaded, this, nullptr);
+        return false;
+    }
+    return true;
+}
+
+PaneLoader *ProcessesPane::paneLoader() const
+{
+    return m_snapshotsLoader;
 }

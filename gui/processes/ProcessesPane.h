@@ -1,5 +1,9 @@
 #pragma once
 
+#include "procfs/SnapshotStore.h"
+
+#include "app/WorkbenchPane.h"
+
 #include <QWidget>
 
 class CaseSession;
@@ -16,10 +20,16 @@ class FilterLineEdit;
 // wchan, user, namespace, cgroup), D and Z highlighted, per-state and
 // per-wchan counts; pick a second snapshot to see what changed. Tasks are
 // read on the reader thread.
-class ProcessesPane : public QWidget
+class ProcessesPane : public QWidget, public WorkbenchPane
 {
     Q_OBJECT
 public:
+    // WorkbenchPane
+    QWidget *paneWidget() override { return this; }
+    Info paneInfo() const override;
+    bool showLink(const ResolvedLink &link) override;
+    PaneLoader *paneLoader() const override;
+
     ProcessesPane(CaseSession *session, QWidget *parent = nullptr);
 
     ProcessesModel *model() const { return m_model; }
@@ -35,6 +45,8 @@ public:
     // Selects the task with this tid in the shown snapshot.
     bool selectTid(qint64 tid);
 
+    class PaneLoader *loader() const { return m_snapshotsLoader; }
+
 public slots:
     void reload();
 
@@ -43,6 +55,7 @@ signals:
 
 private:
     void loadTasks();
+    void setSnapshots(const QList<SnapshotInfo> &snaps);
     void compare();
 
     CaseSession *m_session;
@@ -57,5 +70,7 @@ private:
     QPlainTextEdit *m_diff;
     QLabel *m_summary;
     bool m_loading = false;
-    QString m_snapshotStamp; // SnapshotStore::changeStamp() of the listed snapshots
+    qint64 m_loadedSnapshot = 0;  // the snapshot whose tasks are shown (or loading)
+    qint64 m_pendingSnapshot = 0; // asked for before the list was in
+    class PaneLoader *m_snapshotsLoader; // the snapshot list (stamp: SnapshotStore::changeStamp)
 };

@@ -6,6 +6,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include "util/SafeFileDialog.h"
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -141,7 +143,7 @@ void ExportDialog::updateEnabled()
 
 void ExportDialog::browse()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export case"), outputPath(), tr("Case files (*.casebook)"));
+    const QString path = SafeFileDialog::getSaveFileName(this, tr("Export case"), outputPath(), tr("Case files (*.casebook)"));
     if (!path.isEmpty())
         m_out->setText(path.endsWith(QLatin1String(".casebook")) ? path : path + QStringLiteral(".casebook"));
 }

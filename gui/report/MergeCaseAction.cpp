@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include "util/SafeFileDialog.h"
+
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QMessageBox>
@@ -47,7 +49,7 @@ bool MergeCaseAction::mergeInteractively(QWidget *parent, const QString &casePat
 {
     if (casePath.isEmpty())
         return false;
-    const QString other = QFileDialog::getOpenFileName(parent, QCoreApplication::translate("MergeCaseAction", "Merge a Case into This One"), QString(), QCoreApplication::translate("MergeCaseAction", "Case files (*.casebook)"));
+    const QString other = SafeFileDialog::getOpenFileName(parent, QCoreApplication::translate("MergeCaseAction", "Merge a Case into This One"), QString(), QCoreApplication::translate("MergeCaseAction", "Case files (*.casebook)"));
     if (other.isEmpty())
         return false;
     QProgressDialog progress(QCoreApplication::translate("MergeCaseAction", "Merging %1…").arg(other), QString(), 0, 0, parent);

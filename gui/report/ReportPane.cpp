@@ -11,6 +11,8 @@
 #include "util/CaseError.h"
 
 #include <QComboBox>
+#include "util/SafeFileDialog.h"
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -146,18 +148,44 @@ void ReportPane::loadSavedOrGenerate()
 {
     if (m_casePath.isEmpty())
         return;
-    try {
-        auto cf = CaseFile::open(m_casePath, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
-        const auto draft = ReportDraftStore(cf->db()).load(language());
-        if (draft) {
-            m_generated.clear();
-            setMarkdown(draft->markdown);
-            m_state->setText(tr("Saved draft"));
-            emit draftReady();
-            return;
+    // Read on a worker thread (no SQL on the GUI thread); the event loop keeps running.
+    struct Loaded
+    {
+        std::optional<QString> draft;
+        QString error;
+    };
+    const QString path = m_casePath, lang = language();
+    QFuture<Loaded> future = QtConcurrent::run([path, lang] {
+        Loaded r;
+        try {
+            auto cf = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+            if (const auto draft = ReportDraftStore(cf->db()).load(lang))
+                r.draft = draft->markdown;
+        } catch (const CaseError &e) {
+            r.error = e.message();
+        } catch (const std::exception &e) {
+            r.error = QString::fromUtf8(e.what());
         }
-    } catch (const CaseError &e) {
-        m_state->setText(e.message());
+        return r;
+    });
+    QFutureWatcher<Loaded> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    const Loaded r = future.result();
+    if (path != m_casePath)
+        return; // another case meanwhile
+    if (!r.error.isEmpty()) {
+        m_state->setText(r.error);
+        return;
+    }
+    if (r.draft) {
+        m_generated.clear();
+        setMarkdown(*r.draft);
+        m_state->setText(tr("Saved draft"));
+        emit draftReady();
         return;
     }
     regenerate();
@@ -239,7 +267,7 @@ void ReportPane::exportInteractively()
     if (m_casePath.isEmpty())
         return;
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QString(),
+    const QString path = SafeFileDialog::getSaveFileName(this, tr("Export report"), QString(),
                                                       tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"), &selected);
     if (path.isEmpty())
         return;

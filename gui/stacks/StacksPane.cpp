@@ -12,9 +12,11 @@
 #include "procfs/TaskQuery.h"
 #include "util/BackgroundReader.h"
 #include "util/CaseError.h"
+#include "util/PaneLoader.h"
 #include "util/TimeUtil.h"
 #include "util/TableFit.h"
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -126,9 +128,15 @@ StacksPane::StacksPane(CaseSession *session, QWidget *parent)
     connect(diffGroups, &QPushButton::clicked, this, &StacksPane::diffSelectedGroups);
     connect(go, &QPushButton::clicked, this, [this] { diffSpecs(m_specA->text().trimmed(), m_specB->text().trimmed()); });
     connect(m_specB, &QLineEdit::returnPressed, go, &QPushButton::click);
-    connect(session, &CaseSession::opened, this, &StacksPane::reload);
-    connect(session, &CaseSession::dataChanged, this, &StacksPane::reload);
+    m_snapshotsLoader = new PaneLoader(
+        session, QStringLiteral("stacks-snapshots"), [](CaseFile &cf) { return SnapshotStore(cf.db()).changeStamp(); },
+        std::function<QList<SnapshotInfo>(CaseFile &, const CancelToken &)>(
+            [](CaseFile &cf, const CancelToken &) { return SnapshotStore(cf.db()).list(); }),
+        this, std::function<void(const QList<SnapshotInfo> &)>([this](const QList<SnapshotInfo> &s) { setSnapshots(s); }));
     connect(session, &CaseSession::closed, this, [this] {
+        m_pendingSnapshot = 0;
+        m_groupsSnapshot = 0;
+        m_pendingSignature.clear();
         m_snapshot->clear();
         m_groups->setGroups({});
         m_diff->setResult({});
@@ -138,18 +146,13 @@ StacksPane::StacksPane(CaseSession *session, QWidget *parent)
 
 void StacksPane::reload()
 {
-    if (!m_session->isOpen())
-        return;
-    const QString stamp = SnapshotStore(m_session->caseFile()->db()).changeStamp(); // see ProcessesPane::reload
-    if (stamp == m_snapshotStamp && m_snapshot->count() > 0)
-        return;
-    m_snapshotStamp = stamp;
-    const qint64 keep = m_snapshot->currentData().toLongLong();
-    QList<SnapshotInfo> snaps;
-    try {
-        snaps = SnapshotStore(m_session->caseFile()->db()).list();
-    } catch (const CaseError &) {
-    }
+    m_snapshotsLoader->reloadNow();
+}
+
+void StacksPane::setSnapshots(const QList<SnapshotInfo> &snaps)
+{
+    const qint64 keep = m_pendingSnapshot ? m_pendingSnapshot : m_snapshot->currentData().toLongLong();
+    m_pendingSnapshot = 0;
     {
         QSignalBlocker block(m_snapshot);
         m_snapshot->clear();
@@ -162,15 +165,60 @@ void StacksPane::reload()
     loadFleet();
 }
 
+bool StacksPane::showGroup(qint64 snapshotId, const QString &signature)
+{
+    m_tabs->setCurrentIndex(0);
+    m_pendingSignature = signature;
+    const int i = m_snapshot->findData(snapshotId);
+    if (i < 0) {
+        if (!m_snapshotsLoader->isLoading()) {
+            m_pendingSignature.clear();
+            return false;
+        }
+        m_pendingSnapshot = snapshotId;
+        return true;
+    }
+    if (i == m_snapshot->currentIndex() && m_groupsSnapshot == snapshotId && !m_loadingGroups)
+        return selectPendingGroup();
+    m_snapshot->setCurrentIndex(i); // loads its groups, then selects
+    return true;
+}
+
+bool StacksPane::selectPendingGroup()
+{
+    const QString sig = std::exchange(m_pendingSignature, QString());
+    if (sig.isEmpty())
+        return false;
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_groupsView->model());
+    for (int r = 0; r < m_groups->rowCount(); ++r) {
+        const QModelIndex idx = proxy->mapFromSource(m_groups->index(r, 0));
+        if (idx.isValid() && idx.data(StackGroupsModel::SignatureRole).toString() == sig) {
+            m_groupsView->setCurrentIndex(idx);
+            m_groupsView->scrollTo(idx);
+            emit groupShown(sig);
+            return true;
+        }
+    }
+    emit groupShown(QString());
+    return false;
+}
+
+QString StacksPane::currentSignature() const
+{
+    return m_groupsView->currentIndex().data(StackGroupsModel::SignatureRole).toString();
+}
+
 void StacksPane::loadGroups()
 {
     const qint64 id = m_snapshot->currentData().toLongLong();
+    m_groupsSnapshot = id;
     if (!id) {
         m_groups->setGroups({});
         m_notRead->hide();
         return;
     }
     ++m_busy;
+    m_loadingGroups = true;
     m_session->reader()->run<Groups>(
         QStringLiteral("stack-groups"),
         [id](CaseFile &cf, const CancelToken &) {
@@ -180,6 +228,7 @@ void StacksPane::loadGroups()
         this,
         [this](const Groups &g) {
             --m_busy;
+            m_loadingGroups = false;
             m_groups->setGroups(g.groups);
             QStringList notRead;
             for (auto it = g.notRead.cbegin(); it != g.notRead.cend(); ++it)
@@ -188,9 +237,12 @@ void StacksPane::loadGroups()
             m_notRead->setVisible(!notRead.isEmpty());
             m_groupsView->resizeColumnsToContents();
             emit groupsLoaded();
+            if (!m_pendingSignature.isEmpty())
+                selectPendingGroup();
         },
         [this](const QString &e) {
             --m_busy;
+            m_loadingGroups = false;
             m_diffLabel->setText(e);
             emit groupsLoaded();
         });
@@ -293,4 +345,20 @@ void StacksPane::loadFleet()
             --m_busy;
             emit fleetLoaded();
         });
+}
+
+WorkbenchPane::Info StacksPane::paneInfo() const
+{
+    return {QStringLiteral("stacks"), QCoreApplication::translate("MainWindow", "S&tacks"), QCoreApplication::translate("MainWindow", "&Stacks"), QKeySequence(Qt::CTRL | Qt::Key_3), Placement::Tab,
+            {LinkKind::Stack, LinkKind::Group}};
+}
+
+bool StacksPane::showLink(const ResolvedLink &link)
+{
+    return showGroup(link.snapshotId, link.signature);
+}
+
+PaneLoader *StacksPane::paneLoader() const
+{
+    return m_snapshotsLoader;
 }

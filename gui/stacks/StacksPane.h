@@ -1,5 +1,9 @@
 #pragma once
 
+#include "procfs/SnapshotStore.h"
+
+#include "app/WorkbenchPane.h"
+
 #include <QWidget>
 
 class CaseSession;
@@ -16,10 +20,16 @@ class QTabWidget;
 // diff of two tasks, groups, snapshots or hosts side by side (common frames
 // aligned, differing ones marked); and, with several hosts, the fleet matrix
 // of hosts × stack signatures.
-class StacksPane : public QWidget
+class StacksPane : public QWidget, public WorkbenchPane
 {
     Q_OBJECT
 public:
+    // WorkbenchPane
+    QWidget *paneWidget() override { return this; }
+    Info paneInfo() const override;
+    bool showLink(const ResolvedLink &link) override;
+    PaneLoader *paneLoader() const override;
+
     StacksPane(CaseSession *session, QWidget *parent = nullptr);
 
     StackGroupsModel *groupsModel() const { return m_groups; }
@@ -34,6 +44,12 @@ public:
     bool diffSelectedGroups();
     QString diffSummary() const;
     bool isBusy() const { return m_busy > 0; }
+    // Shows the groups of a snapshot and selects the group with this
+    // signature (once loaded: groupShown). False if there is no such snapshot.
+    bool showGroup(qint64 snapshotId, const QString &signature);
+    QString currentSignature() const;
+
+    class PaneLoader *loader() const { return m_snapshotsLoader; }
 
 public slots:
     void reload();
@@ -42,10 +58,13 @@ signals:
     void groupsLoaded();
     void diffReady();
     void fleetLoaded();
+    void groupShown(const QString &signature); // empty: not in the snapshot
 
 private:
     void loadGroups();
     void loadFleet();
+    void setSnapshots(const QList<SnapshotInfo> &snaps);
+    bool selectPendingGroup();
 
     CaseSession *m_session;
     StackGroupsModel *m_groups;
@@ -60,6 +79,10 @@ private:
     QLabel *m_diffLabel;
     QLabel *m_notRead;     // "12 task(s) with the kernel stack not read (permission)"
     QTabWidget *m_tabs;
-    QString m_snapshotStamp; // SnapshotStore::changeStamp() of the listed snapshots
+    class PaneLoader *m_snapshotsLoader; // the snapshot list (stamp: SnapshotStore::changeStamp)
+    qint64 m_pendingSnapshot = 0;  // asked for before the list was in
+    qint64 m_groupsSnapshot = 0;   // the snapshot whose groups are shown (or loading)
+    bool m_loadingGroups = false;
+    QString m_pendingSignature;    // the group to select once loaded
     int m_busy = 0;
 };

@@ -10,8 +10,10 @@
 #include "timeline/TimelineQuery.h"
 #include "util/CaseError.h"
 #include "util/FilterLineEdit.h"
+#include "util/PaneLoader.h"
 #include "util/TimeUtil.h"
 
+#include <QCoreApplication>
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -86,6 +88,16 @@ TimelinePane::TimelinePane(CaseSession *session, QWidget *parent)
     connect(zo, &QAction::triggered, m_view, &TimelineView::zoomOut);
     addActions({zi, zo});
 
+    m_hostsLoader = new PaneLoader(
+        session, QStringLiteral("timeline-hosts"),
+        [](CaseFile &cf) { return cf.db().queryText(QStringLiteral("SELECT count(*) || ':' || coalesce(max(id), 0) FROM hosts")); },
+        std::function<QList<HostRecord>(CaseFile &, const CancelToken &)>(
+            [](CaseFile &cf, const CancelToken &) { return HostStore(cf.db()).all(); }),
+        this, std::function<void(const QList<HostRecord> &)>([this](const QList<HostRecord> &hosts) {
+            m_hosts = hosts;
+            rebuildFilterMenus();
+        }));
+    connect(session, &CaseSession::closed, this, [this] { m_hosts.clear(); });
     connect(m_filter, &FilterLineEdit::filterChanged, this, &TimelinePane::applyFilter);
     connect(m_controller, &TimelineController::overviewReady, this, &TimelinePane::rebuildFilterMenus);
     connect(m_controller, &TimelineController::overviewReady, this, &TimelinePane::updateStatus);
@@ -133,7 +145,7 @@ void TimelinePane::rebuildFilterMenus()
             m_hiddenHosts.insert(0);
         applyFilter();
     });
-    for (const HostRecord &h : HostStore(m_session->caseFile()->db()).all()) {
+    for (const HostRecord &h : std::as_const(m_hosts)) {
         QAction *a = m_hostsMenu->addAction(h.name);
         a->setCheckable(true);
         a->setChecked(!m_hiddenHosts.contains(h.id));
@@ -171,7 +183,7 @@ void TimelinePane::applyFilter()
     if (!m_hiddenHosts.isEmpty() && m_session->isOpen()) {
         if (!m_hiddenHosts.contains(0))
             f.hostIds.insert(0);
-        for (const HostRecord &h : HostStore(m_session->caseFile()->db()).all())
+        for (const HostRecord &h : std::as_const(m_hosts))
             if (!m_hiddenHosts.contains(h.id))
                 f.hostIds.insert(h.id);
         if (f.hostIds.isEmpty())
@@ -234,4 +246,19 @@ void TimelinePane::reveal(qint64 atUs)
 {
     const qint64 span = std::min<qint64>(m_view->toUs() - m_view->fromUs(), 60LL * 1000000);
     m_view->setWindow(atUs - span / 2, atUs + span / 2);
+}
+
+WorkbenchPane::Info TimelinePane::paneInfo() const
+{
+    return {QStringLiteral("timeline"), QCoreApplication::translate("MainWindow", "&Timeline"), QCoreApplication::translate("MainWindow", "&Timeline"), QKeySequence(Qt::CTRL | Qt::Key_1), Placement::Tab, {}};
+}
+
+bool TimelinePane::showLink(const ResolvedLink &)
+{
+    return false;
+}
+
+PaneLoader *TimelinePane::paneLoader() const
+{
+    return m_hostsLoader;
 }

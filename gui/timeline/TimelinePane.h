@@ -1,7 +1,10 @@
 #pragma once
 
 #include "app/EvidenceLink.h"
+#include "casefile/HostStore.h"
 #include "timeline/TimelineItem.h"
+
+#include "app/WorkbenchPane.h"
 
 #include <QWidget>
 
@@ -15,10 +18,16 @@ class QMenu;
 
 // Timeline pane: filter bar (text, sources, hosts), zoom controls, the view,
 // and the selected item's summary. Places markers and notes at a time.
-class TimelinePane : public QWidget
+class TimelinePane : public QWidget, public WorkbenchPane
 {
     Q_OBJECT
 public:
+    // WorkbenchPane
+    QWidget *paneWidget() override { return this; }
+    Info paneInfo() const override;
+    bool showLink(const ResolvedLink &link) override;
+    PaneLoader *paneLoader() const override;
+
     TimelinePane(CaseSession *session, QWidget *parent = nullptr);
 
     TimelineController *controller() const { return m_controller; }
@@ -57,4 +66,6 @@ private:
     QSet<QString> m_hiddenSources;
     QSet<qint64> m_hiddenHosts;
     QSet<QString> m_knownSources;
+    QList<HostRecord> m_hosts; // for the Hosts filter, read on the reader thread
+    class PaneLoader *m_hostsLoader = nullptr;
 };

@@ -5,6 +5,8 @@
 #include "casefile/HostStore.h"
 #include "transport/Transport.h"
 
+#include <QCoreApplication>
+
 Collector::~Collector() = default;
 
 qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
@@ -14,6 +16,10 @@ qint64 beginCollection(CollectionStore &collections, const Transport &transport,
     const BecomeRecord become = transport.become();
     if (!become.isEmpty())
         recorded.insert(QStringLiteral("become"), become.toJson());
+    // Collecting the local machine: record which process is Casebook, so the
+    // analysis can tell its own threads from the incident's (DStateTriage).
+    if (transport.hostSpec() == QLatin1String("local") && transport.endpoint().address.isEmpty())
+        recorded.insert(QStringLiteral("collector_pid"), QCoreApplication::applicationPid());
     const qint64 id = collections.begin(context.hostId, kind, command, recorded);
     const HostKeyInfo key = transport.hostKey();
     if (!key.isEmpty())

@@ -75,7 +75,7 @@ private slots:
             w.setQuiet(true);
             QVERIFY(w.createCase(p, QStringLiteral("Envoy tasks in D")));
             QVERIFY(!w.isShowingWelcome());
-            QVERIFY(w.windowTitle().contains(QStringLiteral("Envoy tasks in D")));
+            QTRY_VERIFY_WITH_TIMEOUT(w.windowTitle().contains(QStringLiteral("Envoy tasks in D")), 20000); // read off the GUI thread
 
             // Edit the metadata through the dialog's widgets, then save it.
             CaseInfoDialog dlg(w.session()->caseFile()->info());
@@ -85,9 +85,10 @@ private slots:
             dlg.statusBox()->setCurrentText(QStringLiteral("investigating"));
             QVERIFY(w.saveCaseInfo(dlg.info()));
             QVERIFY(WorkbenchWait::settled(w.session()));
-            QVERIFY(w.windowTitle().contains(QStringLiteral("Envoy stuck in flush_work")));
+            QTRY_VERIFY_WITH_TIMEOUT(w.windowTitle().contains(QStringLiteral("Envoy stuck in flush_work")), 20000);
 
-            // The audit log pane shows the edit.
+            // The audit log pane shows the edit (loaded off the GUI thread).
+            QVERIFY(WorkbenchWait::idle(w));
             AuditLogModel *audit = w.auditLogPane()->model();
             QAbstractItemModelTester t1(audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
             QAbstractItemModelTester t2(w.auditLogPane()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -111,6 +112,7 @@ private slots:
         w.setQuiet(true);
         QCOMPARE(w.welcomePage()->recentList()->item(0)->data(Qt::UserRole).toString(), QFileInfo(p).absoluteFilePath());
         QVERIFY(w.openCase(p));
+        QVERIFY(WorkbenchWait::idle(w));
         const CaseInfo info = w.session()->caseFile()->info();
         QCOMPARE(info.title, QStringLiteral("Envoy stuck in flush_work"));
         QCOMPARE(info.summary, QStringLiteral("inotify release waits on synchronize_srcu"));

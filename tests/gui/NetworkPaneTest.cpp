@@ -5,6 +5,7 @@
 // [[rpc-call:N]] links selecting their row. Models under QAbstractItemModelTester.
 #include "CaptureWriter.h"
 #include "SampleCase.h"
+#include "WorkbenchWait.h"
 #include "TestEnv.h"
 #include "app/CaseSession.h"
 #include "app/EvidenceLink.h"
@@ -83,6 +84,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         waitLoaded(p);
         QCOMPARE(p->conversationsModel()->rowCount(), 0);
@@ -90,7 +92,7 @@ private slots:
         QVERIFY(p->overviewText()->toPlainText().contains(QStringLiteral("No packet captures")));
         QCOMPARE(p->views()->currentWidget(), p->overviewPage());
         QVERIFY(p->warningBanner()->isHidden());
-        QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 1)));
+        QVERIFY(!WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), 1)));
     }
 
     void silentPeersAndOverview()
@@ -101,6 +103,7 @@ private slots:
         Tester t1(p->silentModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->silentProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         QCOMPARE(w.workspaceTabs()->indexOf(p) >= 0, true);
 
@@ -150,6 +153,7 @@ private slots:
         Tester t1(p->conversationsModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->conversationsProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         QJsonArray expected;
         {
@@ -227,6 +231,7 @@ private slots:
         Tester t5(p->registrationsModel(), Tester::FailureReportingMode::QtTest);
         Tester t6(p->registrationsProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         // Procedures: portmapper DUMP and GETPORT answered, nlockmgr LOCK unanswered.
         auto *procs = p->proceduresModel();
@@ -267,6 +272,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         waitLoaded(p);
         // The silent-peer finding's evidence is the 2049 conversation.
@@ -288,14 +294,14 @@ private slots:
         p->filterEdit()->setText(QStringLiteral("80"));
         p->filterEdit()->flush();
         w.workspaceTabs()->setCurrentIndex(0);
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), evidence)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), evidence)));
         QCOMPARE(w.workspaceTabs()->currentWidget(), p);
         QCOMPARE(p->views()->currentWidget(), p->conversationsPage());
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), evidence);
 
         // The rpc-unanswered finding's evidence: the nlockmgr call that never got a reply.
         QVERIFY(callEvidence > 0);
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("rpc-call"), callEvidence)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("rpc-call"), callEvidence)));
         QCOMPARE(p->views()->currentWidget(), p->rpcPage());
         QCOMPARE(p->callsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), callEvidence);
         qint64 answered = 0;
@@ -304,7 +310,7 @@ private slots:
                 answered = p->callsModel()->row(r).value(QStringLiteral("id")).toInteger();
         // An answered call (portmapper) is shown by unticking "only unanswered".
         QVERIFY(p->unansweredOnlyBox()->isChecked());
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("rpc-call"), answered)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("rpc-call"), answered)));
         QVERIFY(!p->unansweredOnlyBox()->isChecked());
         QCOMPARE(p->callsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), answered);
 
@@ -319,7 +325,7 @@ private slots:
         QCOMPARE(w.workspaceTabs()->currentWidget(), p);
 
         // A link to something not in the case says so.
-        QVERIFY(!w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), 99999)));
+        QVERIFY(!WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), 99999)));
     }
 
     void captureSelectorAndCorruptCapture()
@@ -358,6 +364,7 @@ private slots:
         Tester t1(p->conversationsModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->conversationsProxy(), Tester::FailureReportingMode::QtTest);
         QVERIFY(w.openCase(path));
+        QVERIFY(WorkbenchWait::idle(w));
         waitLoaded(p);
         QCOMPARE(p->captureBox()->count(), 3);
         QCOMPARE(p->conversationsModel()->rowCount(), 7);
@@ -377,7 +384,7 @@ private slots:
         // A link into capture 1 while capture 2 is shown: every capture is shown and the row selected.
         const qint64 id = CaseFile::open(path, CaseFile::Access::ReadOnly)->db().queryInt(
             QStringLiteral("SELECT id FROM pcap_conversations WHERE port_b = 2049"));
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
         waitLoaded(p);
         QCOMPARE(p->shownCapture(), 0);
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), id);
@@ -389,6 +396,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         waitLoaded(p);
         // Activating the refused-connection finding in the Findings pane selects its conversation.
@@ -398,7 +406,9 @@ private slots:
                 finding = f.id;
         QVERIFY(finding > 0);
         QVERIFY(w.findingsPane()->selectFinding(finding));
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         w.findingsPane()->activateCurrent();
+        QVERIFY(opened.wait(20000));
         QCOMPARE(w.workspaceTabs()->currentWidget(), p);
         QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), conversationId("port_b = 662"));
 
@@ -416,8 +426,10 @@ private slots:
         // Activating an RPC call selects the conversation it travelled in.
         QCOMPARE(p->callsProxy()->rowCount(), 1);
         emit p->callsView()->activated(p->callsProxy()->index(0, RpcCallsModel::Procedure));
+        // Its capture is looked up on the reader thread first.
+        QTRY_COMPARE_WITH_TIMEOUT(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(),
+                                  conversationId("port_b = 4045"), 20000);
         QCOMPARE(p->views()->currentWidget(), p->conversationsPage());
-        QCOMPARE(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), conversationId("port_b = 4045"));
         QVERIFY(p->filterEdit()->text().isEmpty()); // the filter that hid it was cleared
     }
 
@@ -463,10 +475,11 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NetworkPane *p = w.networkPane();
         const qint64 id = conversationId("port_b = 662");
         // Straight after opening: the rows are still being read.
-        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
+        QVERIFY(WorkbenchWait::openLink(w, EvidenceLink::fromRef(QStringLiteral("conversation"), id)));
         waitLoaded(p);
         QTRY_COMPARE_WITH_TIMEOUT(p->conversationsView()->currentIndex().data(PcapRowsModel::IdRole).toLongLong(), id, 15000);
     }

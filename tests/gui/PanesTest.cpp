@@ -105,6 +105,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NavigatorModel *m = w.navigatorPane()->model();
         Tester t(m, Tester::FailureReportingMode::QtTest);
         const QModelIndex web = m->find(QStringLiteral("host"), m_case.webHost);
@@ -121,7 +122,9 @@ private slots:
 
         // View raw: opens a viewer tab highlighted with the strace definition.
         QVERIFY(w.navigatorPane()->select(QStringLiteral("artifact"), m_case.straceArtifact));
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         w.navigatorPane()->viewRaw();
+        QVERIFY(opened.wait(20000)); // the link is resolved off the GUI thread
         auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
         QVERIFY(v);
         QCOMPARE(v->artifactId(), m_case.straceArtifact);
@@ -157,6 +160,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         FindingsPane *pane = w.findingsPane();
         Tester t1(pane->model(), Tester::FailureReportingMode::QtTest);
         Tester t2(pane->proxy(), Tester::FailureReportingMode::QtTest);
@@ -164,7 +168,9 @@ private slots:
         // Sorted by severity: the critical one first.
         QCOMPARE(pane->proxy()->index(0, FindingsModel::Severity).data().toString(), QStringLiteral("critical"));
         QVERIFY(pane->selectFinding(m_case.hungFinding));
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         pane->activateCurrent();
+        QVERIFY(opened.wait(20000));
         auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
         QVERIFY(v);
         QCOMPARE(v->artifactId(), m_case.stackArtifact); // first evidence of the finding
@@ -220,6 +226,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NotesPane *notes = w.notesPane();
         Tester t1(notes->model(), Tester::FailureReportingMode::QtTest);
         Tester t2(notes->proxy(), Tester::FailureReportingMode::QtTest);
@@ -238,7 +245,9 @@ private slots:
         QTextCursor c = notes->editor()->textCursor();
         c.setPosition(int(saved.body.indexOf(QStringLiteral("[[finding"))) + 3);
         notes->editor()->setTextCursor(c);
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         QTest::keyClick(notes->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(opened.wait(20000)); // resolved off the GUI thread
         const QModelIndex cur = w.findingsPane()->view()->currentIndex();
         QCOMPARE(cur.data(FindingsModel::FindingIdRole).toLongLong(), m_case.lockdFinding);
         QCOMPARE(notes->editor()->toPlainText(), saved.body); // Ctrl+Enter did not insert a line
@@ -251,6 +260,7 @@ private slots:
         QVERIFY(notes->selectNote(m_case.note));
         notes->showPreview();
         emit notes->preview()->anchorClicked(EvidenceLink::fromRef(QStringLiteral("artifact"), m_case.straceArtifact).url());
+        QVERIFY(opened.wait(20000));
         auto *v = waitLoaded(qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget()));
         QVERIFY(v);
         QCOMPARE(v->artifactId(), m_case.straceArtifact);
@@ -267,6 +277,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         // Asked while still loading: applied once the text is there.
         EvidenceViewer *v = w.openArtifact(m_case.straceArtifact);
         QVERIFY(v);
@@ -289,6 +300,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         NotesPane *notes = w.notesPane();
         Tester t(notes->history()->model(), Tester::FailureReportingMode::QtTest);
         const qint64 id = WorkbenchWait::newNote(notes, QStringLiteral("Who holds the lock"));
@@ -337,6 +349,7 @@ private slots:
             MainWindow w;
             w.setQuiet(true);
             QVERIFY(w.openCase(copy));
+            QVERIFY(WorkbenchWait::idle(w));
             AuditLogPane *pane = w.auditLogPane();
             const AuditHead head = AuditHead::of(w.session()->caseFile()->db());
             QVERIFY2(pane->chainLabel()->text().contains(head.hash), qPrintable(pane->chainLabel()->text()));
@@ -360,6 +373,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(copy));
+        QVERIFY(WorkbenchWait::idle(w));
         QSignalSpy verified(w.auditLogPane(), &AuditLogPane::caseVerified);
         w.auditLogPane()->verifyCase();
         QVERIFY(verified.wait(20000));

@@ -2,6 +2,7 @@
 // filter processes, compare two snapshots, diff two stack groups, the fleet
 // matrix, and [[task:host/tid]] links. Models under QAbstractItemModelTester.
 #include "SampleCase.h"
+#include "WorkbenchWait.h"
 #include "TestEnv.h"
 #include "app/EvidenceLink.h"
 #include "app/MainWindow.h"
@@ -44,6 +45,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         ProcessesPane *p = w.processesPane();
         Tester t1(p->model(), Tester::FailureReportingMode::QtTest);
         Tester t2(p->proxy(), Tester::FailureReportingMode::QtTest);
@@ -83,6 +85,7 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         StacksPane *s = w.stacksPane();
         Tester t1(s->groupsModel(), Tester::FailureReportingMode::QtTest);
         Tester t2(s->diffModel(), Tester::FailureReportingMode::QtTest);
@@ -127,10 +130,11 @@ private slots:
         MainWindow w;
         w.setQuiet(true);
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         EvidenceLink l;
         l.kind = QStringLiteral("task");
         l.target = QStringLiteral("web-3/14439");
-        QVERIFY(w.openLink(l));
+        QVERIFY(WorkbenchWait::openLink(w, l));
         ProcessesPane *p = w.processesPane();
         QCOMPARE(p->snapshotBox()->currentData().toLongLong(), m_case.secondSnapshot);
         QTRY_VERIFY_WITH_TIMEOUT(p->view()->currentIndex().isValid(), 10000);

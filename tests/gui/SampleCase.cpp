@@ -11,6 +11,7 @@
 #include "pcap/PcapImporter.h"
 #include "procfs/ProcfsSample.h"
 #include "procfs/SnapshotStore.h"
+#include "procfs/StackFrames.h"
 #include "strace/StraceCaseWriter.h"
 #include "strace/StraceTraceIngest.h"
 #include "timeline/MarkerStore.h"
@@ -211,6 +212,7 @@ SampleCase SampleCase::build(const QString &path)
         t.wchan = QLatin1String(wchan);
         t.stackStatus = stack.isEmpty() ? QStringLiteral("empty") : QStringLiteral("ok");
         t.stackRaw = stack;
+        t.stackSignature = StackFrames::signature(StackFrames::normalizeAll(stack)); // as the snapshot parser sets it
         t.cgroup = QStringLiteral("/system.slice/php-fpm.service");
         t.pidns = 4026531836;
         return t;

@@ -4,6 +4,8 @@
 #include "SampleCase.h"
 #include "app/CaseInfoDialog.h"
 #include "app/CaseSession.h"
+#include "app/ImportDialog.h"
+#include "app/StatusActionsDialog.h"
 #include "app/MainWindow.h"
 #include "casefile/CaseFile.h"
 #include "evidence/EvidenceViewer.h"
@@ -22,6 +24,7 @@
 #include "processes/ProcessesPane.h"
 #include "stacks/StacksPane.h"
 #include "strace/StracePane.h"
+#include "util/SafeFileDialog.h"
 #include "welcome/WelcomePage.h"
 
 #include <QAbstractItemView>
@@ -30,6 +33,10 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableWidget>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -149,7 +156,7 @@ int main(int argc, char **argv)
         save(v, out, QStringLiteral("%1-evidence-%2").arg(n++, 2, 10, QLatin1Char('0')).arg(artifact));
     }
     {
-        CaseInfoDialog dlg(w.session()->caseFile()->info(), &w);
+        CaseInfoDialog dlg(CaseFile::open(casePath, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never)->info(), &w);
         dlg.show();
         settle();
         save(&dlg, out, QStringLiteral("%1-case-properties").arg(n++, 2, 10, QLatin1Char('0')));
@@ -211,6 +218,42 @@ int main(int argc, char **argv)
         waitFor([tc] { return !tc->isBusy(); });
         settle(300);
         save(w.timelinePane(), out, QStringLiteral("%1-timeline-zoomed").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    { // Case > Import... with its casectl options.
+        ImportDialog dlg({tmp.filePath(QStringLiteral("php-fpm.strace"))}, {QStringLiteral("web-3"), QStringLiteral("nfs-1")}, &w);
+        dlg.hostBox()->setEditText(QStringLiteral("web-3"));
+        dlg.zoneBox()->setEditText(QStringLiteral("Europe/Berlin"));
+        dlg.show();
+        settle();
+        save(&dlg, out, QStringLiteral("%1-import-dialog").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    if (w.session()->isWritable()) { // Case > Status Updates... and Action Items...
+        StatusActionsDialog *dlg = w.statusActionsInteractive(StatusActionsDialog::StatusPage);
+        QEventLoop loop;
+        QObject::connect(dlg, &StatusActionsDialog::written, &loop, &QEventLoop::quit);
+        dlg->statusText()->setPlainText(QStringLiteral("Engineers are bringing the NFS server back online."));
+        dlg->postStatus();
+        loop.exec();
+        waitFor([dlg] { return dlg->statusTable()->rowCount() > 0; });
+        settle();
+        save(dlg, out, QStringLiteral("%1-status-updates").arg(n++, 2, 10, QLatin1Char('0')));
+        dlg->pages()->setCurrentIndex(StatusActionsDialog::ActionsPage);
+        dlg->actionText()->setText(QStringLiteral("Alert on lockd not responding"));
+        dlg->actionOwner()->setText(QStringLiteral("storage team"));
+        dlg->addAction();
+        loop.exec();
+        waitFor([dlg] { return dlg->actionsTable()->rowCount() > 0; });
+        settle();
+        save(dlg, out, QStringLiteral("%1-action-items").arg(n++, 2, 10, QLatin1Char('0')));
+        dlg->close();
+    }
+    { // The file dialog: lists without stat-ing network or FUSE mounts.
+        SafeFileDialog dlg(&w, QStringLiteral("Open Case"), QDir::tempPath(), QStringLiteral("Casebook cases (*.casebook);;All files (*)"),
+                           SafeFileDialog::Mode::OpenFile);
+        dlg.show();
+        waitFor([&dlg] { return !dlg.isReading(); });
+        settle();
+        save(&dlg, out, QStringLiteral("%1-file-dialog").arg(n++, 2, 10, QLatin1Char('0')));
     }
     return 0;
 }

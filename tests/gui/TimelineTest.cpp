@@ -2,6 +2,7 @@
 // markers, filters. The engine's windowed queries are tested in
 // tests/engine/TimelineQueryTest.cpp.
 #include "SampleCase.h"
+#include "WorkbenchWait.h"
 #include "TestEnv.h"
 #include "app/MainWindow.h"
 #include "casefile/CaseFile.h"
@@ -49,6 +50,7 @@ private slots:
         w.resize(1400, 900);
         w.show();
         QVERIFY(w.openCase(m_path));
+        QVERIFY(WorkbenchWait::idle(w));
         TimelinePane *pane = w.timelinePane();
         TimelineController *c = pane->controller();
         waitIdle(c);
@@ -83,7 +85,10 @@ private slots:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, pos);
         QCOMPARE(selected.size(), 1);
         QCOMPARE(view->selectedItem()->id, hung.id);
+        QSignalSpy opened(&w, &MainWindow::linkOpened);
         QTest::keyClick(view, Qt::Key_Return);
+        QVERIFY(opened.wait(20000)); // the link is resolved off the GUI thread
+        QVERIFY(opened.first().at(1).toBool());
         auto *v = qobject_cast<EvidenceViewer *>(w.workspaceTabs()->currentWidget());
         QVERIFY(v);
         QCOMPARE(v->artifactId(), m_case.kernelLogArtifact);
@@ -97,6 +102,7 @@ private slots:
         w.setQuiet(true);
         w.show();
         QVERIFY(w.openCase(p));
+        QVERIFY(WorkbenchWait::idle(w));
         TimelinePane *pane = w.timelinePane();
         TimelineController *c = pane->controller();
         waitIdle(c);

@@ -77,6 +77,7 @@ private slots:
             MainWindow w;
             w.setQuiet(true);
             QVERIFY(w.openCase(p));
+            QVERIFY(WorkbenchWait::idle(w));
             CasectlResult r = runCasectl({QStringLiteral("notes"), p, QStringLiteral("--add"), QStringLiteral("from casectl 1")});
             QVERIFY2(r.exitCode == 0, r.err.constData());
             // Other processes' writes show within about a second.
