@@ -7,10 +7,13 @@
 
 Collector::~Collector() = default;
 
-qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
-                       const QString &kind, const QString &command, const QJsonObject &parameters)
+qint64 Collector::beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
+                                  const QString &kind, const QString &command, const QJsonObject &parameters) const
 {
-    const qint64 id = collections.begin(context.hostId, kind, command, parameters);
+    QJsonObject recorded = parameters;
+    if (!m_recordedOptions.isEmpty())
+        recorded.insert(QStringLiteral("options"), m_recordedOptions);
+    const qint64 id = collections.begin(context.hostId, kind, command, recorded);
     const HostKeyInfo key = transport.hostKey();
     if (!key.isEmpty())
         collections.setHostKey(id, key.type, key.sha256);

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "CollectorFactory.h"
 #include "util/CancelToken.h"
 
-#include <QCommandLineParser>
 #include <QJsonObject>
 #include <QString>
 #include <functional>
@@ -39,22 +39,21 @@ public:
     virtual ~Collector();
     virtual QString kind() const = 0;
     virtual CollectorResult collect(Transport &transport, CollectionContext &context, const CancelToken &cancel) = 0;
-};
 
-// Starts a 'running' collection for context's host and records the host key
-// the transport presented and the endpoint it used (address, port, user), so
-// every collection carries them from its start; fills the host's record too.
-qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
-                       const QString &kind, const QString &command, const QJsonObject &parameters = {});
+    // The typed options this collector was built with (CollectorOptionSet::
+    // toJson), kept in each of its collections' parameters as "options" so a
+    // re-collect can start from them.
+    void setRecordedOptions(const QJsonObject &options) { m_recordedOptions = options; }
+    const QJsonObject &recordedOptions() const { return m_recordedOptions; }
 
-// A kind of collector as the command line and the GUI's Collect dialog know it.
-struct CollectorFactory
-{
-    QString kind;        // "procfs", "kernel-log", "strace", "tcpdump", "file"
-    QString description; // one line for help and the dialog
-    // Declares the collector's casectl collect options.
-    std::function<void(QCommandLineParser &)> addOptions;
-    // Builds the collector if its options were given, else returns nullptr.
-    // Throws std::invalid_argument with a message for bad option values.
-    std::function<std::unique_ptr<Collector>(const QCommandLineParser &)> fromOptions;
+protected:
+    // Starts a 'running' collection for context's host and records the host key
+    // the transport presented and the endpoint it used (address, port, user), so
+    // every collection carries them from its start; fills the host's record too.
+    // parameters gain "options" (recordedOptions()) when there are any.
+    qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
+                           const QString &kind, const QString &command, const QJsonObject &parameters = {}) const;
+
+private:
+    QJsonObject m_recordedOptions;
 };

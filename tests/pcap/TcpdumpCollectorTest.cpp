@@ -8,6 +8,7 @@
 #include "casefile/ArtifactReader.h"
 #include "casefile/CaseFile.h"
 #include "collectors/pcap/TcpdumpCollector.h"
+#include "collectors/pcap/TcpdumpCollectorFactory.h"
 #include "pcap/PcapAnalyzer.h"
 #include "pcap/PcapQuery.h"
 #include "transport/LocalTransport.h"

@@ -7,6 +7,7 @@
 #include "casefile/CaseFile.h"
 #include "casefile/FindingStore.h"
 #include "collectors/strace/StraceCollector.h"
+#include "collectors/strace/StraceCollectorFactory.h"
 #include "strace/StraceQuery.h"
 #include "transport/LocalTransport.h"
 

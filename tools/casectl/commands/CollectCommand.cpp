@@ -28,10 +28,8 @@ public:
         p.addPositionalArgument(QStringLiteral("HOST"), QStringLiteral("Hosts: local, an ssh_config alias or pattern, [user@]host[:port]."),
                                 QStringLiteral("HOST..."));
         RemoteOptions::add(p);
-        for (const CollectorFactory &f : CollectorCatalog::all()) {
-            if (f.addOptions)
-                f.addOptions(p);
-        }
+        // Generated from each collector's declared options (CollectorOptionSet).
+        CollectorCatalog::addOptions(p, CollectorCatalog::all());
         addJsonOption(p);
     }
 
@@ -50,7 +48,7 @@ public:
             for (const CollectorFactory &f : factories) {
                 std::unique_ptr<Collector> c;
                 try {
-                    c = f.fromOptions ? f.fromOptions(p) : nullptr;
+                    c = f.fromOptions(p);
                 } catch (const std::invalid_argument &e) {
                     throw UsageError(QString::fromUtf8(e.what()));
                 }

@@ -1,0 +1,38 @@
+#include "StraceCollectorFactory.h"
+
+#include "StraceCollector.h"
+
+using Type = CollectorOption::Type;
+
+CollectorFactory straceCollectorFactory()
+{
+    CollectorFactory f;
+    f.kind = QStringLiteral("strace");
+    f.description = QStringLiteral("Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd).");
+    f.options = {
+        {.name = QStringLiteral("strace-pid"), .type = Type::PidList, .label = QStringLiteral("Processes"),
+         .help = QStringLiteral("Attach strace to these processes."), .valueName = QStringLiteral("PID[,PID..]"), .requests = true},
+        {.name = QStringLiteral("strace-cmd"), .type = Type::Text, .label = QStringLiteral("Or run command"),
+         .help = QStringLiteral("Run this command under strace (sh -c)."), .valueName = QStringLiteral("COMMAND"), .requests = true},
+        {.name = QStringLiteral("duration"), .type = Type::Duration, .label = QStringLiteral("Duration"),
+         .help = QStringLiteral("How long strace traces and tcpdump captures, in seconds."), .valueName = QStringLiteral("S"),
+         .defaultValue = 10.0, .minimum = 1, .maximum = 86400},
+        {.name = QStringLiteral("strace-max-mb"), .type = Type::Integer, .label = QStringLiteral("Log size limit (MiB)"),
+         .help = QStringLiteral("Stop strace when its log reaches this many MiB."), .valueName = QStringLiteral("MB"),
+         .defaultValue = 256, .minimum = 1, .maximum = 65536},
+    };
+    f.crossCheck = [](const CollectorSettings &s) -> QString {
+        if (!s.pids(QStringLiteral("strace-pid")).isEmpty() && !s.text(QStringLiteral("strace-cmd")).isEmpty())
+            return QStringLiteral("give --strace-pid or --strace-cmd, not both");
+        return {};
+    };
+    f.create = [](const CollectorSettings &s) -> std::unique_ptr<Collector> {
+        StraceCaptureOptions o;
+        o.pids = s.pids(QStringLiteral("strace-pid"));
+        o.command = s.text(QStringLiteral("strace-cmd"));
+        o.durationSeconds = int(s.seconds(QStringLiteral("duration")));
+        o.maxBytes = s.integer(QStringLiteral("strace-max-mb")) << 20;
+        return std::make_unique<StraceCollector>(o);
+    };
+    return f;
+}
