@@ -88,11 +88,15 @@ CollectDialog::CollectDialog(CaseSession *session, const QString &host, const QS
     const CollectorFactory *initial = CollectorCatalog::forCollectionKind(factories, collectorKind);
     for (const CollectorFactory &f : factories) {
         const QString description = QCoreApplication::translate("CollectorOption", f.description.toUtf8().constData());
-        auto *box = new QGroupBox(QStringLiteral("%1 — %2").arg(f.kind, description), collectorsWidget);
+        auto *box = new QGroupBox(f.kind, collectorsWidget);
         box->setObjectName(QStringLiteral("collector-") + f.kind);
         box->setCheckable(true);
         box->setChecked(initial ? initial->kind == f.kind : f.kind == QLatin1String("procfs"));
         auto *boxLayout = new QVBoxLayout(box);
+        auto *about = new QLabel(description, box);
+        about->setTextFormat(Qt::PlainText);
+        about->setWordWrap(true);
+        boxLayout->addWidget(about);
         auto *form = new CollectorOptionForm(f.options, box);
         boxLayout->addWidget(form);
         if (form->isEmpty())
@@ -106,6 +110,7 @@ CollectDialog::CollectDialog(CaseSession *session, const QString &host, const QS
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(collectorsWidget);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the forms fit the width
     layout->addWidget(scroll, 1);
 
     m_progressBox = new QGroupBox(tr("Progress"), this);

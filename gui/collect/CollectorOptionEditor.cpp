@@ -324,8 +324,19 @@ std::unique_ptr<CollectorOptionEditor> CollectorOptionEditor::create(const Colle
     const Creator make = registry().value(option.type, creator<TextEditor>());
     std::unique_ptr<CollectorOptionEditor> editor = make(option, parent);
     editor->setValue(option.defaultValue);
-    const QString help = QCoreApplication::translate("CollectorOption", option.help.toUtf8().constData());
-    editor->widget()->setToolTip(help);
+    editor->widget()->setToolTip(help(option));
+    if (auto *box = qobject_cast<QCheckBox *>(editor->widget()))
+        box->setText(label(option));
     editor->widget()->setObjectName(QStringLiteral("option-") + option.name);
     return editor;
+}
+
+QString CollectorOptionEditor::label(const CollectorOption &option)
+{
+    return QCoreApplication::translate("CollectorOption", option.label.toUtf8().constData());
+}
+
+QString CollectorOptionEditor::help(const CollectorOption &option)
+{
+    return QCoreApplication::translate("CollectorOption", option.help.toUtf8().constData());
 }

@@ -26,6 +26,9 @@ public:
     const CollectorOption &option() const { return m_option; }
 
     static std::unique_ptr<CollectorOptionEditor> create(const CollectorOption &option, QWidget *parent);
+    // The option's label and help in the UI language.
+    static QString label(const CollectorOption &option);
+    static QString help(const CollectorOption &option);
 
 protected:
     explicit CollectorOptionEditor(const CollectorOption &option) : m_option(option) {}

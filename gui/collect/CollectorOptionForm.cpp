@@ -2,7 +2,7 @@
 
 #include "CollectorOptionEditor.h"
 
-#include <QCoreApplication>
+#include <QCheckBox>
 #include <QFormLayout>
 
 namespace {
@@ -21,9 +21,20 @@ CollectorOptionForm::CollectorOptionForm(const CollectorOptionSet &options, QWid
         if (isRequestingFlag(o))
             continue;
         auto editor = CollectorOptionEditor::create(o, this);
-        const QString label = QCoreApplication::translate("CollectorOption", o.label.toUtf8().constData());
-        form->addRow(label + QLatin1Char(':'), editor->widget());
+        if (o.type == CollectorOption::Type::Flag)
+            form->addRow(editor->widget()); // a checkbox carries its own label
+        else
+            form->addRow(CollectorOptionEditor::label(o) + QLatin1Char(':'), editor->widget());
         m_editors.push_back(std::move(editor));
+    }
+    // A field that only matters with a flag is enabled with it.
+    for (const auto &e : m_editors) {
+        auto *flag = qobject_cast<QCheckBox *>(field(e->option().enabledBy));
+        if (!flag)
+            continue;
+        QWidget *dependent = e->widget();
+        dependent->setEnabled(flag->isChecked());
+        connect(flag, &QCheckBox::toggled, dependent, &QWidget::setEnabled);
     }
 }
 

@@ -42,6 +42,7 @@ struct CollectorOption
     int decimals = 0;      // Duration
     QStringList choices{};   // Choice
     bool requests = false; // giving it requests the collector (--procfs, --tcpdump IFACE, --pull PATH)
+    QString enabledBy{};   // a Flag option this one only matters with (--become-method with --sudo)
 
     // The typed value of casectl's text(s) for this option (several for a
     // repeated PathList). Throws std::invalid_argument saying what --NAME takes.

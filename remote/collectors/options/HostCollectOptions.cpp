@@ -11,7 +11,8 @@ CollectorOptionSet declaration()
          .defaultValue = false},
         {.name = QStringLiteral("become-method"), .type = Type::Choice, .label = QStringLiteral("Become method"),
          .help = QStringLiteral("How to become root on the host with --sudo."), .valueName = QStringLiteral("METHOD"),
-         .defaultValue = QStringLiteral("sudo"), .choices = {QStringLiteral("sudo"), QStringLiteral("su"), QStringLiteral("doas")}},
+         .defaultValue = QStringLiteral("sudo"), .choices = {QStringLiteral("sudo"), QStringLiteral("su"), QStringLiteral("doas")},
+         .enabledBy = QStringLiteral("sudo")},
     };
 }
 
