@@ -2,6 +2,7 @@
 
 #include "options/CollectorOptionSet.h"
 
+#include <QCommandLineParser> // for the callers of addOptions()/fromOptions()
 #include <QJsonObject>
 #include <QString>
 #include <functional>
@@ -9,7 +10,6 @@
 #include <optional>
 
 class Collector;
-class QCommandLineParser;
 
 // A kind of collector as casectl collect and the GUI's Collect dialog know it:
 // its options are declared once (CollectorOptionSet) and casectl's flags and

@@ -153,7 +153,7 @@ private slots:
         const QString procfs = QStringLiteral("--procfs");
         row("samples 0", "procfs", {procfs, u"--samples"_s, u"0"_s}, "--samples takes a number from 1 to 1000");
         row("samples text", "procfs", {procfs, u"--samples"_s, u"two"_s}, "--samples takes a number from 1 to 1000");
-        row("interval negative", "procfs", {procfs, u"--interval"_s, u"-1"_s}, "--interval takes seconds from 0.0 to 3600.0");
+        row("interval negative", "procfs", {procfs, u"--interval"_s, u"-1"_s}, "--interval takes seconds from 0 to 3600");
         row("services shell", "procfs", {procfs, u"--services"_s, u"a;reboot"_s}, "--services: names may hold letters");
         row("duration fraction", "strace", {u"--strace-pid"_s, u"1"_s, u"--duration"_s, u"1.5"_s},
             "--duration takes whole seconds from 1 to 86400");

@@ -181,8 +181,8 @@ QString CollectorOption::check(const QVariant &raw) const
         const bool whole = decimals > 0 || std::floor(v) == v;
         if (!value.isValid() || !std::isfinite(v) || v < minimum || v > maximum || !whole)
             return QStringLiteral("%1 takes %2 from %3 to %4 (e.g. 30, 90s, 5m)")
-                .arg(flag, decimals > 0 ? QStringLiteral("seconds") : QStringLiteral("whole seconds"), number(minimum, decimals),
-                     number(maximum, decimals));
+                .arg(flag, decimals > 0 ? QStringLiteral("seconds") : QStringLiteral("whole seconds"), QString::number(minimum, 'g', 12),
+                     QString::number(maximum, 'g', 12));
         return {};
     }
     case Type::Size: {

@@ -2,6 +2,8 @@
 
 #include "TcpdumpCollector.h"
 
+#include <QCoreApplication>
+
 using Type = CollectorOption::Type;
 
 CollectorFactory tcpdumpCollectorFactory()
@@ -9,18 +11,18 @@ CollectorFactory tcpdumpCollectorFactory()
     CollectorFactory f;
     f.kind = QStringLiteral("tcpdump");
     f.collectionKind = QStringLiteral("pcap");
-    f.description = QStringLiteral("Capture packets with tcpdump for a bounded time and size and summarise them (--tcpdump IFACE).");
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Capture packets with tcpdump for a bounded time and size and summarise them (--tcpdump IFACE)."));
     f.options = {
-        {.name = QStringLiteral("tcpdump"), .type = Type::Interface, .label = QStringLiteral("Interface"),
-         .help = QStringLiteral("Capture on this interface (e.g. eth0, any)."), .valueName = QStringLiteral("IFACE"), .requests = true},
-        {.name = QStringLiteral("filter"), .type = Type::CaptureFilter, .label = QStringLiteral("Capture filter"),
-         .help = QStringLiteral("A tcpdump filter expression, e.g. port 2049 or port 111 (quotes as in a shell are fine)."),
+        {.name = QStringLiteral("tcpdump"), .type = Type::Interface, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Interface")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Capture on this interface (e.g. eth0, any).")), .valueName = QStringLiteral("IFACE"), .requests = true},
+        {.name = QStringLiteral("filter"), .type = Type::CaptureFilter, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Capture filter")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "A tcpdump filter expression, e.g. port 2049 or port 111 (quotes as in a shell are fine).")),
          .valueName = QStringLiteral("EXPR")},
-        {.name = QStringLiteral("duration"), .type = Type::Duration, .label = QStringLiteral("Duration"),
-         .help = QStringLiteral("How long strace traces and tcpdump captures, in seconds."), .valueName = QStringLiteral("S"),
+        {.name = QStringLiteral("duration"), .type = Type::Duration, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Duration")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "How long strace traces and tcpdump captures, in seconds.")), .valueName = QStringLiteral("S"),
          .defaultValue = 10.0, .minimum = 1, .maximum = 86400},
-        {.name = QStringLiteral("max-bytes"), .type = Type::Size, .label = QStringLiteral("Capture size limit"),
-         .help = QStringLiteral("Stop capturing at this much data (bytes, or with K/M/G)."), .valueName = QStringLiteral("N"),
+        {.name = QStringLiteral("max-bytes"), .type = Type::Size, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Capture size limit")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Stop capturing at this much data (bytes, or with K/M/G).")), .valueName = QStringLiteral("N"),
          .defaultValue = QVariant::fromValue(qint64(256) << 20), .minimum = 4096, .maximum = double(qint64(64) << 30)},
     };
     f.create = [](const CollectorSettings &s) -> std::unique_ptr<Collector> {

@@ -3,6 +3,8 @@
 #include "KernelLogCollector.h"
 #include "ProcfsCollector.h"
 
+#include <QCoreApplication>
+
 using Type = CollectorOption::Type;
 
 CollectorFactory procfsCollectorFactory()
@@ -10,19 +12,19 @@ CollectorFactory procfsCollectorFactory()
     const ProcfsCollector::Options defaults;
     CollectorFactory f;
     f.kind = QStringLiteral("procfs");
-    f.description = QStringLiteral("Procfs snapshots: every task with state, wchan, kernel stack, fds; host load, PSI, memory, "
-                                   "cgroups, mounts, sockets, services (D-state triage).");
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Procfs snapshots: every task with state, wchan, kernel stack, fds; host load, PSI, memory, "
+                                   "cgroups, mounts, sockets, services (D-state triage)."));
     f.options = {
-        {.name = QStringLiteral("procfs"), .type = Type::Flag, .label = QStringLiteral("Procfs snapshots"),
-         .help = QStringLiteral("Take procfs snapshots."), .defaultValue = false, .requests = true},
-        {.name = QStringLiteral("samples"), .type = Type::Integer, .label = QStringLiteral("Samples"),
-         .help = QStringLiteral("Procfs samples to take in one session."), .valueName = QStringLiteral("N"),
+        {.name = QStringLiteral("procfs"), .type = Type::Flag, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Procfs snapshots")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Take procfs snapshots.")), .defaultValue = false, .requests = true},
+        {.name = QStringLiteral("samples"), .type = Type::Integer, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Samples")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Procfs samples to take in one session.")), .valueName = QStringLiteral("N"),
          .defaultValue = defaults.samples, .minimum = 1, .maximum = 1000},
-        {.name = QStringLiteral("interval"), .type = Type::Duration, .label = QStringLiteral("Interval"),
-         .help = QStringLiteral("Seconds between procfs samples."), .valueName = QStringLiteral("S"),
-         .defaultValue = defaults.intervalS, .minimum = 0, .maximum = 3600, .decimals = 1},
-        {.name = QStringLiteral("services"), .type = Type::NameList, .label = QStringLiteral("Services"),
-         .help = QStringLiteral("Comma-separated services whose state to record."), .valueName = QStringLiteral("LIST"),
+        {.name = QStringLiteral("interval"), .type = Type::Duration, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Interval")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Seconds between procfs samples.")), .valueName = QStringLiteral("S"),
+         .defaultValue = defaults.intervalS, .minimum = 0, .maximum = 3600, .decimals = 2},
+        {.name = QStringLiteral("services"), .type = Type::NameList, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Services")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Comma-separated services whose state to record.")), .valueName = QStringLiteral("LIST"),
          .defaultValue = defaults.services},
     };
     f.create = [](const CollectorSettings &s) -> std::unique_ptr<Collector> {
@@ -39,11 +41,11 @@ CollectorFactory kernelLogCollectorFactory()
 {
     CollectorFactory f;
     f.kind = QStringLiteral("kernel-log");
-    f.description = QStringLiteral("Kernel log (dmesg or journalctl -k) with wall-clock times; hung tasks, OOM kills, NFS/lockd, "
-                                   "lockups, RCU stalls, oops/panic as events.");
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Kernel log (dmesg or journalctl -k) with wall-clock times; hung tasks, OOM kills, NFS/lockd, "
+                                   "lockups, RCU stalls, oops/panic as events."));
     f.options = {
-        {.name = QStringLiteral("kernel-log"), .type = Type::Flag, .label = QStringLiteral("Kernel log"),
-         .help = QStringLiteral("Collect the kernel log."), .defaultValue = false, .requests = true},
+        {.name = QStringLiteral("kernel-log"), .type = Type::Flag, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Kernel log")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Collect the kernel log.")), .defaultValue = false, .requests = true},
     };
     f.create = [](const CollectorSettings &) -> std::unique_ptr<Collector> { return std::make_unique<KernelLogCollector>(); };
     return f;

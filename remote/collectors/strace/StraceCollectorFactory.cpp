@@ -2,23 +2,25 @@
 
 #include "StraceCollector.h"
 
+#include <QCoreApplication>
+
 using Type = CollectorOption::Type;
 
 CollectorFactory straceCollectorFactory()
 {
     CollectorFactory f;
     f.kind = QStringLiteral("strace");
-    f.description = QStringLiteral("Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd).");
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd)."));
     f.options = {
-        {.name = QStringLiteral("strace-pid"), .type = Type::PidList, .label = QStringLiteral("Processes"),
-         .help = QStringLiteral("Attach strace to these processes."), .valueName = QStringLiteral("PID[,PID..]"), .requests = true},
-        {.name = QStringLiteral("strace-cmd"), .type = Type::Text, .label = QStringLiteral("Or run command"),
-         .help = QStringLiteral("Run this command under strace (sh -c)."), .valueName = QStringLiteral("COMMAND"), .requests = true},
-        {.name = QStringLiteral("duration"), .type = Type::Duration, .label = QStringLiteral("Duration"),
-         .help = QStringLiteral("How long strace traces and tcpdump captures, in seconds."), .valueName = QStringLiteral("S"),
+        {.name = QStringLiteral("strace-pid"), .type = Type::PidList, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Processes")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Attach strace to these processes.")), .valueName = QStringLiteral("PID[,PID..]"), .requests = true},
+        {.name = QStringLiteral("strace-cmd"), .type = Type::Text, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Or run command")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Run this command under strace (sh -c).")), .valueName = QStringLiteral("COMMAND"), .requests = true},
+        {.name = QStringLiteral("duration"), .type = Type::Duration, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Duration")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "How long strace traces and tcpdump captures, in seconds.")), .valueName = QStringLiteral("S"),
          .defaultValue = 10.0, .minimum = 1, .maximum = 86400},
-        {.name = QStringLiteral("strace-max-mb"), .type = Type::Integer, .label = QStringLiteral("Log size limit (MiB)"),
-         .help = QStringLiteral("Stop strace when its log reaches this many MiB."), .valueName = QStringLiteral("MB"),
+        {.name = QStringLiteral("strace-max-mb"), .type = Type::Integer, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Log size limit (MiB)")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Stop strace when its log reaches this many MiB.")), .valueName = QStringLiteral("MB"),
          .defaultValue = 256, .minimum = 1, .maximum = 65536},
     };
     f.crossCheck = [](const CollectorSettings &s) -> QString {
