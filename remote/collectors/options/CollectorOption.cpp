@@ -93,7 +93,7 @@ QStringList splitList(const QString &text, const QRegularExpression &separators)
 
 QList<qint64> pidsOf(const QVariant &v)
 {
-    if (v.canConvert<QList<qint64>>() && v.metaType() == QMetaType::fromType<QList<qint64>>())
+    if (v.metaType() == QMetaType::fromType<QList<qint64>>())
         return v.value<QList<qint64>>();
     QList<qint64> out;
     for (const QVariant &x : v.toList())
@@ -241,82 +241,72 @@ QVariant CollectorOption::parse(const QStringList &texts) const
 {
     const QString flag = dashed(name);
     const QString text = texts.isEmpty() ? QString() : texts.last();
+    // What the text says, before the range and content checks; on a text that
+    // is no value of the type at all, `unreadable` says what the option takes.
     QVariant value;
-    bool ok = true;
+    QString unreadable;
     switch (type) {
     case Type::Flag:
         value = true;
         break;
-    case Type::Integer:
+    case Type::Integer: {
+        bool ok = false;
         value = QVariant::fromValue(text.trimmed().toLongLong(&ok));
-        break;
-    case Type::Duration: {
-        const double v = parseDuration(text);
-        ok = !std::isnan(v);
-        value = v;
-        break;
-    }
-    case Type::Size: {
-        const qint64 v = parseSize(text);
-        ok = v >= 0;
-        value = QVariant::fromValue(v);
-        break;
-    }
-    case Type::Text:
-        ok = !text.trimmed().isEmpty();
-        value = text;
         if (!ok)
-            throw std::invalid_argument(QStringLiteral("%1 needs a value").arg(flag).toStdString());
+            unreadable = check(QVariant::fromValue(qint64(minimum) - 1));
         break;
+    }
+    case Type::Duration:
+        value = parseDuration(text);
+        if (std::isnan(value.toDouble()))
+            unreadable = check(QVariant(minimum - 1));
+        break;
+    case Type::Size:
+        value = QVariant::fromValue(parseSize(text));
+        if (value.toLongLong() < 0)
+            unreadable = check(value);
+        break;
+    case Type::Text:
     case Type::Interface:
-        ok = !text.trimmed().isEmpty();
-        value = text.trimmed();
-        break;
     case Type::Choice:
-        value = text.trimmed();
+        value = type == Type::Text ? text : text.trimmed();
+        if (text.trimmed().isEmpty())
+            unreadable = QStringLiteral("%1 needs a value").arg(flag);
         break;
     case Type::CaptureFilter: {
         const CaptureFilter f = CaptureFilter::parse(text);
         if (!f.isValid())
-            throw std::invalid_argument(QStringLiteral("%1: the capture filter %2").arg(flag, f.error()).toStdString());
+            unreadable = QStringLiteral("%1: the capture filter %2").arg(flag, f.error());
         value = f.filter();
         break;
     }
     case Type::NameList:
         value = splitList(text, QRegularExpression(QStringLiteral(",")));
-        ok = !value.toStringList().isEmpty();
+        if (value.toStringList().isEmpty())
+            unreadable = QStringLiteral("%1 needs at least one name").arg(flag);
         break;
     case Type::PidList: {
         QList<qint64> pids;
+        bool ok = true;
         for (const QString &part : splitList(text, QRegularExpression(QStringLiteral("[,\\s]+")))) {
             bool one = false;
             pids << part.toLongLong(&one);
             ok = ok && one;
         }
-        ok = ok && !pids.isEmpty();
+        if (!ok || pids.isEmpty())
+            unreadable = QStringLiteral("%1 takes process ids separated by commas").arg(flag);
         value = QVariant::fromValue(pids);
         break;
     }
     case Type::PathList:
         value = texts;
-        ok = !texts.isEmpty();
+        if (texts.isEmpty())
+            unreadable = QStringLiteral("%1 needs a path").arg(flag);
         break;
     }
-    QString error = check(value);
-    if (!ok && error.isEmpty())
-        error = QStringLiteral("%1 takes %2").arg(flag, valueName.isEmpty() ? QStringLiteral("a value") : valueName);
-    if (!ok || !error.isEmpty()) {
-        // Say what was wrong in the terms of the option's type.
-        if (!ok && type == Type::Integer)
-            error = QStringLiteral("%1 takes a number from %2 to %3").arg(flag, number(minimum), number(maximum));
-        else if (!ok && type == Type::PidList)
-            error = QStringLiteral("%1 takes process ids separated by commas").arg(flag);
-        else if (!ok && type == Type::Duration)
-            error = check(QVariant(-1.0));
-        else if (!ok && type == Type::Size)
-            error = check(QVariant::fromValue(qint64(-1)));
+    const QString error = unreadable.isEmpty() ? check(value) : unreadable;
+    if (!error.isEmpty())
         throw std::invalid_argument(error.toStdString());
-    }
     return normalise(value);
 }
 
