@@ -1778,12 +1778,9 @@ Betrifft %1</translation>
         <source>Reading the processes of this machine…</source>
         <translation>Lese die Prozesse dieses Rechners…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n process(es); select one or more.</source>
-        <translation>
-            <numerusform>%n Prozess; einen oder mehrere auswählen.</numerusform>
-            <numerusform>%n Prozesse; einen oder mehrere auswählen.</numerusform>
-        </translation>
+    <message>
+        <source>Processes: %1. Select one or more.</source>
+        <translation>Prozesse: %1. Einen oder mehrere auswählen.</translation>
     </message>
 </context>
 <context>

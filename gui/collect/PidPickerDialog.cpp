@@ -66,7 +66,7 @@ void PidPickerDialog::showProcesses(const QList<LocalProcess> &processes)
     m_list->setSortingEnabled(true);
     m_list->resizeColumnToContents(0);
     m_list->resizeColumnToContents(1);
-    m_status->setText(tr("%n process(es); select one or more.", nullptr, int(processes.size())));
+    m_status->setText(tr("Processes: %1. Select one or more.").arg(processes.size()));
     applyFilter();
     emit loaded();
 }

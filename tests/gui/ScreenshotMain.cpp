@@ -7,6 +7,7 @@
 #include "app/MainWindow.h"
 #include "collect/CollectDialog.h"
 #include "collect/CollectorOptionForm.h"
+#include "collect/PidPickerDialog.h"
 #include "casefile/CaseFile.h"
 #include "evidence/EvidenceViewer.h"
 #include "findings/FindingsPane.h"
@@ -171,6 +172,13 @@ int main(int argc, char **argv)
         dlg.show();
         settle();
         save(&dlg, out, QStringLiteral("%1-collect").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    {
+        PidPickerDialog picker(&w);
+        picker.show();
+        waitFor([&picker] { return picker.processCount() > 0; });
+        settle();
+        save(&picker, out, QStringLiteral("%1-collect-pid-picker").arg(n++, 2, 10, QLatin1Char('0')));
     }
     if (sample.secondSnapshot) {
         w.workspaceTabs()->setCurrentWidget(w.processesPane());
