@@ -1,9 +1,81 @@
 #include "HtmlReportWriter.h"
 
+#include "NoteMarkdown.h"
 #include "ReportText.h"
 
 namespace {
 using ReportText::html;
+
+QString spansHtml(const QList<NoteMarkdown::Span> &spans)
+{
+    QString out;
+    for (const NoteMarkdown::Span &s : spans) {
+        switch (s.style) {
+        case NoteMarkdown::Span::Style::Plain:
+            out += html(s.text);
+            break;
+        case NoteMarkdown::Span::Style::Strong:
+            out += QStringLiteral("<strong>") + html(s.text) + QStringLiteral("</strong>");
+            break;
+        case NoteMarkdown::Span::Style::Emphasis:
+            out += QStringLiteral("<em>") + html(s.text) + QStringLiteral("</em>");
+            break;
+        case NoteMarkdown::Span::Style::Code:
+            out += QStringLiteral("<code>") + html(s.text) + QStringLiteral("</code>");
+            break;
+        }
+    }
+    return out;
+}
+
+// A note's Markdown, rendered: structure from NoteMarkdown, every piece of text escaped.
+QString noteHtml(const QString &markdown)
+{
+    QString out = QStringLiteral("<div class=\"note\">\n");
+    QString openList; // "ul" or "ol" while a list is open
+    auto closeList = [&] {
+        if (!openList.isEmpty())
+            out += QStringLiteral("</%1>\n").arg(openList);
+        openList.clear();
+    };
+    auto list = [&](const QString &tag) {
+        if (openList != tag) {
+            closeList();
+            out += QStringLiteral("<%1>\n").arg(tag);
+            openList = tag;
+        }
+    };
+    for (const NoteMarkdown::Block &b : NoteMarkdown::parse(markdown)) {
+        using Kind = NoteMarkdown::Block::Kind;
+        switch (b.kind) {
+        case Kind::Bullet:
+            list(QStringLiteral("ul"));
+            out += QStringLiteral("<li>") + spansHtml(b.spans) + QStringLiteral("</li>\n");
+            continue;
+        case Kind::Numbered:
+            list(QStringLiteral("ol"));
+            out += QStringLiteral("<li value=\"%1\">").arg(b.number) + spansHtml(b.spans) + QStringLiteral("</li>\n");
+            continue;
+        default:
+            closeList();
+        }
+        switch (b.kind) {
+        case Kind::Heading:
+            out += QStringLiteral("<p class=\"note-heading\"><strong>") + spansHtml(b.spans) + QStringLiteral("</strong></p>\n");
+            break;
+        case Kind::Quote:
+            out += QStringLiteral("<blockquote>") + spansHtml(b.spans) + QStringLiteral("</blockquote>\n");
+            break;
+        case Kind::Code:
+            out += QStringLiteral("<pre>") + html(b.code) + QStringLiteral("</pre>\n");
+            break;
+        default:
+            out += QStringLiteral("<p>") + spansHtml(b.spans) + QStringLiteral("</p>\n");
+        }
+    }
+    closeList();
+    return out + QStringLiteral("</div>\n");
+}
 
 QString paragraphs(const QString &text, const QString &cls = {})
 {
@@ -21,7 +93,7 @@ QString block(const ReportBlock &b)
 {
     switch (b.kind) {
     case ReportBlock::Kind::Paragraph:
-        return paragraphs(b.text, b.authored ? QStringLiteral("note") : QString());
+        return b.authored ? noteHtml(b.text) : paragraphs(b.text);
     case ReportBlock::Kind::Prompt:
         return paragraphs(b.text, QStringLiteral("prompt"));
     case ReportBlock::Kind::Bullets: {
@@ -62,7 +134,10 @@ QString HtmlReportWriter::write(const ReportDocument &doc)
         "table{border-collapse:collapse;margin:.6em 0;font-size:90%}\n"
         "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;word-break:break-word}\n"
         "th{background:#f3f3f3}.prompt{color:#777;font-style:italic}\n"
-        "pre{background:#f6f6f6;padding:.6em;overflow-x:auto;white-space:pre-wrap}\n"
+        "pre{background:#f6f6f6;padding:.6em;overflow-x:auto;white-space:pre-wrap;word-break:break-all}\n"
+        "code{background:#f3f3f3;padding:0 .2em;font-size:95%}\n"
+        "blockquote{margin:.4em 0;padding-left:.8em;border-left:3px solid #ccc;color:#444}\n"
+        ".note{margin:.4em 0}\n"
         "</style>\n</head>\n<body>\n")
         .arg(html(doc.lang), html(doc.title));
     out += QStringLiteral("<h1>") + html(doc.title) + QStringLiteral("</h1>\n<p class=\"subtitle\">") + html(doc.subtitle)

@@ -1,9 +1,10 @@
 #include "PdfReportWriter.h"
 
+#include "NoteMarkdown.h"
 #include "PdfCanvas.h"
+#include "PdfRichText.h"
+#include "PdfTableLayout.h"
 #include "ReportText.h"
-
-#include <numeric>
 
 namespace {
 using Font = PdfCanvas::Font;
@@ -38,35 +39,63 @@ public:
         }
     }
 
+    void richLines(const QList<NoteMarkdown::Span> &spans, double size, double indent = 0, const QString &bullet = {},
+                   Font base = Font::Regular)
+    {
+        const double lead = size * 1.3;
+        const QList<PdfRichText::Line> wrapped = PdfRichText::wrap(spans, size, kWidth - indent, base);
+        for (qsizetype i = 0; i < wrapped.size(); ++i) {
+            ensure(lead);
+            y += lead;
+            if (i == 0 && !bullet.isEmpty())
+                canvas.text(kMargin + indent - PdfCanvas::textWidth(bullet, Font::Regular, size) - 4, y, Font::Regular, size, bullet);
+            for (const PdfRichText::Run &r : wrapped.at(i))
+                canvas.text(kMargin + indent + r.x, y, r.font, size, r.text);
+        }
+    }
+
+    // A note's Markdown, rendered: headings bold, lists with markers, code in
+    // a monospaced font, inline code, strong and emphasis in their fonts.
+    void note(const QString &markdown)
+    {
+        for (const NoteMarkdown::Block &b : NoteMarkdown::parse(markdown)) {
+            using Kind = NoteMarkdown::Block::Kind;
+            switch (b.kind) {
+            case Kind::Paragraph:
+                richLines(b.spans, 10);
+                y += 3;
+                break;
+            case Kind::Heading:
+                y += 2;
+                richLines(b.spans, 10.5, 0, {}, Font::Bold);
+                y += 2;
+                break;
+            case Kind::Bullet:
+                richLines(b.spans, 10, 14, QString(QChar(0x2022)));
+                break;
+            case Kind::Numbered:
+                richLines(b.spans, 10, 20, QString::number(b.number) + QLatin1Char('.'));
+                break;
+            case Kind::Quote:
+                richLines(b.spans, 10, 12, {}, Font::Italic);
+                y += 3;
+                break;
+            case Kind::Code:
+                lines(b.code, Font::Mono, 8.5, 8);
+                y += 3;
+                break;
+            }
+        }
+    }
+
     void table(const ReportBlock &b)
     {
         const qsizetype n = b.header.size();
         if (n == 0)
             return;
-        const double size = n >= 6 ? 6.5 : (n >= 4 ? 7.5 : 9);
-        const double pad = 3, lead = size * 1.25;
-        // Natural column widths, then shrink the widest ones to fit.
-        QList<double> natural(n, 0);
-        for (qsizetype c = 0; c < n; ++c) {
-            natural[c] = PdfCanvas::textWidth(b.header.at(c), Font::Bold, size) + 2 * pad;
-            for (const QStringList &row : b.rows)
-                natural[c] = qMax(natural[c], PdfCanvas::textWidth(ReportText::visible(row.value(c)), Font::Regular, size) + 2 * pad);
-        }
-        QList<double> widths = natural;
-        const double fair = kWidth / double(n);
-        double total = std::accumulate(widths.begin(), widths.end(), 0.0);
-        if (total > kWidth) {
-            double fixed = 0, flexibleDemand = 0;
-            for (double w : natural)
-                (w <= fair ? fixed : flexibleDemand) += w;
-            const double remaining = kWidth - fixed;
-            for (qsizetype c = 0; c < n; ++c)
-                if (natural[c] > fair)
-                    widths[c] = qMax(fair * 0.5, natural[c] / flexibleDemand * remaining);
-            total = std::accumulate(widths.begin(), widths.end(), 0.0);
-            for (double &w : widths)
-                w *= kWidth / total;
-        }
+        const double size = PdfTableLayout::fontSizeFor(n);
+        const double pad = PdfTableLayout::kPadding, lead = size * 1.25;
+        const QList<double> widths = PdfTableLayout::columnWidths(b.header, b.rows, size, kWidth);
         auto drawRow = [&](const QStringList &cells, Font font, bool shade) {
             QList<QStringList> wrapped;
             qsizetype maxLines = 1;
@@ -115,7 +144,10 @@ QByteArray PdfReportWriter::write(const ReportDocument &doc)
         for (const ReportBlock &b : s.blocks) {
             switch (b.kind) {
             case ReportBlock::Kind::Paragraph:
-                l.lines(b.text, Font::Regular, 10);
+                if (b.authored)
+                    l.note(b.text);
+                else
+                    l.lines(b.text, Font::Regular, 10);
                 break;
             case ReportBlock::Kind::Prompt:
                 l.lines(b.text, Font::Italic, 10);

@@ -1,7 +1,11 @@
 #include "ReportBuilder.h"
 
 #include "ActionItemStore.h"
+#include "NoteMarkdown.h"
+#include "RepeatedEventGrouper.h"
+#include "ReportLinkText.h"
 #include "ReportStrings.h"
+#include "ReportText.h"
 #include "StatusUpdateStore.h"
 #include "casefile/ArtifactReader.h"
 #include "casefile/AuditHead.h"
@@ -13,6 +17,7 @@
 #include "casefile/SqliteDatabase.h"
 #include "casefile/SqliteStatement.h"
 #include "util/CaseError.h"
+#include "util/HumanDuration.h"
 #include "util/TimeUtil.h"
 
 #include <QHash>
@@ -21,13 +26,7 @@
 namespace {
 using S = ReportStrings;
 
-struct TimedItem
-{
-    qint64 atUs = 0;
-    QString source;
-    QString host;
-    QString text;
-};
+using TimedItem = ReportTimelineItem;
 
 QString oneLine(const QString &s)
 {
@@ -46,13 +45,26 @@ bool hasTag(const Note &n, const QStringList &tags)
     return false;
 }
 
-QString noteText(const Note &n)
+// A note as Markdown: its title in bold, then its body, evidence links
+// written out as references a reader understands.
+QString noteMarkdown(const Note &n, const ReportLinkText &links)
 {
-    if (n.title.trimmed().isEmpty())
-        return n.body.trimmed();
-    if (n.body.trimmed().isEmpty())
-        return n.title.trimmed();
-    return n.title.trimmed() + QStringLiteral(": ") + n.body.trimmed();
+    const QString title = n.title.trimmed(), body = links.resolve(n.body.trimmed());
+    if (title.isEmpty())
+        return body;
+    const QString heading = QStringLiteral("**") + ReportText::markdownInline(links.resolve(title)) + QStringLiteral("**");
+    return body.isEmpty() ? heading : heading + QStringLiteral("\n\n") + body;
+}
+
+// A note as one line of plain text (a table cell).
+QString notePlain(const Note &n, const ReportLinkText &links)
+{
+    QStringList parts;
+    for (const NoteMarkdown::Block &b : NoteMarkdown::parse(noteMarkdown(n, links)))
+        parts.append(b.kind == NoteMarkdown::Block::Kind::Code ? b.code : NoteMarkdown::plainText(b.spans));
+    QString out = parts.join(QLatin1Char(' '));
+    out.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return out.trimmed();
 }
 }
 
@@ -107,12 +119,13 @@ ReportDocument ReportBuilder::build(const QString &lang)
     for (const HostRecord &h : hosts)
         hostNames.insert(h.id, h.name);
     const QList<Note> notes = NoteStore(m_db).all();
+    const ReportLinkText links(m_db, lang);
     auto notesFor = [&](const QString &id) {
         QList<ReportBlock> out;
         const QStringList tags = tagsFor(id);
         for (const Note &n : notes)
             if (hasTag(n, tags)) {
-                out.append(ReportBlock::authoredText(noteText(n)));
+                out.append(ReportBlock::authoredText(noteMarkdown(n, links)));
             }
         return out;
     };
@@ -157,7 +170,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
         SqliteStatement st = m_db.prepare(QStringLiteral(
             "SELECT at_us, kind, summary, detail, host_id FROM events WHERE source = 'marker' ORDER BY at_us, id"));
         while (st.step()) {
-            TimedItem t{st.int64(0), tr(S::SourceMarker), hostNames.value(st.int64(4)), oneLine(st.text(2))};
+            TimedItem t{st.int64(0), tr(S::SourceMarker), hostNames.value(st.int64(4)), oneLine(st.text(2)), 1, 0};
             const QString kind = st.text(1);
             if (!st.text(3).trimmed().isEmpty())
                 t.text += QStringLiteral(" (") + oneLine(st.text(3)) + QLatin1Char(')');
@@ -189,21 +202,23 @@ ReportDocument ReportBuilder::build(const QString &lang)
         for (const Finding &f : findings)
             if (f.atUs)
                 items.append({f.atUs, tr(S::SourceFinding), hostNames.value(f.hostId),
-                              QLatin1Char('[') + f.severity + QStringLiteral("] ") + oneLine(f.title)});
+                              QLatin1Char('[') + f.severity + QStringLiteral("] ") + oneLine(f.title), 1, 0});
         if (reportTables) {
             SqliteStatement ev = m_db.prepare(QStringLiteral(
                 "SELECT e.at_us, e.summary, e.host_id, e.kind FROM report_events r JOIN events e ON e.id = r.event_id "
                 "WHERE e.source <> 'marker' ORDER BY e.at_us, e.id"));
             while (ev.step())
-                items.append({ev.int64(0), tr(S::SourceEvent), hostNames.value(ev.int64(2)), oneLine(ev.text(1))});
+                items.append({ev.int64(0), tr(S::SourceEvent), hostNames.value(ev.int64(2)), oneLine(ev.text(1)), 1, 0});
         }
         for (const Note &n : notes)
             if (n.atUs && hasTag(n, {QStringLiteral("timeline")}))
-                items.append({n.atUs, tr(S::SourceNote), QString(), oneLine(noteText(n))});
+                items.append({n.atUs, tr(S::SourceNote), QString(), notePlain(n, links), 1, 0});
         std::stable_sort(items.begin(), items.end(), [](const TimedItem &a, const TimedItem &b) { return a.atUs < b.atUs; });
+        // Repeated events (eleven workers hung the same way) are one row.
         QList<QStringList> rows;
-        for (const TimedItem &t : items)
-            rows.append({formatTime(t.atUs), t.source, t.host, t.text});
+        for (const TimedItem &t : RepeatedEventGrouper::group(items))
+            rows.append({formatTime(t.atUs), t.source, t.host,
+                         t.count > 1 ? tr(S::RepeatedEvent).arg(t.text).arg(t.count).arg(formatTime(t.lastUs)) : t.text});
         QList<ReportBlock> b;
         if (!rows.isEmpty())
             b.append(ReportBlock::table({tr(S::ColTime), tr(S::ColSource), tr(S::ColHost), tr(S::ColEvent)}, rows));
@@ -223,13 +238,18 @@ ReportDocument ReportBuilder::build(const QString &lang)
         addSection(QStringLiteral("status-updates"), S::StatusUpdatesHeading, b, S::StatusUpdatesPrompt);
     }
 
-    // Root cause analysis: notes first (the analysis), then the findings it rests on.
+    // Root cause analysis: the responder's analysis (notes) first, then the
+    // findings it can rest on: high and critical only; the rest are counted.
     {
         QList<ReportBlock> b = notesFor(QStringLiteral("root-cause"));
-        if (!findings.isEmpty()) {
+        QList<Finding> serious;
+        for (const Finding &f : findings)
+            if (FindingStore::severityRank(f.severity) >= FindingStore::severityRank(QStringLiteral("high")))
+                serious.append(f);
+        if (!serious.isEmpty()) {
             b.append(ReportBlock::paragraph(tr(S::FindingsIntro)));
             QStringList items;
-            for (const Finding &f : findings) {
+            for (const Finding &f : serious) {
                 QString item = QLatin1Char('[') + f.severity + QStringLiteral("] ") + oneLine(f.title);
                 if (!hostNames.value(f.hostId).isEmpty())
                     item += QStringLiteral(" (") + hostNames.value(f.hostId) + QLatin1Char(')');
@@ -239,14 +259,16 @@ ReportDocument ReportBuilder::build(const QString &lang)
                     item += QStringLiteral(": ") + oneLine(f.detail);
                 QStringList refs;
                 for (const EvidenceRef &r : f.evidence)
-                    refs.append(r.refKind + QLatin1Char(':') + QString::number(r.refId)
-                                + (r.label.isEmpty() ? QString() : QStringLiteral(" ") + oneLine(r.label)));
+                    refs.append(links.reference(r.refKind, QString::number(r.refId))
+                                + (r.label.isEmpty() ? QString() : QStringLiteral(" (") + oneLine(r.label) + QLatin1Char(')')));
                 if (!refs.isEmpty())
                     item += QStringLiteral(" [") + tr(S::EvidenceRefs) + QStringLiteral(": ") + refs.join(QStringLiteral("; ")) + QLatin1Char(']');
                 items.append(item);
             }
             b.append(ReportBlock::bullets(items));
         }
+        if (const qsizetype rest = findings.size() - serious.size(); rest > 0 && !b.isEmpty())
+            b.append(ReportBlock::paragraph(tr(S::FindingsOmitted).arg(rest)));
         addSection(QStringLiteral("root-cause"), S::RootCauseHeading, b, S::RootCausePrompt);
     }
     addSection(QStringLiteral("trigger"), S::TriggerHeading, notesFor(QStringLiteral("trigger")), S::TriggerPrompt);
@@ -306,22 +328,54 @@ ReportDocument ReportBuilder::build(const QString &lang)
                                            : ReportBlock::table({tr(S::ColId), tr(S::ColName), tr(S::ColKind), tr(S::ColHost), tr(S::ColSize), tr(S::ColSha256), tr(S::ColState)}, artRows));
         doc.sections.append(as);
 
+        // Collections: one compact row each; their commands (often whole
+        // collector scripts) in an appendix of their own, each distinct
+        // command once with the collections that ran it.
         ReportSection cs;
         cs.id = QStringLiteral("evidence-collections");
         cs.heading = tr(S::CollectionsHeading);
         cs.level = 3;
         QList<QStringList> colRows;
+        QList<QPair<QString, QStringList>> commands; // command -> collection ids, in first-use order
         for (const CollectionRecord &c : CollectionStore(m_db).all()) {
-            const QString key = c.hostkeySha256.isEmpty() ? QString() : (c.hostkeyType + QLatin1Char(' ') + c.hostkeySha256).trimmed();
-            colRows.append({QString::number(c.id), c.kind, hostNames.value(c.hostId), oneLine(c.command), oneLine(c.operatorName),
-                            formatTime(c.startedUs), formatTime(c.finishedUs), CollectionRecord::statusName(c.status), key});
+            QString state = CollectionRecord::statusName(c.status);
+            const HostRecord *host = nullptr;
+            for (const HostRecord &h : hosts)
+                if (h.id == c.hostId)
+                    host = &h;
+            if (host && !c.hostkeySha256.isEmpty() && c.hostkeySha256 != host->hostkeySha256)
+                state += QStringLiteral(", ") + tr(S::ColHostKey) + QStringLiteral(": ") + (c.hostkeyType + QLatin1Char(' ') + c.hostkeySha256).trimmed();
+            const QString duration = (c.startedUs && c.finishedUs >= c.startedUs) ? HumanDuration::fromUs(c.finishedUs - c.startedUs) : QString();
+            colRows.append({QString::number(c.id), c.kind, hostNames.value(c.hostId), oneLine(c.operatorName),
+                            formatTime(c.startedUs), duration, state});
+            const QString command = c.command.trimmed();
+            if (command.isEmpty())
+                continue;
+            auto it = std::find_if(commands.begin(), commands.end(), [&](const auto &p) { return p.first == command; });
+            if (it == commands.end())
+                commands.append({command, {QString::number(c.id)}});
+            else
+                it->second.append(QString::number(c.id));
         }
         cs.hasMaterial = !colRows.isEmpty();
         cs.blocks.append(colRows.isEmpty() ? ReportBlock::prompt(tr(S::CollectionsPrompt))
-                                           : ReportBlock::table({tr(S::ColId), tr(S::ColKind), tr(S::ColHost), tr(S::ColCommand), tr(S::ColOperator),
-                                                                 tr(S::ColStarted), tr(S::ColFinished), tr(S::ColState), tr(S::ColHostKey)}, colRows));
+                                           : ReportBlock::table({tr(S::ColId), tr(S::ColKind), tr(S::ColHost), tr(S::ColOperator),
+                                                                 tr(S::ColStarted), tr(S::ColDuration), tr(S::ColState)}, colRows));
+        if (!commands.isEmpty())
+            cs.blocks.append(ReportBlock::paragraph(tr(S::CollectionsCommandsNote)));
         doc.sections.append(cs);
 
+        ReportSection cmd;
+        cmd.id = QStringLiteral("evidence-commands");
+        cmd.heading = tr(S::CommandsHeading);
+        cmd.level = 3;
+        cmd.hasMaterial = !commands.isEmpty();
+        for (const auto &[command, ids] : commands) {
+            cmd.blocks.append(ReportBlock::paragraph(tr(S::CommandUsedBy).arg(ids.join(QStringLiteral(", ")))));
+            cmd.blocks.append(ReportBlock::preformatted(ReportText::visible(command)));
+        }
+        if (commands.isEmpty())
+            cmd.blocks.append(ReportBlock::prompt(tr(S::CollectionsPrompt)));
         ReportSection au;
         au.id = QStringLiteral("evidence-audit");
         au.heading = tr(S::AuditHeading);
@@ -347,6 +401,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
         if (!auditRows.isEmpty())
             au.blocks.append(ReportBlock::table({tr(S::ColId), tr(S::ColTime), tr(S::ColActor), tr(S::ColAction), tr(S::ColTarget), tr(S::ColHash)}, auditRows));
         doc.sections.append(au);
+        doc.sections.append(cmd);
     }
     return doc;
 }

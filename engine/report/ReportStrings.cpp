@@ -109,11 +109,19 @@ constexpr std::array<Pair, ReportStrings::KeyCount> kText{{
     {"Evidence", "Beweismittel"},
     {"The audit log's hash chain is intact.", "Die Hash-Kette des Prüfprotokolls ist intakt."},
     {"The audit log's hash chain is BROKEN", "Die Hash-Kette des Prüfprotokolls ist UNTERBROCHEN"},
-    {"Findings recorded in the case:", "Im Fall erfasste Befunde:"},
+    {"Findings of high severity recorded in the case:", "Im Fall erfasste Befunde hohen Schweregrads:"},
     {"Head of the audit chain: %1 entries, last hash %2. Noted down elsewhere, it lets "
      "casectl verify --expect-head %1:%2 prove later that the chain was neither cut short nor rewritten up to here.",
      "Kopf der Prüfkette: %1 Einträge, letzter Hash %2. Anderswo notiert, weist "
      "casectl verify --expect-head %1:%2 später nach, dass die Kette bis hierher weder gekürzt noch umgeschrieben wurde."},
+    {"Collection commands", "Befehle der Erhebungen"},
+    {"Duration", "Dauer"},
+    {"%1 (%2 times, the last at %3)", "%1 (%2-mal, zuletzt %3)"},
+    {"Collections %1", "Erhebungen %1"},
+    {"%1 findings of lower severity are in the case (casectl findings).",
+     "%1 weitere Befunde geringeren Schweregrads stehen im Fall (casectl findings)."},
+    {"The commands of these collections are in the appendix \"Collection commands\" below.",
+     "Die Befehle dieser Erhebungen stehen im Anhang \"Befehle der Erhebungen\" unten."},
 }};
 
 constexpr bool everyKeyHasText()

@@ -23,6 +23,7 @@ public:
         SourceMarker, SourceFinding, SourceEvent, SourceNote, SourceStatus,
         Complete, Incomplete, Truncated, EvidenceRefs, AuditChainIntact, AuditChainBroken, FindingsIntro,
         AuditChainHead,
+        CommandsHeading, ColDuration, RepeatedEvent, CommandUsedBy, FindingsOmitted, CollectionsCommandsNote,
         KeyCount
     };
 

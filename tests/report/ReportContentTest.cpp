@@ -42,7 +42,8 @@ class ReportContentTest : public QObject
                                      QStringLiteral("timeline"), QStringLiteral("status-updates"), QStringLiteral("root-cause"),
                                      QStringLiteral("trigger"), QStringLiteral("resolution"), QStringLiteral("action-items"),
                                      QStringLiteral("lessons-learned"), QStringLiteral("evidence"), QStringLiteral("evidence-hosts"),
-                                     QStringLiteral("evidence-artifacts"), QStringLiteral("evidence-collections"), QStringLiteral("evidence-audit")};
+                                     QStringLiteral("evidence-artifacts"), QStringLiteral("evidence-collections"), QStringLiteral("evidence-audit"),
+                                     QStringLiteral("evidence-commands")};
         return ids;
     }
 
@@ -171,6 +172,7 @@ private slots:
             auto cf = CaseFile::open(m_case);
             Finding f;
             f.kind = QStringLiteral("d-state-group");
+            f.severity = QStringLiteral("high"); // the root-cause section lists high and critical findings
             f.title = m_values.hostileName2 + QStringLiteral(" <img src=http://x/a.png onerror=alert(2)>");
             f.detail = QStringLiteral("comm \"</td></tr></table><script>alert(3)</script>\" \x1b[31m red");
             FindingStore(cf->db()).add(f);
@@ -186,7 +188,8 @@ private slots:
                                     QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("p"), QStringLiteral("section"),
                                     QStringLiteral("table"), QStringLiteral("thead"), QStringLiteral("tbody"), QStringLiteral("tr"),
                                     QStringLiteral("th"), QStringLiteral("td"), QStringLiteral("ul"), QStringLiteral("li"),
-                                    QStringLiteral("pre"), QStringLiteral("br")};
+                                    QStringLiteral("pre"), QStringLiteral("br"), QStringLiteral("div"), QStringLiteral("ol"),
+                                    QStringLiteral("strong"), QStringLiteral("em"), QStringLiteral("code"), QStringLiteral("blockquote")};
         QVERIFY(!scan.tags.isEmpty());
         for (const QString &t : scan.tags)
             QVERIFY2(allowed.contains(t.startsWith(QLatin1Char('/')) ? t.mid(1) : t), qPrintable(t));
