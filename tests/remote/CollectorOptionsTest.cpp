@@ -8,6 +8,7 @@
 #include "collectors/options/HostCollectOptions.h"
 #include "collectors/options/LocalProcessList.h"
 #include "collectors/pcap/TcpdumpCollector.h"
+#include "TestEnv.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -259,6 +260,26 @@ private slots:
         QVERIFY(checked >= 14);
         QVERIFY(help.contains(u"[strace, tcpdump]"_s)); // --duration is shared
         QVERIFY(help.contains(u"default 256M"_s));
+    }
+
+    void casectlHelpIsGenerated()
+    {
+        const CasectlResult r = TestEnv::runCasectl({u"collect"_s, u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QString help = QString::fromUtf8(r.out);
+        int checked = 0;
+        for (const CollectorFactory &f : CollectorCatalog::all())
+            for (const CollectorOption &o : f.options.all()) {
+                const QRegularExpression line(QStringLiteral("^\\s+--%1\\b(?!-)").arg(o.name), QRegularExpression::MultilineOption);
+                QVERIFY2(help.count(line) == 1, qPrintable(o.name + u"\n"_s + help));
+                ++checked;
+            }
+        QCOMPARE(checked, 15);
+        // A bad value is refused before anything connects, naming the option.
+        const CasectlResult bad = TestEnv::runCasectl({u"collect"_s, u"/nonexistent.casebook"_s, u"local"_s, u"--procfs"_s,
+                                                       u"--samples"_s, u"0"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--samples takes a number from 1 to 1000"), bad.err.constData());
     }
 
     void tcpdumpWritesPcapCollections()
