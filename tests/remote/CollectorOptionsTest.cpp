@@ -264,7 +264,7 @@ private slots:
 
     void casectlHelpIsGenerated()
     {
-        const CasectlResult r = TestEnv::runCasectl({u"collect"_s, u"--help"_s});
+        const CasectlResult r = runCasectl({u"collect"_s, u"--help"_s});
         QCOMPARE(r.exitCode, 0);
         const QString help = QString::fromUtf8(r.out);
         int checked = 0;
@@ -276,7 +276,7 @@ private slots:
             }
         QCOMPARE(checked, 15);
         // A bad value is refused before anything connects, naming the option.
-        const CasectlResult bad = TestEnv::runCasectl({u"collect"_s, u"/nonexistent.casebook"_s, u"local"_s, u"--procfs"_s,
+        const CasectlResult bad = runCasectl({u"collect"_s, u"/nonexistent.casebook"_s, u"local"_s, u"--procfs"_s,
                                                        u"--samples"_s, u"0"_s});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("--samples takes a number from 1 to 1000"), bad.err.constData());
