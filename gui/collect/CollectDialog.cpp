@@ -29,7 +29,6 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <optional>
-#include <stdexcept>
 
 namespace {
 // What a re-collect needs of a collection: its kind and recorded options.
