@@ -345,6 +345,14 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <source>Keep Collecting</source>
         <translation>Weiter erheben</translation>
     </message>
+    <message>
+        <source>%1: fill in %2 (%3).</source>
+        <translation>%1: %2 ausfüllen (%3).</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
 </context>
 <context>
     <name>CollectRunner</name>
@@ -460,10 +468,6 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <translation>strace an diese Prozesse anhängen.</translation>
     </message>
     <message>
-        <source>Or run command</source>
-        <translation>Oder Befehl ausführen</translation>
-    </message>
-    <message>
         <source>Run this command under strace (sh -c).</source>
         <translation>Diesen Befehl unter strace ausführen (sh -c).</translation>
     </message>
@@ -530,6 +534,10 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
     <message>
         <source>Bytes kept per pulled file (or with K/M/G).</source>
         <translation>Behaltene Bytes je geholter Datei (oder mit K/M/G).</translation>
+    </message>
+    <message>
+        <source>Command to run</source>
+        <translation>Auszuführender Befehl</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CollectDialog.h"
 
 #include "CollectRunner.h"
+#include "CollectorOptionEditor.h"
 #include "CollectorOptionForm.h"
 #include "HostHistory.h"
 #include "HostKeyDialog.h"
@@ -319,6 +320,14 @@ bool CollectDialog::startCollection()
         if (!isCollectorEnabled(f.kind))
             continue;
         const CollectorSettings settings = f.options.complete(collectorSettings(f.kind));
+        if (!f.options.isRequested(settings)) { // e.g. strace ticked, nothing to trace yet
+            QStringList fields;
+            for (const CollectorOption &o : f.options.all())
+                if (o.requests)
+                    fields << CollectorOptionEditor::label(o);
+            m_error = tr("%1: fill in %2 (%3).").arg(f.kind, fields.join(tr(" or ")), f.options.requestingFlags().join(QLatin1String(" / ")));
+            return false;
+        }
         if (const QString error = f.check(settings); !error.isEmpty()) {
             m_error = tr("%1: %2").arg(f.kind, error);
             return false;

@@ -14,7 +14,7 @@ CollectorFactory straceCollectorFactory()
     f.options = {
         {.name = QStringLiteral("strace-pid"), .type = Type::PidList, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Processes")),
          .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Attach strace to these processes.")), .valueName = QStringLiteral("PID[,PID..]"), .requests = true},
-        {.name = QStringLiteral("strace-cmd"), .type = Type::Text, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Or run command")),
+        {.name = QStringLiteral("strace-cmd"), .type = Type::Text, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Command to run")),
          .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Run this command under strace (sh -c).")), .valueName = QStringLiteral("COMMAND"), .requests = true},
         {.name = QStringLiteral("duration"), .type = Type::Duration, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Duration")),
          .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "How long strace traces and tcpdump captures, in seconds.")), .valueName = QStringLiteral("S"),
