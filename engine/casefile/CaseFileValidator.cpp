@@ -4,6 +4,7 @@
 #include "SchemaMigrations.h"
 #include "SqliteDatabase.h"
 #include "SqliteStatement.h"
+#include "util/CancelToken.h"
 #include "util/CaseError.h"
 
 #include <QFileInfo>
@@ -38,13 +39,19 @@ bool CaseFileValidator::isFamiliar(const QString &path)
     return s.value(settingsKey(path)).toString() == fingerprint(path);
 }
 
+void CaseFileValidator::forget(const QString &path)
+{
+    QSettings s = knownCases();
+    s.remove(settingsKey(path));
+}
+
 void CaseFileValidator::rememberSound(const QString &path)
 {
     QSettings s = knownCases();
     s.setValue(settingsKey(path), fingerprint(path));
 }
 
-CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integrity integrity)
+CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integrity integrity, const CancelToken *cancel)
 {
     // Everything below reads through SQLite, never through a descriptor of
     // our own: on Linux, closing any descriptor of a file drops every POSIX
@@ -114,6 +121,10 @@ CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integ
 
         const bool check = integrity == Integrity::Always || (integrity == Integrity::Auto && !isFamiliar(path));
         if (check) {
+            if (cancel) {
+                const CancelToken token = *cancel;
+                db.setInterruptCheck([token] { return token.isCancelled(); });
+            }
             SqliteStatement st = db.prepare(QStringLiteral("PRAGMA integrity_check(20)"));
             QStringList problems;
             while (st.step()) {
@@ -128,6 +139,11 @@ CaseFileValidator::Result CaseFileValidator::validate(const QString &path, Integ
             r.integrityChecked = true;
         }
     } catch (const CaseError &e) {
+        if (cancel && cancel->isCancelled()) {
+            r.cancelled = true;
+            r.error = QStringLiteral("%1: the integrity check was cancelled").arg(path);
+            return r;
+        }
         r.error = QStringLiteral("%1 is damaged or unreadable: %2").arg(path, e.message());
         return r;
     }

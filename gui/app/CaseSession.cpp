@@ -2,6 +2,8 @@
 
 #include "casefile/CaseFile.h"
 #include "casefile/CaseFileIdentity.h"
+#include "casefile/CaseFileValidator.h"
+#include "casefile/SchemaMigrations.h"
 #include "casefile/SqliteBusyWait.h"
 #include "casefile/SqliteDatabase.h"
 #include "util/BackgroundReader.h"
@@ -68,16 +70,19 @@ void CaseSession::open(const QString &path)
 {
     if (m_opening)
         throw CaseError(tr("Another case is being opened."));
-    // Validation (a full integrity check the first time a file is seen),
-    // migration and crash recovery can take seconds on a big case: done on a
-    // worker thread while the event loop keeps running. The read-write
-    // connection then goes to the writer thread, and the GUI thread gets a
-    // read-only one (SQLite connections may change threads when not in use
-    // concurrently).
+    // Validation, migration and crash recovery can take seconds on a big case:
+    // done on a worker thread while the event loop keeps running. A familiar
+    // case (opened and found sound here before) opens read-write at once: the
+    // read-write connection goes to the writer thread, and the GUI thread gets
+    // a read-only one (SQLite connections may change threads when not in use
+    // concurrently). An unfamiliar one opens read-only after the quick checks
+    // (header, application id, schema), so its data shows within a second,
+    // and the full integrity check continues in the background.
     struct Opened
     {
         std::unique_ptr<CaseFile> caseFile;
         std::unique_ptr<CaseFile> readOnly;
+        bool needsCheck = false;
         QString error;
     };
     m_opening = true;
@@ -86,9 +91,14 @@ void CaseSession::open(const QString &path)
     QFuture<std::shared_ptr<Opened>> future = QtConcurrent::run([path, writable] {
         auto r = std::make_shared<Opened>();
         try {
-            r->caseFile = CaseFile::open(path, writable ? CaseFile::Access::ReadWrite : CaseFile::Access::ReadOnly);
-            if (writable)
-                r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+            if (CaseFileValidator::isFamiliar(path)) {
+                r->caseFile = CaseFile::open(path, writable ? CaseFile::Access::ReadWrite : CaseFile::Access::ReadOnly);
+                if (writable)
+                    r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+            } else {
+                r->caseFile = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+                r->needsCheck = true;
+            }
         } catch (const CaseError &e) {
             r->error = e.message();
         } catch (const std::exception &e) {
@@ -109,6 +119,76 @@ void CaseSession::open(const QString &path)
     const int recovered = r->caseFile->recoveredCollections();
     attach(std::move(r->caseFile), std::move(r->readOnly));
     m_recovered = recovered;
+    if (r->needsCheck)
+        startIntegrityCheck(path, writable);
+}
+
+void CaseSession::startIntegrityCheck(const QString &path, bool writable)
+{
+    // The check reads the whole file through its own read-only connection; on
+    // success the read-write connection is opened (migration, recovery of
+    // interrupted collections) on the same worker, then handed to the writer.
+    struct Checked
+    {
+        CaseFileValidator::Result verdict;
+        std::unique_ptr<CaseFile> readWrite;
+        std::unique_ptr<CaseFile> readOnly; // replaces the GUI's in-memory copy of an older-schema case once migrated
+        int recovered = 0;
+        QString error;
+    };
+    m_checking = true;
+    m_integrityProblem.clear();
+    m_checkCancel = CancelToken();
+    const CancelToken cancel = m_checkCancel;
+    const quint64 generation = m_openGeneration;
+    const bool olderSchema = m_case && m_case->originalSchemaVersion() < SchemaMigrations::latestVersion();
+    emit integrityCheckStarted();
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Checked>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        std::shared_ptr<Checked> r = watcher->result();
+        if (generation != m_openGeneration || !m_case)
+            return; // the case was closed (or another opened) meanwhile; the worker dropped its connection
+        m_checking = false;
+        if (!r->verdict.ok) {
+            m_integrityProblem = r->verdict.error;
+            emit integrityChecked(false, m_integrityProblem);
+            return;
+        }
+        if (r->readWrite) {
+            m_writer->adopt(std::move(r->readWrite));
+            m_writable = true;
+            m_recovered = r->recovered;
+            if (r->readOnly) {
+                m_case = std::move(r->readOnly);
+                m_dataVersion = -1; // a new connection: every pane reloads
+            }
+        } else if (!r->error.isEmpty()) {
+            m_integrityProblem = r->error; // sound, but could not be opened for writing
+        }
+        emit integrityChecked(true, m_integrityProblem);
+        notifyChanged();
+    });
+    watcher->setFuture(QtConcurrent::run([path, writable, cancel, olderSchema] {
+        auto r = std::make_shared<Checked>();
+        r->verdict = CaseFileValidator::validate(path, CaseFileValidator::Integrity::Always, &cancel);
+        if (!r->verdict.ok || !writable || cancel.isCancelled())
+            return r;
+        CaseFileValidator::rememberSound(path);
+        try {
+            r->readWrite = CaseFile::open(path, CaseFile::Access::ReadWrite, CaseFileValidator::Integrity::Never);
+            r->recovered = r->readWrite->recoveredCollections();
+            if (olderSchema)
+                r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+        } catch (const CaseError &e) {
+            r->error = e.message();
+        }
+        if (cancel.isCancelled()) {
+            r->readOnly.reset(); // closed meanwhile: close them here, not on the GUI thread
+            r->readWrite.reset();
+        }
+        return r;
+    }));
 }
 
 void CaseSession::attach(std::unique_ptr<CaseFile> cf, std::unique_ptr<CaseFile> readOnly)
@@ -132,6 +212,10 @@ void CaseSession::close()
 {
     if (!m_case && !m_writable)
         return;
+    m_checkCancel.cancel();
+    ++m_openGeneration;
+    m_checking = false;
+    m_integrityProblem.clear();
     m_poll.stop();
     flushWrites(); // every edit submitted reaches the case before it closes
     // The writer's connection closes last: the last connection to close

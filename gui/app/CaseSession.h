@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/BackgroundReader.h"
+#include "util/CancelToken.h"
 
 #include <QObject>
 #include <QString>
@@ -82,6 +83,13 @@ public:
     void pollForChanges();
 
     bool isOpening() const { return m_opening; }
+    // A case not opened here before shows its data at once, read-only, while
+    // the full integrity check runs on a worker thread; it becomes writable
+    // (migrated, interrupted collections recovered) only when the check
+    // passes. Nothing is written to the file before that.
+    bool isCheckingIntegrity() const { return m_checking; }
+    // The last check's verdict: empty while none failed.
+    QString integrityProblem() const { return m_integrityProblem; }
     // Collections found interrupted (and marked incomplete) when the case opened.
     int recoveredCollections() const { return m_recovered; }
 
@@ -94,6 +102,10 @@ signals:
     // A write of this process has waited over a second for another
     // process's lock on this case (the wait is bounded; see docs/case-file.md).
     void waitingForLock(qint64 waitedMs);
+    void integrityCheckStarted();
+    // The background integrity check of an unfamiliar case ended: passed
+    // (then the case is writable if its file is) or failed with problem.
+    void integrityChecked(bool passed, const QString &problem);
 
 private:
     // Makes cf the open case. A read-write cf goes to the writer thread and the
@@ -113,4 +125,10 @@ private:
     qint64 m_dataVersion = 0;
     qint64 m_lastChangeCount = 0;
     bool m_opening = false;
+    bool m_checking = false;
+    QString m_integrityProblem;
+    CancelToken m_checkCancel;
+    quint64 m_openGeneration = 0;
+
+    void startIntegrityCheck(const QString &path, bool writable);
 };

@@ -160,7 +160,25 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &CaseSession::dataChanged, this, &MainWindow::updateTitle);
     connect(m_session, &CaseSession::opening, this, [this](const QString &path) {
-        statusBar()->showMessage(tr("Opening and checking %1…").arg(path));
+        statusBar()->showMessage(tr("Opening %1…").arg(path));
+    });
+    // A case not opened here before: its data shows at once, read-only, while
+    // the full integrity check runs; edits are possible once it passes.
+    connect(m_session, &CaseSession::integrityCheckStarted, this, [this] {
+        statusBar()->showMessage(tr("Checking the whole case file in the background; read-only until the check passes…"));
+        updateTitle();
+        updateActions();
+    });
+    connect(m_session, &CaseSession::integrityChecked, this, [this](bool passed, const QString &problem) {
+        updateTitle();
+        updateActions();
+        if (passed) {
+            statusBar()->showMessage(problem.isEmpty() ? tr("Integrity check passed.")
+                                                       : tr("Integrity check passed, but the case stays read-only: %1").arg(problem),
+                                     8000);
+            return;
+        }
+        fail(tr("Integrity Check"), tr("This case failed its integrity check and stays open read-only; nothing will be written to it.\n\n%1").arg(problem));
     });
 
     m_stack->setCurrentWidget(m_welcome);
@@ -326,9 +344,14 @@ void MainWindow::updateTitle()
         return;
     }
     const CaseInfo info = m_session->caseFile()->info();
-    setWindowTitle(tr("%1 — %2%3 — Casebook")
-                       .arg(info.title, QFileInfo(m_session->path()).fileName(),
-                            !m_session->isWritable() ? tr(" (read-only)") : QString()));
+    QString mode;
+    if (m_session->isCheckingIntegrity())
+        mode = tr(" (read-only while checking)");
+    else if (!m_session->integrityProblem().isEmpty() && !m_session->isWritable())
+        mode = tr(" (read-only: failed its integrity check)");
+    else if (!m_session->isWritable())
+        mode = tr(" (read-only)");
+    setWindowTitle(tr("%1 — %2%3 — Casebook").arg(info.title, QFileInfo(m_session->path()).fileName(), mode));
     // The counts scan big tables: on the reader thread.
     m_session->reader()->run<CaseSummary>(
         QStringLiteral("case-summary"), [](CaseFile &cf, const CancelToken &) { return CaseSummary::of(cf); }, this,

@@ -367,8 +367,11 @@ bool CollectDialog::startCollection()
     }
     m_progressBox->show();
     m_start->setEnabled(false);
-    // hostSettings() (--sudo, --become-method) reach the hosts once the
-    // runner takes them; the declaration and the form are ready for it.
+    // The host options (--sudo, --become-method) as casectl takes them.
+    BecomeOptions become;
+    if (hostSettings().flag(QStringLiteral("sudo")))
+        BecomeOptions::parseMethod(hostSettings().text(QStringLiteral("become-method")), &become.method); // checked above
+    m_runner->setBecome(become);
     m_runner->start(m_session->path(), hostList, [chosen] {
         std::vector<std::unique_ptr<Collector>> set;
         for (const Chosen &c : chosen)

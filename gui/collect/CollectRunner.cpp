@@ -84,6 +84,7 @@ void CollectRunner::start(const QString &casePath, const QStringList &hosts, con
         auto set = std::make_shared<std::vector<std::unique_ptr<Collector>>>(collectors());
         const CancelToken cancel = job.cancel;
         SshOptions options;
+        options.become = m_become;
         // Questions from the worker are answered on the GUI thread; the worker waits.
         if (m_hostKey)
             options.hostKeyPrompt = [self, ask = m_hostKey](const HostKeyQuestion &q) {

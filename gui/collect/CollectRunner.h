@@ -1,5 +1,6 @@
 #pragma once
 
+#include "transport/BecomeOptions.h"
 #include "util/CancelToken.h"
 
 #include <QObject>
@@ -33,6 +34,8 @@ public:
     ~CollectRunner() override;
 
     void setPrompts(HostKeyAsk hostKey, SecretAsk secret);
+    // Run every host's work as root (--sudo / --become-method) from the next start().
+    void setBecome(const BecomeOptions &become) { m_become = become; }
     void start(const QString &casePath, const QStringList &hosts, const CollectorSet &collectors);
     void cancel(const QString &host);
     void cancelAll();
@@ -54,5 +57,6 @@ private:
     QList<Job> m_jobs;
     HostKeyAsk m_hostKey;
     SecretAsk m_secret;
+    BecomeOptions m_become;
     int m_running = 0;
 };

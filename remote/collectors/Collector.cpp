@@ -13,6 +13,9 @@ qint64 Collector::beginCollection(CollectionStore &collections, const Transport 
     QJsonObject recorded = parameters;
     if (!m_recordedOptions.isEmpty())
         recorded.insert(QStringLiteral("options"), m_recordedOptions);
+    const BecomeRecord become = transport.become();
+    if (!become.isEmpty())
+        recorded.insert(QStringLiteral("become"), become.toJson());
     const qint64 id = collections.begin(context.hostId, kind, command, recorded);
     const HostKeyInfo key = transport.hostKey();
     if (!key.isEmpty())

@@ -50,7 +50,9 @@ protected:
     // Starts a 'running' collection for context's host and records the host key
     // the transport presented and the endpoint it used (address, port, user), so
     // every collection carries them from its start; fills the host's record too.
-    // parameters gain "options" (recordedOptions()) when there are any.
+    // parameters gain "options" (recordedOptions()) when there are any and,
+    // when the transport runs commands as root (--sudo), "become": {method,
+    // login_user, as_user, password: "asked"|"not needed"}.
     qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
                            const QString &kind, const QString &command, const QJsonObject &parameters = {}) const;
 

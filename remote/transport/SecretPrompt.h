@@ -5,11 +5,12 @@
 #include <functional>
 #include <optional>
 
-// A request for something secret: a key passphrase, a password or a
-// keyboard-interactive answer.
+// A request for something secret: a key passphrase, a password, a
+// keyboard-interactive answer, or the password sudo asks for on the host
+// (BecomePassword: asked at most once per host and connection).
 struct SecretQuestion
 {
-    enum class Kind { KeyPassphrase, Password, KeyboardInteractive };
+    enum class Kind { KeyPassphrase, Password, KeyboardInteractive, BecomePassword };
     Kind kind = Kind::Password;
     QString host;
     QString user;

@@ -4,8 +4,10 @@
 
 #include "util/Sha256.h"
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 #include <deque>
+#include <poll.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -53,8 +55,10 @@ using Attrs = std::unique_ptr<sftp_attributes_struct, AttrsDeleter>;
 
 }
 
-SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec)
-    : m_session(session), m_hostSpec(hostSpec)
+SftpFileReader::SftpFileReader(ssh_session session, const QString &hostSpec, int aliveIntervalS, int aliveCountMax,
+                               int sessionTimeoutS)
+    : m_session(session), m_hostSpec(hostSpec), m_aliveIntervalS(qMax(1, aliveIntervalS)), m_aliveCountMax(qMax(1, aliveCountMax)),
+      m_sessionTimeoutS(qMax(1, sessionTimeoutS))
 {
 }
 
@@ -168,10 +172,26 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
     std::deque<std::pair<sftp_aio, uint64_t>> inFlight; // request, offset
     uint64_t nextOffset = 0;
     bool eof = false;
+    // Waits never block: an unanswered request is polled for, so cancel,
+    // the time limit and a stalled server all end the pull.
+    sftp_file_set_nonblocking(file);
+    const qint64 stallMs = qint64(m_aliveIntervalS) * m_aliveCountMax * 1000;
+    // A packet whose start arrived is read to its end by libssh with a
+    // blocking read bounded by the session timeout: make that the stall
+    // limit too while the data flows, then restore it.
+    const long stallS = long(stallMs / 1000);
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &stallS);
+    const auto restoreTimeout = qScopeGuard([this] {
+        const long s = long(m_sessionTimeoutS);
+        ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &s);
+    });
+    qint64 lastAnswer = clock.elapsed();
+    bool stalled = false;
     auto drain = [&] {
         for (auto &[aio, offset] : inFlight) {
             Q_UNUSED(offset);
-            sftp_aio_wait_read(&aio, buf.data(), size_t(buf.size())); // frees aio
+            if (sftp_aio_wait_read(&aio, buf.data(), size_t(buf.size())) == SSH_AGAIN)
+                sftp_aio_free(aio); // its answer, if it ever comes, is dropped
         }
         inFlight.clear();
     };
@@ -182,7 +202,7 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
             break;
         }
         if (request.timeoutMs > 0 && clock.elapsed() >= request.timeoutMs) {
-            r.error = QStringLiteral("%1:%2: timed out after %3 ms").arg(m_hostSpec, request.remotePath).arg(clock.elapsed());
+            r.error = QStringLiteral("%1:%2: timed out after %3 s pulling it").arg(m_hostSpec, request.remotePath).arg(clock.elapsed() / 1000);
             break;
         }
         while (!eof && int(inFlight.size()) < kInFlight && (wantBytes < 0 || qint64(nextOffset) < wantBytes)) {
@@ -196,13 +216,38 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
         }
         if (!r.error.isEmpty() || inFlight.empty())
             break;
-        auto [aio, offset] = inFlight.front();
-        inFlight.pop_front();
-        const ssize_t n = sftp_aio_wait_read(&aio, buf.data(), size_t(buf.size()));
+        const ssize_t n = sftp_aio_wait_read(&inFlight.front().first, buf.data(), size_t(buf.size()));
+        if (n == SSH_AGAIN) {
+            if (clock.elapsed() - lastAnswer >= stallMs) {
+                stalled = true;
+                r.error = QStringLiteral("%1:%2: timed out after %3 s without an answer from the server "
+                                         "(ServerAliveInterval %4 s x ServerAliveCountMax %5); the pull stopped at %6 bytes")
+                              .arg(m_hostSpec, request.remotePath).arg(stallMs / 1000).arg(m_aliveIntervalS).arg(m_aliveCountMax).arg(r.size);
+                break;
+            }
+            if (!ssh_is_connected(m_session)) {
+                r.error = sftpError(request.remotePath);
+                break;
+            }
+            pollfd p{ssh_get_fd(m_session), POLLIN, 0};
+            if (p.fd >= 0)
+                poll(&p, 1, 100);
+            continue;
+        }
+        const uint64_t offset = inFlight.front().second;
+        inFlight.pop_front(); // its aio was freed by the wait
         if (n == SSH_ERROR) {
-            r.error = sftpError(request.remotePath);
+            if (clock.elapsed() - lastAnswer >= stallMs) {
+                stalled = true;
+                r.error = QStringLiteral("%1:%2: timed out after %3 s without an answer from the server "
+                                         "(ServerAliveInterval %4 s x ServerAliveCountMax %5); the pull stopped at %6 bytes")
+                              .arg(m_hostSpec, request.remotePath).arg(stallMs / 1000).arg(m_aliveIntervalS).arg(m_aliveCountMax).arg(r.size);
+            } else {
+                r.error = sftpError(request.remotePath);
+            }
             break;
         }
+        lastAnswer = clock.elapsed();
         if (n == 0) {
             eof = true;
             drain();
@@ -229,8 +274,20 @@ PullResult SftpFileReader::read(const PullRequest &request, const std::function<
             sftp_seek64(file, nextOffset);
         }
     }
-    drain();
-    sftp_close(file);
+    if (stalled) {
+        // Nothing more will come; what arrived is kept.
+        for (auto &[aio, offset] : inFlight) {
+            Q_UNUSED(offset);
+            sftp_aio_free(aio);
+        }
+        inFlight.clear();
+        // sftp_close would wait for the stalled server: the small handle is
+        // left, and the owner cuts the session (stalled()).
+        m_stalled = true;
+    } else {
+        drain();
+        sftp_close(file);
+    }
     r.sha256 = QString::fromLatin1(hash.result().toHex());
     return r;
 }

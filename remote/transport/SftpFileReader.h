@@ -9,11 +9,17 @@
 // symlinks with the server's realpath (refusing escapes from confineTo), stat
 // and fstat after open so only regular files are read (a FIFO or device is
 // never opened), then pipelined AIO reads hashed with SHA-256 as they arrive.
-// Short reads (procfs) restart the pipeline at the real offset.
+// Short reads (procfs) restart the pipeline at the real offset. Reads never
+// block: a server that stops answering is cut after ServerAliveInterval x
+// ServerAliveCountMax, keeping what arrived.
 class SftpFileReader
 {
 public:
-    SftpFileReader(ssh_session session, const QString &hostSpec);
+    // A read request unanswered for stallLimitS (ServerAliveInterval x
+    // ServerAliveCountMax) cuts the pull: the server stalled.
+    // sessionTimeoutS: the session's SSH_OPTIONS_TIMEOUT, restored after a read.
+    SftpFileReader(ssh_session session, const QString &hostSpec, int aliveIntervalS = 15, int aliveCountMax = 3,
+                   int sessionTimeoutS = 20);
     ~SftpFileReader();
     SftpFileReader(const SftpFileReader &) = delete;
     SftpFileReader &operator=(const SftpFileReader &) = delete;
@@ -23,10 +29,18 @@ public:
     PullResult read(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,
                     const CancelToken &cancel);
 
+    // A pull was cut because the server stopped answering: free this reader,
+    // then drop the connection (nothing more will come over it).
+    bool stalled() const { return m_stalled; }
+
 private:
     QString sftpError(const QString &path) const;
 
     ssh_session m_session;
     QString m_hostSpec;
+    int m_aliveIntervalS;
+    int m_aliveCountMax;
+    int m_sessionTimeoutS;
+    bool m_stalled = false;
     sftp_session m_sftp = nullptr;
 };

@@ -341,6 +341,16 @@ void SshConnection::authenticate(const CancelToken &cancel)
                                                            "in your ssh config")));
 }
 
+int SshConnection::serverAliveIntervalS() const
+{
+    return m_config.serverAliveInterval > 0 ? m_config.serverAliveInterval : qMax(1, m_options.keepaliveIntervalMs / 1000);
+}
+
+int SshConnection::serverAliveCountMax() const
+{
+    return qMax(1, m_config.serverAliveInterval > 0 ? m_config.serverAliveCountMax : m_options.keepaliveCountMax);
+}
+
 void SshConnection::tuneSocket()
 {
     const int sock = ssh_get_fd(m_session);
@@ -349,9 +359,8 @@ void SshConnection::tuneSocket()
     // Detect a dead peer: keepalives are sent while idle; unacknowledged data
     // for this long breaks the connection instead of hanging.
     // ServerAliveInterval and ServerAliveCountMax from the config, if set.
-    const bool fromConfig = m_config.serverAliveInterval > 0;
-    const int interval = fromConfig ? m_config.serverAliveInterval : qMax(1, m_options.keepaliveIntervalMs / 1000);
-    const int count = qMax(1, fromConfig ? m_config.serverAliveCountMax : m_options.keepaliveCountMax);
+    const int interval = serverAliveIntervalS();
+    const int count = serverAliveCountMax();
     const int on = 1;
     setsockopt(sock, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
     setsockopt(sock, IPPROTO_TCP, TCP_KEEPIDLE, &interval, sizeof interval);

@@ -40,6 +40,11 @@ public:
     int port() const { return m_port; }
     const QString &user() const { return m_user; }
     int timeoutMs() const { return m_timeoutMs; }
+    // ServerAliveInterval (s) and ServerAliveCountMax in effect: from the
+    // config, else SshOptions (15 s x 3). Their product is how long a
+    // session may give no answer before it is cut as stalled.
+    int serverAliveIntervalS() const;
+    int serverAliveCountMax() const;
     const SshOptions &options() const { return m_options; }
 
 private:

@@ -209,7 +209,8 @@ PullResult SshTransport::pull(const PullRequest &request, const std::function<vo
         return r;
     }
     if (!m_sftp) {
-        m_sftp = std::make_unique<SftpFileReader>(m_connection->session(), m_hostSpec);
+        m_sftp = std::make_unique<SftpFileReader>(m_connection->session(), m_hostSpec, m_connection->serverAliveIntervalS(),
+                                                  m_connection->serverAliveCountMax(), qMax(1, m_connection->timeoutMs() / 1000));
         const QString error = m_sftp->start();
         if (!error.isEmpty()) {
             m_sftp.reset();
@@ -217,5 +218,14 @@ PullResult SshTransport::pull(const PullRequest &request, const std::function<vo
             return r;
         }
     }
-    return m_sftp->read(request, onData, cancel);
+    r = m_sftp->read(request, onData, cancel);
+    if (m_sftp->stalled()) {
+        // Like ssh after ServerAliveCountMax unanswered keepalives: the
+        // session is cut (its SFTP channel first), so nothing waits on it.
+        m_sftp.reset();
+        ssh_silent_disconnect(m_connection->session());
+    } else if (!ssh_is_connected(m_connection->session())) {
+        m_sftp.reset();
+    }
+    return r;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BecomeOptions.h"
 #include "util/CancelToken.h"
 
 #include <QByteArray>
@@ -94,6 +95,9 @@ public:
     virtual HostKeyInfo hostKey() const { return {}; }
     // After connect: where it is connected, as who.
     virtual HostEndpoint endpoint() const { return {}; }
+    // After connect: how commands are made to run as root (sudo/doas, as
+    // whom); empty when they run as the login account.
+    virtual BecomeRecord become() const { return {}; }
     virtual RunResult run(const RunRequest &request, const OutputSink *sink, const CancelToken &cancel) = 0;
     // Streams a regular file; anything else (directory, device, fifo) is refused.
     virtual PullResult pull(const PullRequest &request, const std::function<void(QByteArrayView)> &onData,

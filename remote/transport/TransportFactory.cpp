@@ -1,6 +1,7 @@
 #include "TransportFactory.h"
 
 #include "LocalTransport.h"
+#include "PrivilegedTransport.h"
 #include "SshTransport.h"
 
 namespace TransportFactory {
@@ -12,9 +13,15 @@ bool isLocal(const QString &hostSpec)
 
 std::unique_ptr<Transport> create(const QString &hostSpec, const SshOptions &options)
 {
+    std::unique_ptr<Transport> transport;
     if (isLocal(hostSpec))
-        return std::make_unique<LocalTransport>();
-    return std::make_unique<SshTransport>(hostSpec, options);
+        transport = std::make_unique<LocalTransport>();
+    else
+        transport = std::make_unique<SshTransport>(hostSpec, options);
+    const BecomeOptions become = options.becomeFor(hostSpec);
+    if (become.enabled())
+        transport = std::make_unique<PrivilegedTransport>(std::move(transport), become, options.secretPrompt);
+    return transport;
 }
 
 }

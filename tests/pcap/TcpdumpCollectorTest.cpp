@@ -7,6 +7,7 @@
 #include "TestEnv.h"
 #include "casefile/ArtifactReader.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
 #include "collectors/pcap/TcpdumpCollector.h"
 #include "collectors/pcap/TcpdumpCollectorFactory.h"
 #include "pcap/PcapAnalyzer.h"
@@ -245,6 +246,11 @@ private slots:
         for (const QJsonValue &w : warnings)
             sawCap = sawCap || w.toString().contains(QLatin1String("size cap"));
         QVERIFY(sawCap);
+        // Cut is said to be cut: incomplete, with the size.
+        const auto c = CollectionStore(cf->db()).byId(r.collectionIds.value(0));
+        QVERIFY(c.has_value());
+        QCOMPARE(c->status, CollectionRecord::Status::Incomplete);
+        QCOMPARE(c->error, QStringLiteral("capture cut at 8192 bytes (--max-bytes)"));
     }
 
     void clearErrors()

@@ -176,7 +176,7 @@ private slots:
         row("filter and or", "tcpdump", {u"--tcpdump"_s, u"lo"_s, u"--filter"_s, u"port 1 and or port 2"_s}, "'or' with nothing before it");
         row("pull relative", "file", {u"--pull"_s, u"etc/passwd"_s}, "--pull needs absolute paths");
         row("pull-max zero", "file", {u"--pull"_s, u"/etc/hostname"_s, u"--pull-max"_s, u"0"_s}, "--pull-max takes a size from 1");
-        row("become method", "host", {u"--sudo"_s, u"--become-method"_s, u"pkexec"_s}, "--become-method takes one of sudo, su, doas");
+        row("become method", "host", {u"--sudo"_s, u"--become-method"_s, u"pkexec"_s}, "--become-method takes one of sudo, doas");
     }
 
     void invalidValuesGiveClearErrors()

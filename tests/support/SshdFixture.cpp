@@ -99,6 +99,11 @@ bool SshdFixture::start(int count, QString *error)
             return fail(QStringLiteral("ssh-keygen failed"));
         if (!QFile::copy(userKey + QStringLiteral(".pub"), m_dir.filePath(QStringLiteral("authorized_keys"))))
             return fail(QStringLiteral("cannot write authorized_keys"));
+        // sshd reads authorized_keys as the account logging in: a non-root
+        // one must be able to reach it (the private keys stay 0600).
+        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+        QFile::setPermissions(m_dir.filePath(QStringLiteral("authorized_keys")),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
         const QList<QByteArray> parts = readFile(hostKey + QStringLiteral(".pub")).trimmed().split(' ');
         if (parts.size() < 2)
             return fail(QStringLiteral("unreadable host key"));
@@ -221,6 +226,14 @@ void SshdFixture::kill(int i)
     }
 }
 
+QList<qint64> SshdFixture::sessionPids(int i) const
+{
+    const Instance &in = *m_instances.at(size_t(i));
+    if (!in.process || in.process->state() == QProcess::NotRunning)
+        return {};
+    return descendants(in.process->processId());
+}
+
 void SshdFixture::stopAll()
 {
     for (size_t i = 0; i < m_instances.size(); ++i)
@@ -240,6 +253,11 @@ QString SshdFixture::alias(int i) const
 QString SshdFixture::hostSpec(int i) const
 {
     return QStringLiteral("%1@127.0.0.1:%2").arg(m_user).arg(port(i));
+}
+
+QString SshdFixture::hostSpecFor(const QString &user, int i) const
+{
+    return QStringLiteral("%1@127.0.0.1:%2").arg(user).arg(port(i));
 }
 
 QString SshdFixture::knownHostsName(int i) const

@@ -2,6 +2,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QList>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
@@ -15,6 +16,7 @@ class QProcess;
 // sshConfigPath() and knownHostsPath() explicitly (--ssh-config,
 // --known-hosts): libssh finds ~/.ssh through the passwd database, so the
 // environment alone cannot isolate it. Needs root (the build root is).
+// Non-root logins: hostSpecFor(user) with an account from ThrowawayUser.
 class SshdFixture
 {
 public:
@@ -29,6 +31,9 @@ public:
     // Stops instance i with SIGKILL (its port then refuses connections).
     void kill(int i);
     void stopAll();
+    // The per-connection processes of instance i (sshd-session and what it
+    // runs): SIGSTOP them to make a server stall mid-transfer.
+    QList<qint64> sessionPids(int i = 0) const;
 
     int count() const { return int(m_instances.size()); }
     int port(int i = 0) const;
@@ -36,6 +41,10 @@ public:
     QString alias(int i = 0) const;
     // "root@127.0.0.1:<port>" (works with sshConfigPath() too: Host * block).
     QString hostSpec(int i = 0) const;
+    // "<user>@127.0.0.1:<port>": another account (e.g. a ThrowawayUser) logs
+    // in with the same client key; authorized_keys is readable by every
+    // account for that.
+    QString hostSpecFor(const QString &user, int i = 0) const;
     // [127.0.0.1]:<port>, as known_hosts names it.
     QString knownHostsName(int i = 0) const;
 

@@ -22,7 +22,9 @@ CollectorResult FileCollector::collect(Transport &transport, CollectionContext &
     result.collectionIds.append(collectionId);
     QJsonArray files;
     int failed = 0;
+    int partlyArrived = 0;
     bool truncated = false;
+    QStringList cuts;
     for (int i = 0; i < m_paths.size(); ++i) {
         const QString &path = m_paths.at(i);
         if (context.progress)
@@ -54,9 +56,12 @@ CollectorResult FileCollector::collect(Transport &transport, CollectionContext &
         if (pulled.truncated) {
             truncated = true;
             file.insert(QStringLiteral("truncated"), true);
+            cuts << QStringLiteral("%1 cut at %2 bytes (--pull-max)").arg(path).arg(m_maxBytes);
         }
         if (!pulled.ok()) {
             ++failed;
+            if (pulled.size > 0)
+                ++partlyArrived; // kept: what arrived before it stopped
             file.insert(QStringLiteral("error"), pulled.cancelled ? QStringLiteral("cancelled") : pulled.error);
         }
         files.append(file);
@@ -74,11 +79,19 @@ CollectorResult FileCollector::collect(Transport &transport, CollectionContext &
         }
         error = reasons.join(QLatin1String("; "));
     }
-    const bool allFailed = failed == m_paths.size();
+    // Failed only when nothing at all arrived; a pull cut short (stalled
+    // server, cancel, size cap) leaves an incomplete collection with what came.
+    const bool allFailed = failed == m_paths.size() && partlyArrived == 0;
+    QStringList notes = cuts;
+    if (!error.isEmpty())
+        notes.prepend(error);
+    if (notes.isEmpty() && cancel.isCancelled())
+        notes << QStringLiteral("cancelled");
+    const QString note = notes.join(QLatin1String("; "));
     const auto status = allFailed ? CollectionRecord::Status::Failed
                         : (failed > 0 || truncated || cancel.isCancelled()) ? CollectionRecord::Status::Incomplete
                                                                             : CollectionRecord::Status::Complete;
-    collections.finish(collectionId, status, error);
+    collections.finish(collectionId, status, status == CollectionRecord::Status::Complete ? QString() : note);
     result.ok = failed == 0 && !cancel.isCancelled();
     result.error = error;
     return result;

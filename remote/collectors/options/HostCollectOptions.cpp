@@ -13,7 +13,7 @@ CollectorOptionSet declaration()
          .defaultValue = false},
         {.name = QStringLiteral("become-method"), .type = Type::Choice, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Become method")),
          .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "How to become root on the host with --sudo.")), .valueName = QStringLiteral("METHOD"),
-         .defaultValue = QStringLiteral("sudo"), .choices = {QStringLiteral("sudo"), QStringLiteral("su"), QStringLiteral("doas")},
+         .defaultValue = QStringLiteral("sudo"), .choices = {QStringLiteral("sudo"), QStringLiteral("doas")},
          .enabledBy = QStringLiteral("sudo")},
     };
 }

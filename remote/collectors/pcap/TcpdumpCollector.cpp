@@ -146,6 +146,10 @@ CollectorResult TcpdumpCollector::collect(Transport &transport, CollectionContex
             return fail(QStringLiteral("cancelled"));
         if (r.exitCode == 127 || errText.contains(QLatin1String("casebook: tcpdump-missing")))
             return fail(QStringLiteral("tcpdump is not installed on %1 (install the tcpdump package there)").arg(ctx.hostSpec));
+        const QString timedOutText = QStringLiteral("timed out after %1 s waiting for tcpdump on %2 to stop")
+                                         .arg(run.timeoutMs / 1000).arg(ctx.hostSpec);
+        if (ingest.bytes() == 0 && r.timedOut)
+            return fail(timedOutText);
         if (ingest.bytes() == 0) {
             // tcpdump's own complaint: its first "tcpdump: ..." line.
             QString why = errText.section(QLatin1Char('\n'), 0, 0).left(500);
@@ -172,7 +176,14 @@ CollectorResult TcpdumpCollector::collect(Transport &transport, CollectionContex
         const auto dm = dropped.match(errText);
         if (dm.hasMatch() && dm.captured(1).toLongLong() > 0)
             warnings << QStringLiteral("tcpdump reports %1 packets dropped by the kernel").arg(dm.captured(1));
-        collections.finish(cid, CollectionRecord::Status::Complete, capped ? QStringLiteral("stopped at the size cap") : QString());
+        // Cut at the size cap or by the time limit: kept up to there, incomplete.
+        QStringList notes;
+        if (capped)
+            notes << QStringLiteral("capture cut at %1 bytes (--max-bytes)").arg(m_options.maxBytes);
+        if (timedOut)
+            notes << timedOutText;
+        collections.finish(cid, notes.isEmpty() ? CollectionRecord::Status::Complete : CollectionRecord::Status::Incomplete,
+                           notes.join(QLatin1String("; ")));
         result.summary = QJsonObject{{QStringLiteral("kind"), QStringLiteral("tcpdump")},
                                      {QStringLiteral("collection_id"), cid},
                                      {QStringLiteral("capture_id"), captureId},

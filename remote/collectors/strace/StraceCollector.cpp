@@ -89,6 +89,8 @@ CollectorResult StraceCollector::collect(Transport &transport, CollectionContext
         if (r.exitCode == 127 || stderrText.contains(QLatin1String("casebook: strace-missing")))
             return fail(QStringLiteral("strace is not installed on %1 (install the strace package there)").arg(ctx.hostSpec));
         const QString log = logPathFrom(r.stdoutData);
+        if (log.isEmpty() && r.timedOut)
+            return fail(QStringLiteral("timed out after %1 s waiting for strace on %2").arg(run.timeoutMs / 1000).arg(ctx.hostSpec));
         if (log.isEmpty())
             return fail(QStringLiteral("strace capture on %1 did not start: %2").arg(ctx.hostSpec, stderrText.left(500)));
         const QString dir = log.section(QLatin1Char('/'), 0, -2);

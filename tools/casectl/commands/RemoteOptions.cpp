@@ -72,7 +72,15 @@ void add(QCommandLineParser &p)
     p.addOption({QStringLiteral("password"), QStringLiteral("Allow keyboard-interactive and password authentication, asked on the terminal.")});
     p.addOption({QStringLiteral("connect-timeout"), QStringLiteral("Seconds allowed for connecting and authenticating (default: ConnectTimeout or 20)."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("jobs"), QStringLiteral("Hosts handled at once (default %1).").arg(FleetRunner::kDefaultJobs), QStringLiteral("N")});
-    p.addOption({QStringLiteral("hosts-file"), QStringLiteral("Read more hosts from FILE, one per line (# comments)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("hosts-file"), QStringLiteral("Read more hosts from FILE, one per line (# comments); a word "
+                                                              "become=sudo|doas|none after a host sets --sudo for that host."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("sudo"), QStringLiteral("Run the work on each host as root: sudo -n where NOPASSWD allows it, "
+                                                        "else the sudo password is asked once per host on the terminal "
+                                                        "(sent on stdin, never stored).")});
+    p.addOption({QStringLiteral("become-method"), QStringLiteral("How --sudo becomes root: sudo (default) or doas (doas needs a "
+                                                                 "nopass rule: it cannot take a password from casectl)."),
+                 QStringLiteral("sudo|doas")});
 }
 
 SshOptions sshOptions(const QCommandLineParser &p, CliContext &ctx)
@@ -100,6 +108,21 @@ SshOptions sshOptions(const QCommandLineParser &p, CliContext &ctx)
         ctx.warning(QStringLiteral("Permanently added '%1' (%2, %3) to the list of known hosts in %4.")
                         .arg(q.host, KnownHosts::shortType(q.keyType), q.sha256, q.knownHostsFile));
     };
+    if (p.isSet(QStringLiteral("sudo")) || p.isSet(QStringLiteral("become-method"))) {
+        o.become.method = BecomeOptions::Method::Sudo;
+        if (p.isSet(QStringLiteral("become-method"))
+            && (!BecomeOptions::parseMethod(p.value(QStringLiteral("become-method")), &o.become.method)
+                || o.become.method == BecomeOptions::Method::None))
+            throw UsageError(QStringLiteral("--become-method takes sudo or doas"));
+    }
+    // Per host, from the hosts file's "become=..." words.
+    if (p.isSet(QStringLiteral("hosts-file"))) {
+        try {
+            HostList::resolve({}, p.value(QStringLiteral("hosts-file")), o.configFile, &o.becomeByHost);
+        } catch (const CaseError &e) {
+            throw UsageError(e.message());
+        }
+    }
     o.secretPrompt = [](const SecretQuestion &q) -> std::optional<QByteArray> {
         QString prompt = q.prompt.trimmed();
         if (q.kind == SecretQuestion::Kind::KeyPassphrase)
@@ -126,7 +149,8 @@ QStringList hosts(const QCommandLineParser &p, const QStringList &args)
 {
     QStringList list;
     try {
-        list = HostList::resolve(args, p.value(QStringLiteral("hosts-file")), p.value(QStringLiteral("ssh-config")));
+        QHash<QString, BecomeOptions> become; // taken by sshOptions()
+        list = HostList::resolve(args, p.value(QStringLiteral("hosts-file")), p.value(QStringLiteral("ssh-config")), &become);
     } catch (const CaseError &e) {
         throw UsageError(e.message());
     }

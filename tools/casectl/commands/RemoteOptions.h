@@ -11,7 +11,8 @@ class CliContext;
 
 // The options every connecting casectl command shares: --ssh-config,
 // --known-hosts, --accept-new, --password, --connect-timeout, --jobs,
-// --hosts-file, and how host keys and secrets are asked for on a terminal.
+// --hosts-file, --sudo, --become-method, and how host keys and secrets
+// (sudo's password too) are asked for on a terminal.
 namespace RemoteOptions {
 void add(QCommandLineParser &parser);
 // Throws UsageError for bad values.
