@@ -75,6 +75,68 @@
     </message>
 </context>
 <context>
+    <name>BlockersGraphView</name>
+    <message>
+        <source>held by</source>
+        <translation>gehalten von</translation>
+    </message>
+    <message>
+        <source>served by</source>
+        <translation>bedient von</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <translation>wartet auf</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersPane</name>
+    <message>
+        <source>&amp;Analyse Again</source>
+        <translation>Erneut &amp;analysieren</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Reading the waits-for graph…</source>
+        <translation>Wartegraph wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the waits-for graph: %1</source>
+        <translation>Der Wartegraph kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Analysing who waits for whom…</source>
+        <translation>Analysiere, wer auf wen wartet…</translation>
+    </message>
+    <message>
+        <source>The analysis failed: %1</source>
+        <translation>Die Analyse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No host of this case has evidence the waits-for graph is built from (procfs snapshots, kernel log, strace, captures).</source>
+        <translation>Kein Host dieses Falls hat Belege, aus denen der Wartegraph entsteht (procfs-Schnappschüsse, Kernel-Log, strace, Mitschnitte).</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · run %3</source>
+        <translation>%1 Knoten, %2 Kanten · Lauf %3</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · not stored (read-only case)</source>
+        <translation>%1 Knoten, %2 Kanten · nicht gespeichert (schreibgeschützter Fall)</translation>
+    </message>
+    <message>
+        <source>Nothing waits on anything the evidence shows.</source>
+        <translation>Nach den Belegen wartet nichts auf etwas.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
     <name>CaptureOverviewText</name>
     <message>
         <source>Capture %1 is corrupt: the summary covers only what came before the damage.</source>
@@ -456,10 +518,6 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <translation>Das Kernel-Log erheben.</translation>
     </message>
     <message>
-        <source>Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd).</source>
-        <translation>Prozesse begrenzte Zeit mit strace -f -tt -T -yy verfolgen (--strace-pid oder --strace-cmd).</translation>
-    </message>
-    <message>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
@@ -538,6 +596,18 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
     <message>
         <source>Command to run</source>
         <translation>Auszuführender Befehl</translation>
+    </message>
+    <message>
+        <source>Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd); stopped with SIGTERM at the duration, detaching cleanly.</source>
+        <translation>Prozesse begrenzte Zeit mit strace -f -tt -T -yy verfolgen (--strace-pid oder --strace-cmd); am Ende der Dauer mit SIGTERM angehalten, sauber gelöst.</translation>
+    </message>
+    <message>
+        <source>Leave the command&apos;s processes running when tracing stops</source>
+        <translation>Prozesse des Befehls nach dem Verfolgen weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>With --strace-cmd: leave what the command started running when tracing stops (default: it is ended with SIGTERM, then SIGKILL).</source>
+        <translation>Mit --strace-cmd: was der Befehl gestartet hat, nach dem Verfolgen weiterlaufen lassen (sonst mit SIGTERM, dann SIGKILL beendet).</translation>
     </message>
 </context>
 <context>
@@ -912,12 +982,24 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <source>Evidence</source>
         <translation>Beweismittel</translation>
     </message>
+    <message>
+        <source>%1 (superseded)</source>
+        <translation>%1 (überholt)</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPane</name>
     <message>
         <source>Filter findings…</source>
         <translation>Befunde filtern…</translation>
+    </message>
+    <message>
+        <source>Superseded at %1 by %2.</source>
+        <translation>Überholt am %1 durch %2.</translation>
+    </message>
+    <message>
+        <source>Superseded at %1: a later analysis no longer found it.</source>
+        <translation>Überholt am %1: eine spätere Analyse fand ihn nicht mehr.</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -999,6 +1081,10 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Blockers</source>
+        <translation>Bloc&amp;kaden</translation>
+    </message>
+    <message>
         <source>&amp;Timeline</source>
         <translation>&amp;Zeitleiste</translation>
     </message>
@@ -1021,10 +1107,6 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
     <message>
         <source>Note at %1</source>
         <translation>Notiz zu %1</translation>
-    </message>
-    <message>
-        <source>Opening and checking %1…</source>
-        <translation>Öffne und prüfe %1…</translation>
     </message>
     <message>
         <source>Case &amp;Navigator</source>
@@ -1270,6 +1352,42 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
     <message>
         <source>Saving a copy to %1…</source>
         <translation>Speichere eine Kopie unter %1…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Öffne %1…</translation>
+    </message>
+    <message>
+        <source>Checking the whole case file in the background; read-only until the check passes…</source>
+        <translation>Die ganze Falldatei wird im Hintergrund geprüft; schreibgeschützt, bis die Prüfung bestanden ist…</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>Integritätsprüfung bestanden.</translation>
+    </message>
+    <message>
+        <source>Integrity check passed, but the case stays read-only: %1</source>
+        <translation>Integritätsprüfung bestanden, aber der Fall bleibt schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Integrity Check</source>
+        <translation>Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>This case failed its integrity check and stays open read-only; nothing will be written to it.
+
+%1</source>
+        <translation>Dieser Fall hat die Integritätsprüfung nicht bestanden und bleibt schreibgeschützt geöffnet; es wird nichts hineingeschrieben.
+
+%1</translation>
+    </message>
+    <message>
+        <source> (read-only while checking)</source>
+        <translation> (schreibgeschützt während der Prüfung)</translation>
+    </message>
+    <message>
+        <source> (read-only: failed its integrity check)</source>
+        <translation> (schreibgeschützt: Integritätsprüfung nicht bestanden)</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2485,14 @@ Betrifft %1</translation>
 <context>
     <name>StraceCallsModel</name>
     <message>
+        <source>Still waiting when the trace ended; the log has no later time, so how long is not known.</source>
+        <translation>Wartete noch, als die Aufzeichnung endete; das Protokoll enthält keine spätere Zeit, daher ist unbekannt, wie lange.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
         <source>signal</source>
         <translation>Signal</translation>
     </message>
@@ -2447,6 +2573,12 @@ Betrifft %1</translation>
 <context>
     <name>StraceFdsModel</name>
     <message>
+        <source>%1
+Followed from the calls that opened it (the log was traced without -y).</source>
+        <translation>%1
+Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y aufgezeichnet).</translation>
+    </message>
+    <message>
         <source>PID</source>
         <translation>PID</translation>
     </message>
@@ -2469,6 +2601,22 @@ Betrifft %1</translation>
 </context>
 <context>
     <name>StracePane</name>
+    <message>
+        <source>fd %1 is %2 (followed from the log&apos;s own calls; traced without -y)</source>
+        <translation>fd %1 ist %2 (erschlossen aus den Aufrufen im Protokoll; ohne -y aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>how long it waited is not known</source>
+        <translation>wie lange er wartete, ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>no timestamps in the log</source>
+        <translation>keine Zeitstempel im Protokoll</translation>
+    </message>
+    <message>
+        <source>an unknown process (the log names no pids)</source>
+        <translation>ein unbekannter Prozess (das Protokoll nennt keine PIDs)</translation>
+    </message>
     <message>
         <source>&amp;Log:</source>
         <translation>&amp;Protokoll:</translation>
@@ -2521,8 +2669,8 @@ Betrifft %1</translation>
         <translation>Nach Pfad, Socket oder Verbindung filtern…</translation>
     </message>
     <message>
-        <source>What strace -y/-yy said each descriptor was. Double-click to search its calls.</source>
-        <translation>Was strace -y/-yy zu jedem Deskriptor angab. Doppelklick sucht seine Aufrufe.</translation>
+        <source>What each descriptor was: as strace -y/-yy printed it, or (in italics) followed from the log&apos;s own open/dup/socket/close calls. Double-click to search its calls.</source>
+        <translation>Was jeder Deskriptor war: wie strace -y/-yy ihn ausgab, oder (kursiv) erschlossen aus den open/dup/socket/close-Aufrufen im Protokoll selbst. Doppelklick sucht seine Aufrufe.</translation>
     </message>
     <message>
         <source>File descriptors</source>
@@ -2684,6 +2832,10 @@ Betrifft %1</translation>
 </context>
 <context>
     <name>StraceProcessTreeModel</name>
+    <message>
+        <source>? (no pid in the log)</source>
+        <translation>? (keine PID im Protokoll)</translation>
+    </message>
     <message>
         <source>killed by %1 (core dumped)</source>
         <translation>durch %1 beendet (Core Dump)</translation>

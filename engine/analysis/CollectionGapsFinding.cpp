@@ -55,6 +55,13 @@ QString CollectionGapsFinding::describe(const QString &what, qint64 count)
         {QStringLiteral("task-stat"), {QStringLiteral("task stat file"), QStringLiteral("task stat files")}},
         {QStringLiteral("task-status"), {QStringLiteral("task status file"), QStringLiteral("task status files")}},
         {QStringLiteral("task-owner"), {QStringLiteral("task owner"), QStringLiteral("task owners")}},
+        {QStringLiteral("schedstat"), {QStringLiteral("schedstat file"), QStringLiteral("schedstat files")}},
+        {QStringLiteral("fdinfo"), {QStringLiteral("fdinfo read"), QStringLiteral("fdinfo reads")}},
+        {QStringLiteral("fd-targets"), {QStringLiteral("list of involved processes cut at its bound"),
+                                        QStringLiteral("lists of involved processes cut at their bound")}},
+        {QStringLiteral("file-locks"), {QStringLiteral("read of /proc/locks"), QStringLiteral("reads of /proc/locks")}},
+        {QStringLiteral("task-cgroup"), {QStringLiteral("thread cgroup read"), QStringLiteral("thread cgroup reads")}},
+        {QStringLiteral("cgroup-memory"), {QStringLiteral("cgroup memory file"), QStringLiteral("cgroup memory files")}},
     };
     if (what == QLatin1String("kernel-log"))
         return QStringLiteral("the kernel log");
@@ -96,7 +103,7 @@ int CollectionGapsFinding::write(qint64 hostId, qint64 collectionId, const ReadA
 {
     FindingStore findings(m_db);
     SqliteTransaction tx(m_db);
-    findings.removeFor(collectionId, {kKind});
+    findings.supersedeFor(collectionId, {kKind});
     if (!anyPartial(gaps)) {
         tx.commit();
         return 0;

@@ -1,5 +1,6 @@
 #include "DStateTriage.h"
 
+#include "DStateTriageLoad.h"
 #include "StackGrouper.h"
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -125,7 +126,7 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
     const QList<SnapshotInfo> samples = snapshots.forCollection(collectionId);
     FindingStore findings(m_db);
     SqliteTransaction tx(m_db);
-    findings.removeFor(collectionId, kinds());
+    findings.supersedeFor(collectionId, kinds());
     if (samples.isEmpty()) {
         tx.commit();
         return 0;
@@ -186,12 +187,10 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
         f.title = QStringLiteral("%1 task(s) in D on %2 (%3 of them zombies per status)").arg(dAll).arg(host).arg(disguised.size());
         QString detail = QStringLiteral("stat shows %1 thread(s) in D; %2 are really in uninterruptible sleep, %3 are dead "
                                         "threads (status Z) shown as D.").arg(dAll).arg(reallyD.size()).arg(disguised.size());
-        if (last.load1 >= 0)
-            detail += QStringLiteral(" Load average %1 vs %2 runnable + %3 in D = %4: %5")
-                          .arg(last.load1, 0, 'f', 2).arg(running).arg(reallyD.size()).arg(running + reallyD.size())
-                          .arg(reallyD.size() > running
-                                   ? QStringLiteral("the load is made of tasks in D, not CPU demand.")
-                                   : QStringLiteral("the load is mostly runnable tasks."));
+        // The kernel counts every thread in uninterruptible state, dead ones shown as D included.
+        const DStateTriageLoad load = DStateTriageLoad::judge(last.load1, last.load5, last.load15, running, dAll);
+        if (!load.text.isEmpty())
+            detail += QLatin1Char(' ') + load.text;
         const QMap<QString, int> unread = StackGrouper::notRead(reallyD);
         for (auto it = unread.cbegin(); it != unread.cend(); ++it)
             detail += QStringLiteral(" Kernel stacks of %1 of them %2: they are in no stack group.").arg(it.value()).arg(it.key());
@@ -204,6 +203,9 @@ int DStateTriage::run(qint64 collectionId, const Options &options)
                              {QStringLiteral("load1"), last.load1},
                              {QStringLiteral("load5"), last.load5},
                              {QStringLiteral("load15"), last.load15},
+                             {QStringLiteral("load_verdict"), DStateTriageLoad::verdictName(load.verdict)},
+                             {QStringLiteral("load_fell_ago_s"), load.leftAgoS},
+                             {QStringLiteral("load_peak_estimate"), load.peak},
                              {QStringLiteral("procs_running"), last.procsRunning},
                              {QStringLiteral("procs_blocked"), last.procsBlocked},
                              {QStringLiteral("samples"), int(samples.size())}};

@@ -17,7 +17,7 @@ struct SnapshotInfo;
 //   blocker-candidate    the odd one out: a small D group (often a kworker)
 //                        beside a large one, sharing its subsystem
 //   zombie-holding-port  zombie re-parented to init whose threads still hold a listening socket
-// Re-running replaces the findings of that collection.
+// Re-running supersedes the findings of that collection (FindingStore::supersedeFor).
 class DStateTriage
 {
 public:

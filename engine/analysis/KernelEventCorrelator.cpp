@@ -19,7 +19,7 @@ int KernelEventCorrelator::run(qint64 hostId)
     const QStringList kinds{QStringLiteral("kernel-event-task")};
     for (const CollectionRecord &c : CollectionStore(m_db).forHost(hostId))
         if (c.kind == QLatin1String("kernel-log"))
-            findings.removeFor(c.id, kinds);
+            findings.supersedeFor(c.id, kinds);
     const auto snap = SnapshotStore(m_db).latest(hostId);
     if (!snap) {
         tx.commit();

@@ -4,6 +4,7 @@
 
 #include <QByteArrayView>
 #include <QDate>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,6 +23,10 @@ struct ImportRequest
     // the day the log starts (invalid = taken from the file's modification time).
     QString timeZone;
     QDate startDate;
+    // When the traced calls were last known to be still in progress (strace
+    // logs copied while strace was attached): calls without an end waited
+    // until then. Invalid = until the log's last timestamp.
+    QDateTime observedUntil;
     std::function<void(const QString &message, int percent)> progress; // throttled by the importer
 };
 

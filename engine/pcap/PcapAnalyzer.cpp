@@ -43,7 +43,7 @@ int PcapAnalyzer::analyze(qint64 captureId, qint64 collectionId, qint64 hostId)
     SqliteTransaction tx(m_db);
     FindingStore findings(m_db);
     if (collectionId)
-        findings.removeFor(collectionId, kinds);
+        findings.supersedeFor(collectionId, kinds);
     int made = 0;
     auto add = [&](Finding f) {
         f.hostId = hostId;

@@ -58,7 +58,10 @@ QString ProcfsReadErrors::whatOf(QByteArrayView section, QByteArrayView path)
     static const QHash<QByteArray, QString> names{
         {"TASKSTAT", QStringLiteral("task-stat")}, {"TASKSTATUS", QStringLiteral("task-status")},
         {"WCHAN", QStringLiteral("wchan")},        {"CGROUP", QStringLiteral("cgroup")},
-        {"CMDLINE", QStringLiteral("cmdline")},    {"UIDS", QStringLiteral("task-owner")}};
+        {"CMDLINE", QStringLiteral("cmdline")},    {"UIDS", QStringLiteral("task-owner")},
+        {"SCHEDSTAT", QStringLiteral("schedstat")}, {"LOCKS", QStringLiteral("file-locks")},
+        {"FDINFO", QStringLiteral("fdinfo")},       {"INVOLVED", QStringLiteral("fd-targets")},
+        {"TASKCGROUP", QStringLiteral("task-cgroup")}, {"TASKCGROUPMEM", QStringLiteral("cgroup-memory")}};
     const auto it = names.constFind(section.toByteArray());
     return it != names.cend() ? *it : QString::fromLatin1(section.toByteArray().toLower());
 }
@@ -82,6 +85,12 @@ QList<CollectionGap> ProcfsReadErrors::gaps(const QHash<QByteArray, QByteArray> 
             if (line.startsWith("casebook: timed out after ")) {
                 what = whatOf(it.key(), {});
                 reason = QStringLiteral("timed-out");
+            } else if (line.startsWith("casebook: capped: ")) {
+                // "casebook: capped: WHAT: DETAIL": the script read up to a bound and left the rest.
+                const QByteArray rest = line.mid(18);
+                const qsizetype colon = rest.indexOf(':');
+                what = colon > 0 && colon <= 32 ? QString::fromLatin1(rest.left(colon)) : whatOf(it.key(), {});
+                reason = QStringLiteral("cut");
             } else if (splitError(line, &path, &message)) {
                 what = whatOf(it.key(), path);
                 reason = reasonOf(path, message);

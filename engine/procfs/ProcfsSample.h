@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockerEvidence.h"
 #include "ProcTask.h"
 #include "casefile/CollectionGap.h"
 
@@ -94,4 +95,5 @@ struct ProcfsSample
     QList<NfsMountStats> nfsMounts;
     QList<ListeningSocket> sockets;
     QList<ServiceState> services;
+    BlockerEvidence evidence; // locks, fd targets, switch counts, signals, zombie cgroups, NFS ops
 };

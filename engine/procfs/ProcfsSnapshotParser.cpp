@@ -1,5 +1,7 @@
 #include "ProcfsSnapshotParser.h"
 
+#include "BlockerEvidenceList.h"
+#include "BlockerEvidenceParser.h"
 #include "ProcStatLine.h"
 #include "ProcfsReadErrors.h"
 #include "ProcfsStream.h"
@@ -68,6 +70,7 @@ void ProcfsSnapshotParser::parse(QByteArrayView out, QByteArrayView err, const C
                 finishSample(sample, byTid, stackErrors, host, false);
             sample = ProcfsSample();
             sample.index = s.arg.toInt();
+            m_evidence = SampleEvidence();
             byTid.clear();
             stackErrors.clear();
             inSample = true;
@@ -81,7 +84,8 @@ void ProcfsSnapshotParser::parse(QByteArrayView out, QByteArrayView err, const C
             }
             for (auto it = errors.value(sample.index).cbegin(); it != errors.value(sample.index).cend(); ++it) {
                 if (it.key() == "STACK" || it.key() == "CMDLINE" || it.key() == "TASKSTAT" || it.key() == "TASKSTATUS"
-                    || it.key() == "WCHAN" || it.key() == "CGROUP" || it.key() == "LINKS")
+                    || it.key() == "WCHAN" || it.key() == "CGROUP" || it.key() == "LINKS" || it.key() == "SCHEDSTAT"
+                    || it.key() == "FDINFO" || it.key() == "TASKCGROUP" || it.key() == "INVOLVED")
                     continue; // tasks that vanished mid-read: expected, handled per task
                 sample.problems.append(QStringLiteral("%1: %2").arg(QString::fromLatin1(it.key()),
                                                                    QString::fromUtf8(it.value()).trimmed().left(500)));
@@ -207,6 +211,8 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
                     t->uid = line.mid(4).simplified().split(' ').value(0).toLongLong();
                 else if (line.startsWith("PPid:") && t->ppid == 0)
                     t->ppid = line.mid(5).trimmed().toLongLong();
+                else if (TaskSched probe; BlockerEvidenceParser::statusLine(line, &probe))
+                    BlockerEvidenceParser::statusLine(line, &schedOf(s, pid, tid));
             }
         }
     } else if (name == "UIDS") {
@@ -283,14 +289,19 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
         }
     } else if (name == "LINKS") {
         ProcfsTextParsers::links(body, s);
+        m_evidence.links = body;
     } else if (name == "CGROUPMEM") {
         ProcfsTextParsers::cgroupMemory(ProcfsStream::files(body, m_format), s);
     } else if (name == "MOUNTS") {
         for (const auto &f : ProcfsStream::files(body, m_format)) {
             if (f.path.endsWith("mountinfo"))
                 ProcfsTextParsers::mountinfo(f.content, s);
-            else if (f.path.endsWith("mountstats"))
+            else if (f.path.endsWith("mountstats")) {
                 ProcfsTextParsers::mountstats(f.content, s);
+                BlockerEvidenceList list(s.evidence);
+                BlockerEvidenceParser::nfsOps(f.content, list);
+                s.problems += list.problems();
+            }
         }
     } else if (name == "NET") {
         for (const auto &f : ProcfsStream::files(body, m_format))
@@ -303,6 +314,8 @@ void ProcfsSnapshotParser::parseSection(const QByteArray &name, const QByteArray
         }
     } else if (name == "RPCINFO") {
         s.rpcinfo = QString::fromUtf8(body.left(64 * 1024)).trimmed();
+    } else {
+        parseEvidenceSection(name, body, s);
     }
 }
 
@@ -317,6 +330,7 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
     s.readAsName = host.userName;
     if (!complete)
         s.problems.append(QStringLiteral("snapshot stream ended early; this sample is partial"));
+    finishEvidence(s);
     QHash<QString, QString> signatures;
     int impossibleStarts = 0;
     for (ProcTask &t : s.tasks) {
@@ -346,4 +360,142 @@ void ProcfsSnapshotParser::finishSample(ProcfsSample &s, QHash<qint64, qsizetype
                               .arg(impossibleStarts));
     if (onSample)
         onSample(s);
+}
+
+TaskSched &ProcfsSnapshotParser::schedOf(ProcfsSample &s, qint64 pid, qint64 tid)
+{
+    auto it = m_evidence.schedByTid.constFind(tid);
+    if (it == m_evidence.schedByTid.cend()) {
+        TaskSched t;
+        t.pid = pid;
+        t.tid = tid;
+        it = m_evidence.schedByTid.insert(tid, s.evidence.sched.size());
+        s.evidence.sched.append(t);
+    }
+    return s.evidence.sched[*it];
+}
+
+void ProcfsSnapshotParser::parseEvidenceSection(const QByteArray &name, const QByteArray &body, ProcfsSample &s)
+{
+    BlockerEvidenceList list(s.evidence);
+    if (name == "SCHEDSTAT") {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
+            qint64 pid = 0, tid = 0;
+            if (!splitPath(f.path, &pid, &tid) || tid == 0)
+                continue;
+            TaskSched probe;
+            if (BlockerEvidenceParser::schedstat(f.content, &probe)) {
+                TaskSched &t = schedOf(s, pid, tid);
+                t.runNs = probe.runNs;
+                t.waitNs = probe.waitNs;
+                t.timeslices = probe.timeslices;
+            } else {
+                list.onUnparsed("schedstat", f.content.left(120));
+            }
+        }
+    } else if (name == "LOCKS") {
+        for (const auto &f : ProcfsStream::files(body, m_format))
+            if (f.path == "locks")
+                BlockerEvidenceParser::procLocks(f.content, list);
+    } else if (name == "INVOLVED") {
+        m_evidence.sawInvolved = true;
+        for (const QByteArray &line : body.split('\n')) {
+            const qsizetype sp = line.indexOf(' ');
+            bool ok = false;
+            const qint64 pid = sp > 0 ? line.mid(sp + 1).toLongLong(&ok) : 0;
+            const QByteArray reason = line.left(sp);
+            if (!ok || pid <= 0 || reason.size() > 32)
+                continue;
+            s.evidence.involved.append({pid, QString::fromLatin1(reason)});
+        }
+    } else if (name == "FDINFO") {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
+            const QList<QByteArray> p = f.path.split('/');
+            bool okPid = false, okFd = false;
+            FdTarget t;
+            t.pid = p.value(0).toLongLong(&okPid);
+            t.fd = p.value(2).toLongLong(&okFd);
+            if (!okPid || !okFd || p.size() != 3 || p[1] != "fdinfo")
+                continue;
+            BlockerEvidenceParser::fdinfo(f.content, &t, list);
+            m_evidence.fdinfo.insert({t.pid, t.fd}, t);
+        }
+    } else if (name == "TASKCGROUP") {
+        for (const auto &f : ProcfsStream::files(body, m_format)) {
+            qint64 pid = 0, tid = 0;
+            if (splitPath(f.path, &pid, &tid) && tid != 0)
+                BlockerEvidenceParser::taskCgroups(pid, tid, f.content, list);
+        }
+    } else if (name == "TASKCGROUPMEM") {
+        ProcfsTextParsers::cgroupMemory(ProcfsStream::files(body, m_format), s);
+    }
+    s.problems += list.problems();
+}
+
+void ProcfsSnapshotParser::finishEvidence(ProcfsSample &s)
+{
+    BlockerEvidence &e = s.evidence;
+    const QList<QByteArray> parts = m_evidence.links.split('\0');
+    if (!m_evidence.sawInvolved) {
+        // A stream from an older collector: the same choice, made here.
+        QSet<qint64> seen;
+        auto add = [&](qint64 pid, const char *reason) {
+            if (pid > 0 && !seen.contains(pid) && seen.size() < kMaxInvolved) {
+                seen.insert(pid);
+                e.involved.append({pid, QString::fromLatin1(reason)});
+            }
+        };
+        for (const ProcTask &t : s.tasks)
+            if (t.isReallyD())
+                add(t.pid, "d-state");
+        for (const FileLock &l : e.locks)
+            add(l.pid, "lock");
+        for (qsizetype i = 0; i + 1 < parts.size(); i += 2)
+            if (parts[i + 1] == "/dev/fuse")
+                add(parts[i].split('/').value(0).toLongLong(), "fuse-server");
+    }
+    QSet<qint64> involved;
+    for (const InvolvedProcess &p : e.involved)
+        if (involved.size() < kMaxInvolved || involved.contains(p.pid))
+            involved.insert(p.pid);
+    QSet<QPair<qint64, qint64>> seenFds;
+    QHash<qint64, int> perProcess;
+    for (qsizetype i = 0; i + 1 < parts.size(); i += 2) {
+        // "PID/fd/N" or, for a zombie leader, "PID/task/TID/fd/N".
+        const QList<QByteArray> p = parts[i].split('/');
+        bool okPid = false, okFd = false;
+        FdTarget t;
+        t.pid = p.value(0).toLongLong(&okPid);
+        if (!okPid || !involved.contains(t.pid))
+            continue;
+        if (p.size() == 3 && p[1] == "fd") {
+            t.fd = p[2].toLongLong(&okFd);
+        } else if (p.size() == 5 && p[1] == "task" && p[3] == "fd") {
+            t.tid = p[2].toLongLong();
+            t.fd = p[4].toLongLong(&okFd);
+        }
+        if (!okFd || t.fd < 0 || seenFds.contains({t.pid, t.fd}) || perProcess[t.pid] >= kMaxFdsPerProcess)
+            continue;
+        seenFds.insert({t.pid, t.fd});
+        ++perProcess[t.pid];
+        t.target = QString::fromUtf8(parts[i + 1].left(4096));
+        t.kind = FdTarget::kindOf(t.target);
+        const auto info = m_evidence.fdinfo.constFind({t.pid, t.fd});
+        if (info != m_evidence.fdinfo.cend()) {
+            t.mntId = info->mntId;
+            t.inode = info->inode;
+            t.flags = info->flags;
+            t.pos = info->pos;
+        }
+        e.fds.append(t);
+    }
+    // A thread's memory cgroup may also be a leader's: keep one row per cgroup.
+    QSet<QPair<QString, int>> cgroups;
+    QList<CgroupMemory> unique;
+    for (const CgroupMemory &c : s.cgroups)
+        if (!cgroups.contains({c.path, c.version})) {
+            cgroups.insert({c.path, c.version});
+            unique.append(c);
+        }
+    s.cgroups = unique;
 }

@@ -25,6 +25,9 @@ public:
     // A task start (stat field 22, ticks since boot) later than any real
     // uptime is corrupt or hostile: it gets no wall-clock start.
     static constexpr qint64 kMaxStartTicks = TimeLimits::kMaxEpochSeconds * kClockTicks;
+    // Bounds of the fd targets kept per sample (the script reads the same).
+    static constexpr int kMaxInvolved = 64;
+    static constexpr int kMaxFdsPerProcess = 1024;
 
 private:
     struct Host
@@ -36,6 +39,18 @@ private:
         QString userName;
     };
     int m_format = 1;
+    // Per sample: what the blocker evidence sections leave for finishSample.
+    struct SampleEvidence
+    {
+        QHash<qint64, qsizetype> schedByTid;
+        QByteArray links;                        // the LINKS body: fd targets of the involved processes
+        QHash<QPair<qint64, qint64>, FdTarget> fdinfo; // (pid, fd)
+        bool sawInvolved = false;
+    };
+    SampleEvidence m_evidence;
+    TaskSched &schedOf(ProcfsSample &s, qint64 pid, qint64 tid);
+    void parseEvidenceSection(const QByteArray &name, const QByteArray &body, ProcfsSample &s);
+    void finishEvidence(ProcfsSample &s);
     void parseHost(const QByteArray &name, const QByteArray &body, Host &host);
     void parseSection(const QByteArray &name, const QByteArray &body, ProcfsSample &s, QHash<qint64, qsizetype> &byTid,
                       QHash<qint64, QByteArray> &stackErrors);

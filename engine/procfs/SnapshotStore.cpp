@@ -1,5 +1,6 @@
 #include "SnapshotStore.h"
 
+#include "BlockerEvidenceStore.h"
 #include "StackFrames.h"
 #include "casefile/EventStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -117,6 +118,7 @@ qint64 SnapshotStore::save(const ProcfsSample &s, qint64 collectionId, qint64 ho
         svc.bind(1, sid).bind(2, v.name).bind(3, v.state);
         svc.exec();
     }
+    BlockerEvidenceStore(m_db).save(sid, s.evidence);
     addTimelineEvent(s, sid, collectionId, hostId);
     tx.commit();
     return sid;

@@ -1,6 +1,7 @@
 #include "ReportBuilder.h"
 
 #include "ActionItemStore.h"
+#include "blockers/BlockerChainSection.h"
 #include "NoteMarkdown.h"
 #include "RepeatedEventGrouper.h"
 #include "ReportLinkText.h"
@@ -241,7 +242,7 @@ ReportDocument ReportBuilder::build(const QString &lang)
     // Root cause analysis: the responder's analysis (notes) first, then the
     // findings it can rest on: high and critical only; the rest are counted.
     {
-        QList<ReportBlock> b = notesFor(QStringLiteral("root-cause"));
+        QList<ReportBlock> b = BlockerChainSection::blocks(m_db, lang) + notesFor(QStringLiteral("root-cause"));
         QList<Finding> serious;
         for (const Finding &f : findings)
             if (FindingStore::severityRank(f.severity) >= FindingStore::severityRank(QStringLiteral("high")))

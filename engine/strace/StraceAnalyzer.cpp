@@ -8,7 +8,6 @@
 #include "casefile/SqliteTransaction.h"
 #include "util/TimeUtil.h"
 
-#include <QJsonArray>
 #include <QMap>
 #include <QSet>
 
@@ -24,13 +23,44 @@ QString shorten(const QString &s, int max = 120)
     return s.size() <= max ? s : s.left(max - 3) + QStringLiteral("...");
 }
 
-EvidenceRef callRef(const QJsonObject &row)
+EvidenceRef callRef(const StraceCallRow &row)
 {
-    return {QStringLiteral("strace-call"), qint64(row.value(QStringLiteral("call_id")).toDouble()),
-            QStringLiteral("%1 line %2").arg(row.value(QStringLiteral("trace")).toString())
-                .arg(qint64(row.value(QStringLiteral("line")).toDouble()))};
+    return {QStringLiteral("strace-call"), row.callId, QStringLiteral("%1 line %2").arg(row.trace).arg(row.line)};
 }
 
+}
+
+QString StraceAnalyzer::hungTitle(const StraceCallRow &r)
+{
+    const QString call = shorten(QStringLiteral("%1(%2)").arg(r.syscall, r.args));
+    const QString on = r.fdPath && r.fdInferred ? QStringLiteral(" on %1").arg(shorten(*r.fdPath, 80)) : QString();
+    const QString end = r.isDetached() ? QStringLiteral("strace detached") : QStringLiteral("the trace ended");
+    const QString who = r.pid ? r.processText() : QStringLiteral("Unknown process (no pids in the log)");
+    if (r.durationUs)
+        return QStringLiteral("%1: %2%3 never returned, waited %4 until %5").arg(who, call, on, seconds(*r.durationUs), end);
+    return QStringLiteral("%1: %2%3 never returned (%4; how long it waited is not known)").arg(who, call, on, end);
+}
+
+QString StraceAnalyzer::hungDetail(const StraceCallRow &r)
+{
+    const QString where = QStringLiteral("%1 line %2").arg(r.trace).arg(r.line);
+    QString text = r.time.isEmpty()
+                       ? QStringLiteral("The call is at %1. The log has no timestamps: when it started and how long it waited "
+                                        "are not known, only that it had not completed when %2.")
+                             .arg(where, r.isDetached() ? QStringLiteral("strace detached from the process") : QStringLiteral("the log ends"))
+                       : QStringLiteral("The call started at %1 (%2) and had not completed when %3.")
+                             .arg(r.time, where, r.isDetached() ? QStringLiteral("strace detached from the process")
+                                                                : QStringLiteral("the trace ended"));
+    if (!r.time.isEmpty() && !r.durationUs)
+        text += QStringLiteral(" Nothing in the log is later than its start, so how long it waited is not known "
+                               "(for a log copied while strace was attached, give casectl import --observed-until).");
+    if (r.pid == 0)
+        text += QStringLiteral(" The log names no process ids: its calls are those of one unknown process.");
+    if (r.fdPath)
+        text += r.fdInferred ? QStringLiteral(" fd %1 was %2 (followed from the log's own calls that opened it; strace ran without -y).")
+                                   .arg(r.fd.value_or(-1)).arg(*r.fdPath)
+                             : QStringLiteral(" It was on %1.").arg(*r.fdPath);
+    return text;
 }
 
 QStringList StraceAnalyzer::findingKinds()
@@ -60,7 +90,7 @@ bool StraceAnalyzer::isIdleWait(const QString &s, const QString &fdPath)
 int StraceAnalyzer::analyse(qint64 collectionId)
 {
     FindingStore findings(m_db);
-    findings.removeFor(collectionId, findingKinds());
+    findings.supersedeFor(collectionId, findingKinds());
     StraceQuery q(m_db, collectionId);
     qint64 hostId = 0;
     SqliteTransaction tx(m_db);
@@ -109,13 +139,11 @@ int StraceAnalyzer::analyse(qint64 collectionId)
     QMap<QString, int> idleCounts;
     QList<EvidenceRef> idleRefs;
     int hungFindings = 0;
-    const QJsonArray hung = q.hung();
-    for (const QJsonValue &v : hung) {
-        const QJsonObject r = v.toObject();
-        const QString name = r.value(QStringLiteral("syscall")).toString();
-        const QString fdPath = r.value(QStringLiteral("fd_path")).toString();
-        if (isIdleWait(name, fdPath)) {
-            ++idleCounts[name];
+    const QList<StraceCallRow> hung = q.hung();
+    for (const StraceCallRow &r : hung) {
+        const QString fdPath = r.fdPath.value_or(QString());
+        if (isIdleWait(r.syscall, fdPath)) {
+            ++idleCounts[r.syscall];
             if (idleRefs.size() < 20)
                 idleRefs.append(callRef(r));
             continue;
@@ -123,34 +151,20 @@ int StraceAnalyzer::analyse(qint64 collectionId)
         if (hungFindings >= kMaxHungFindings)
             continue;
         ++hungFindings;
-        const bool detached = r.value(QStringLiteral("unfinished_reason")).toString() == QLatin1String("detached");
-        const QJsonValue waited = r.value(QStringLiteral("duration_us"));
-        const qint64 pid = qint64(r.value(QStringLiteral("pid")).toDouble());
         Finding f = base(QStringLiteral("hung-syscall"),
-                         waited.isNull() || waited.toDouble() >= 1e6 ? QStringLiteral("high") : QStringLiteral("medium"));
-        const QString call = shorten(QStringLiteral("%1(%2)").arg(name, r.value(QStringLiteral("args")).toString()));
-        f.title = waited.isNull()
-                      ? QStringLiteral("pid %1: %2 never returned (%3)").arg(pid).arg(call,
-                            detached ? QStringLiteral("strace detached") : QStringLiteral("trace ended"))
-                      : QStringLiteral("pid %1: %2 never returned, waited %3 until %4").arg(pid).arg(call,
-                            seconds(qint64(waited.toDouble())),
-                            detached ? QStringLiteral("strace detached") : QStringLiteral("the trace ended"));
-        f.detail = QStringLiteral("The call started at %1 (%2 line %3) and had not completed when %4.%5")
-                       .arg(r.value(QStringLiteral("time")).toString(), r.value(QStringLiteral("trace")).toString())
-                       .arg(qint64(r.value(QStringLiteral("line")).toDouble()))
-                       .arg(detached ? QStringLiteral("strace detached from the process") : QStringLiteral("the trace ended"),
-                            fdPath.isEmpty() ? QString() : QStringLiteral(" It was on %1.").arg(fdPath));
-        if (!r.value(QStringLiteral("time_us")).isNull())
-            f.atUs = qint64(r.value(QStringLiteral("time_us")).toDouble());
-        f.data = r;
+                         !r.durationUs || *r.durationUs >= 1000000 ? QStringLiteral("high") : QStringLiteral("medium"));
+        f.title = hungTitle(r);
+        f.detail = hungDetail(r);
+        if (r.timeUs)
+            f.atUs = *r.timeUs;
+        f.data = r.toJson();
         f.evidence = {callRef(r)};
-        if (const qint64 a = qint64(r.value(QStringLiteral("artifact_id")).toDouble()))
-            f.evidence.append({QStringLiteral("artifact"), a, r.value(QStringLiteral("trace")).toString()});
+        if (r.artifactId && *r.artifactId)
+            f.evidence.append({QStringLiteral("artifact"), *r.artifactId, r.trace});
         findings.add(f);
         ++made;
         if (f.atUs)
-            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, QStringLiteral("strace-call"),
-                  qint64(r.value(QStringLiteral("call_id")).toDouble()));
+            event(f.atUs, QStringLiteral("hung-syscall"), f.title, f.detail, QStringLiteral("strace-call"), r.callId);
     }
     if (!idleCounts.isEmpty()) {
         QStringList parts;
@@ -168,18 +182,16 @@ int StraceAnalyzer::analyse(qint64 collectionId)
     }
 
     // Processes killed by a signal.
-    for (const QJsonValue &v : q.processes()) {
-        const QJsonObject p = v.toObject();
-        if (p.value(QStringLiteral("killed_by")).isNull())
+    for (const StraceProcessRow &p : q.processes()) {
+        if (!p.killedBy)
             continue;
         Finding f = base(QStringLiteral("process-killed"), QStringLiteral("medium"));
-        f.title = QStringLiteral("pid %1 killed by %2%3").arg(qint64(p.value(QStringLiteral("pid")).toDouble()))
-                      .arg(p.value(QStringLiteral("killed_by")).toString(),
-                           p.value(QStringLiteral("core_dumped")).toBool() ? QStringLiteral(" (core dumped)") : QString());
-        f.detail = shorten(p.value(QStringLiteral("exec")).toString(), 400);
-        if (!p.value(QStringLiteral("last_us")).isNull())
-            f.atUs = qint64(p.value(QStringLiteral("last_us")).toDouble());
-        f.data = p;
+        f.title = QStringLiteral("%1 killed by %2%3").arg(p.isUnknown() ? QStringLiteral("an unknown process") : QStringLiteral("pid %1").arg(p.pid),
+                                                          *p.killedBy, p.coreDumped ? QStringLiteral(" (core dumped)") : QString());
+        f.detail = shorten(p.exec.value_or(QString()), 400);
+        if (p.lastUs)
+            f.atUs = *p.lastUs;
+        f.data = p.toJson();
         f.evidence = logs.mid(0, 1);
         findings.add(f);
         ++made;
@@ -214,62 +226,52 @@ int StraceAnalyzer::analyse(qint64 collectionId)
     }
 
     // Summary like strace -c.
-    const QJsonArray sum = q.summary(false);
+    const QList<StraceSummaryRow> sum = q.summary(false);
     if (!sum.isEmpty()) {
         qint64 calls = 0, errors = 0;
         QStringList top;
-        for (const QJsonValue &v : sum) {
-            calls += qint64(v[QStringLiteral("calls")].toDouble());
-            errors += qint64(v[QStringLiteral("errors")].toDouble());
+        for (const StraceSummaryRow &v : sum) {
+            calls += v.calls;
+            errors += v.errors;
             if (top.size() < 5)
-                top.append(QStringLiteral("%1 %2%").arg(v[QStringLiteral("syscall")].toString())
-                               .arg(v[QStringLiteral("pct_time")].toDouble(), 0, 'f', 1));
+                top.append(QStringLiteral("%1 %2%").arg(v.syscall).arg(v.pctTime, 0, 'f', 1));
         }
         Finding f = base(QStringLiteral("strace-summary"), QStringLiteral("info"));
         f.title = QStringLiteral("strace: %1 calls, %2 failed, %3 unfinished; time in %4")
                       .arg(calls).arg(errors).arg(hung.size()).arg(top.join(QStringLiteral(", ")));
-        QJsonArray top50;
-        for (qsizetype i = 0; i < qMin<qsizetype>(sum.size(), 50); ++i)
-            top50.append(sum.at(i));
-        f.data.insert(QStringLiteral("summary"), top50);
+        f.data.insert(QStringLiteral("summary"), StraceQuery::toJson(sum.mid(0, 50)));
         f.evidence = logs;
         findings.add(f);
         ++made;
     }
 
-    const QJsonArray slow = q.slowest(10);
+    const QList<StraceCallRow> slow = q.slowest(10);
     if (!slow.isEmpty()) {
         Finding f = base(QStringLiteral("strace-slowest"), QStringLiteral("info"));
-        const QJsonObject first = slow.first().toObject();
-        f.title = QStringLiteral("Slowest call: pid %1 %2 took %3")
-                      .arg(qint64(first.value(QStringLiteral("pid")).toDouble()))
-                      .arg(shorten(StraceQuery::formatCall(first), 100),
-                           seconds(qint64(first.value(QStringLiteral("duration_us")).toDouble())));
-        f.data.insert(QStringLiteral("calls"), slow);
-        for (const QJsonValue &v : slow)
-            f.evidence.append(callRef(v.toObject()));
+        const StraceCallRow &first = slow.first();
+        f.title = QStringLiteral("Slowest call: %1 %2 took %3")
+                      .arg(first.processText(), shorten(first.formatted(), 100), seconds(first.durationUs.value_or(0)));
+        f.data.insert(QStringLiteral("calls"), StraceQuery::toJson(slow));
+        for (const StraceCallRow &v : slow)
+            f.evidence.append(callRef(v));
         findings.add(f);
         ++made;
     }
 
-    const QJsonArray errs = q.errors();
+    const QList<StraceErrorRow> errs = q.errors();
     if (!errs.isEmpty()) {
         qint64 total = 0;
         QStringList parts;
         Finding f = base(QStringLiteral("strace-errors"), QStringLiteral("info"));
-        for (const QJsonValue &v : errs) {
-            const qint64 n = qint64(v[QStringLiteral("count")].toDouble());
-            total += n;
+        for (const StraceErrorRow &v : errs) {
+            total += v.count;
             if (parts.size() < 6)
-                parts.append(QStringLiteral("%1 %2 x%3").arg(v[QStringLiteral("syscall")].toString(),
-                                                              v[QStringLiteral("errno")].toString()).arg(n));
+                parts.append(QStringLiteral("%1 %2 x%3").arg(v.syscall, v.errnoName).arg(v.count));
             if (f.evidence.size() < 20)
-                f.evidence.append({QStringLiteral("strace-call"), qint64(v[QStringLiteral("first_call_id")].toDouble()),
-                                   QStringLiteral("first %1 %2").arg(v[QStringLiteral("syscall")].toString(),
-                                                                     v[QStringLiteral("errno")].toString())});
+                f.evidence.append({QStringLiteral("strace-call"), v.firstCallId, QStringLiteral("first %1 %2").arg(v.syscall, v.errnoName)});
         }
         f.title = QStringLiteral("%1 failed calls: %2").arg(total).arg(parts.join(QStringLiteral(", ")));
-        f.data.insert(QStringLiteral("errors"), errs);
+        f.data.insert(QStringLiteral("errors"), StraceQuery::toJson(errs));
         findings.add(f);
         ++made;
     }

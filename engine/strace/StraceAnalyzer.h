@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StraceCallRow.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +25,11 @@ public:
     static QStringList findingKinds();
     // True for calls that normally block waiting for work (epoll_wait, wait4, accept...).
     static bool isIdleWait(const QString &syscall, const QString &fdPath);
+    // The hung-syscall finding's words: who (a pid, or the unknown process of
+    // a log without pids), the call, the fd's path when followed without -y,
+    // and the wait, or that it is not known (no timestamps, nothing later).
+    static QString hungTitle(const StraceCallRow &call);
+    static QString hungDetail(const StraceCallRow &call);
 
 private:
     SqliteDatabase &m_db;

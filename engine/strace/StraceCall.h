@@ -26,6 +26,7 @@ struct StraceCall
     int unfinished = Completed;
     qint64 fd = -1;
     QByteArrayView fdPath;
+    bool fdInferred = false;  // fdPath followed from earlier open/dup/socket/... calls, not printed by strace -y
 };
 
 // '+++ exited with N +++' or '+++ killed by SIGx +++'.

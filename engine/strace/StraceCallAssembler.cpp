@@ -28,6 +28,7 @@ void StraceCallAssembler::emitCall(StraceCall &call, QByteArrayView retDecoratio
         call.fd = call.ret;
         call.fdPath = retDecoration;
     }
+    m_fds.apply(call);
     m_sink.onCall(call);
 }
 
@@ -41,7 +42,7 @@ void StraceCallAssembler::emitPending(qint64 pid, const Pending &p, int reason, 
     c.name = p.name;
     c.args = p.args;
     c.unfinished = reason;
-    if (p.hasTime && hasEnd && endUs >= p.timeUs)
+    if (p.hasTime && hasEnd && endUs > p.timeUs) // nothing seen after its start: how long it waited is unknown
         c.durationUs = endUs - p.timeUs;
     emitCall(c, {});
 }
@@ -134,6 +135,7 @@ void StraceCallAssembler::add(const StraceLine &l, qint64 lineNo, bool hasTime, 
             emitPending(l.pid, *it, StraceCall::ProcessEnded, hasTime, timeUs);
             m_pending.erase(it);
         }
+        m_fds.processEnded(l.pid);
         StraceExit x;
         x.line = lineNo;
         x.pid = l.pid;

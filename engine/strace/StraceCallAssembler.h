@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StraceFdTracker.h"
 #include "StraceLine.h"
 #include "StraceSink.h"
 
@@ -8,7 +9,8 @@
 
 // Joins '<unfinished ...>' with its '<... name resumed>' (per pid) and hands
 // complete calls, signals and exits to the sink. Memory is bounded by the
-// number of processes with a call in flight.
+// number of processes with a call in flight (and, for logs without -y, their
+// open fds: StraceFdTracker names the fd of calls strace did not decorate).
 class StraceCallAssembler
 {
 public:
@@ -17,7 +19,8 @@ public:
     // A parsed line (not Unparsed/Info) with its number and time (if any).
     void add(const StraceLine &line, qint64 lineNo, bool hasTime, qint64 timeUs);
     // The trace ended (or strace detached) at endUs: calls still in flight are
-    // emitted as unfinished with the time they had waited.
+    // emitted as unfinished with the time they had waited (endUs - start);
+    // unknown (-1) when nothing was seen after the call started.
     void finish(bool hasEndTime, qint64 endUs);
     qsizetype inFlight() const { return m_pending.size(); }
 
@@ -36,6 +39,7 @@ private:
     void emitPending(qint64 pid, const Pending &p, int reason, bool hasEnd, qint64 endUs);
 
     StraceSink &m_sink;
+    StraceFdTracker m_fds;
     QHash<qint64, Pending> m_pending;
     QByteArray m_joined;
     QByteArray m_joinedName;

@@ -31,7 +31,7 @@ StraceCaseWriter::StraceCaseWriter(SqliteDatabase &db, qint64 collectionId, qint
 {
     static const char sql[] =
         "INSERT INTO strace_calls(trace_id, line, pid, time_us, kind, syscall, args, ret, ret_text, errno, "
-        "duration_us, unfinished, fd, fd_path) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)";
+        "duration_us, unfinished, fd, fd_path, fd_inferred) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
     if (sqlite3_prepare_v3(m_db.handle(), sql, int(sizeof sql - 1), SQLITE_PREPARE_PERSISTENT, &m_insertCall, nullptr) != SQLITE_OK)
         throw CaseError(QStringLiteral("SQL error: %1").arg(m_db.errorMessage()));
     // A bigger page cache keeps a batch's pages in memory until its commit.
@@ -211,6 +211,7 @@ void StraceCaseWriter::onCall(const StraceCall &c)
     else
         sqlite3_bind_null(st, 13);
     bindView(st, 14, c.fd >= 0 ? c.fdPath : QByteArrayView());
+    sqlite3_bind_int(st, 15, c.fd >= 0 && c.fdInferred ? 1 : 0);
     const int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)

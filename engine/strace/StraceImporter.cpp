@@ -74,6 +74,8 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
                            {QStringLiteral("time_zone"), QString::fromUtf8(zone.id())}};
     if (req.startDate.isValid())
         parameters.insert(QStringLiteral("start_date"), req.startDate.toString(Qt::ISODate));
+    if (req.observedUntil.isValid())
+        parameters.insert(QStringLiteral("observed_until"), req.observedUntil.toUTC().toString(Qt::ISODateWithMs));
     CollectionStore collections(db);
     const qint64 collectionId = collections.begin(
         req.hostId, QStringLiteral("import"), QStringLiteral("import strace ") + req.paths.join(QLatin1Char(' ')), parameters);
@@ -138,7 +140,8 @@ ImportResult StraceImporter::import(const ImportRequest &req, const CancelToken 
                 }
             }
             const StraceTraceResult r = ingest.finish(!cancelled && !readError, false,
-                                                      QFileInfo(f.path).lastModified().toMSecsSinceEpoch() * 1000);
+                                                      QFileInfo(f.path).lastModified().toMSecsSinceEpoch() * 1000,
+                                                      req.observedUntil.isValid() ? req.observedUntil.toMSecsSinceEpoch() * 1000 : 0);
             ++imported;
             unparsed += r.stats.unparsed;
             if (r.stats.unparsed > 0)

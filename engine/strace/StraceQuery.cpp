@@ -11,23 +11,24 @@ namespace {
 
 const QLatin1String kCallColumns(
     "c.id, c.trace_id, t.name, c.line, c.pid, c.time_us, c.kind, c.syscall, c.args, c.ret, c.ret_text, c.errno, "
-    "c.duration_us, c.unfinished, c.fd, c.fd_path, t.time_style, t.artifact_id, COALESCE(h.name, ''), t.collection_id");
+    "c.duration_us, c.unfinished, c.fd, c.fd_path, t.time_style, t.artifact_id, COALESCE(h.name, ''), t.collection_id, "
+    "c.fd_inferred");
 
-QJsonValue intOrNull(const SqliteStatement &st, int col)
+std::optional<qint64> intOrNull(const SqliteStatement &st, int col)
 {
-    return st.isNull(col) ? QJsonValue() : QJsonValue(st.int64(col));
+    return st.isNull(col) ? std::nullopt : std::optional<qint64>(st.int64(col));
 }
 
-QJsonValue textOrNull(const SqliteStatement &st, int col)
+std::optional<QString> textOrNull(const SqliteStatement &st, int col)
 {
-    return st.isNull(col) ? QJsonValue() : QJsonValue(st.text(col));
+    return st.isNull(col) ? std::nullopt : std::optional<QString>(st.text(col));
 }
 
-QString timeText(const QJsonValue &us, const QString &style)
+QString timeText(const std::optional<qint64> &us, const QString &style)
 {
-    if (us.isNull() || us.isUndefined())
+    if (!us)
         return {};
-    const qint64 v = qint64(us.toDouble());
+    const qint64 v = *us;
     const QString frac = QStringLiteral("%1").arg(v % 1000000, 6, 10, QLatin1Char('0'));
     if (style == QLatin1String("r"))
         return QStringLiteral("+%1.%2").arg(v / 1000000).arg(frac);
@@ -35,34 +36,40 @@ QString timeText(const QJsonValue &us, const QString &style)
            + QLatin1Char('.') + frac + QLatin1Char('Z');
 }
 
-QJsonObject callRow(const SqliteStatement &st)
+StraceCallRow callRow(const SqliteStatement &st)
 {
-    static const char *const kUnfinished[] = {"", "trace-ended", "detached", "process-ended"};
-    QJsonObject o;
-    o.insert(QStringLiteral("call_id"), st.int64(0));
-    o.insert(QStringLiteral("trace_id"), st.int64(1));
-    o.insert(QStringLiteral("trace"), st.text(2));
-    o.insert(QStringLiteral("line"), st.int64(3));
-    o.insert(QStringLiteral("pid"), st.int64(4));
-    o.insert(QStringLiteral("time_us"), intOrNull(st, 5));
-    o.insert(QStringLiteral("time"), timeText(intOrNull(st, 5), st.text(16)));
-    o.insert(QStringLiteral("signal"), st.int64(6) == 1);
-    o.insert(QStringLiteral("syscall"), st.text(7));
-    o.insert(QStringLiteral("args"), st.text(8));
-    o.insert(QStringLiteral("ret"), intOrNull(st, 9));
-    o.insert(QStringLiteral("ret_text"), textOrNull(st, 10));
-    o.insert(QStringLiteral("errno"), textOrNull(st, 11));
-    o.insert(QStringLiteral("duration_us"), intOrNull(st, 12));
-    const int unf = int(qBound(qint64(0), st.int64(13), qint64(3)));
-    o.insert(QStringLiteral("unfinished"), unf != 0);
-    if (unf)
-        o.insert(QStringLiteral("unfinished_reason"), QLatin1String(kUnfinished[unf]));
-    o.insert(QStringLiteral("fd"), intOrNull(st, 14));
-    o.insert(QStringLiteral("fd_path"), textOrNull(st, 15));
-    o.insert(QStringLiteral("artifact_id"), intOrNull(st, 17));
-    o.insert(QStringLiteral("host"), st.text(18));
-    o.insert(QStringLiteral("collection_id"), intOrNull(st, 19));
-    return o;
+    StraceCallRow r;
+    r.callId = st.int64(0);
+    r.traceId = st.int64(1);
+    r.trace = st.text(2);
+    r.line = st.int64(3);
+    r.pid = st.int64(4);
+    r.timeUs = intOrNull(st, 5);
+    r.time = timeText(r.timeUs, st.text(16));
+    r.signal = st.int64(6) == 1;
+    r.syscall = st.text(7);
+    r.args = st.text(8);
+    r.ret = intOrNull(st, 9);
+    r.retText = textOrNull(st, 10);
+    r.errnoName = textOrNull(st, 11);
+    r.durationUs = intOrNull(st, 12);
+    r.unfinished = int(qBound(qint64(0), st.int64(13), qint64(3)));
+    r.fd = intOrNull(st, 14);
+    r.fdPath = textOrNull(st, 15);
+    r.artifactId = intOrNull(st, 17);
+    r.host = st.text(18);
+    r.collectionId = intOrNull(st, 19);
+    r.fdInferred = st.int64(20) != 0;
+    return r;
+}
+
+template <typename Row, typename Make>
+QList<Row> rows(SqliteStatement &st, Make make)
+{
+    QList<Row> out;
+    while (st.step())
+        out.append(make(st));
+    return out;
 }
 
 } // namespace
@@ -72,31 +79,7 @@ QString StraceQuery::traceFilter() const
     return QStringLiteral("(?1 = 0 OR t.collection_id = ?1)");
 }
 
-QString StraceQuery::formatCall(const QJsonObject &r)
-{
-    const QString name = r.value(QStringLiteral("syscall")).toString();
-    const QString args = r.value(QStringLiteral("args")).toString();
-    if (r.value(QStringLiteral("signal")).toBool())
-        return QStringLiteral("--- %1 %2 ---").arg(name, args);
-    if (r.value(QStringLiteral("unfinished")).toBool()) {
-        const QString why = r.value(QStringLiteral("unfinished_reason")).toString();
-        return QStringLiteral("%1(%2 <unfinished ...>%3").arg(name, args,
-            why == QLatin1String("detached") ? QStringLiteral(" <detached ...>") : QString());
-    }
-    QString ret = r.value(QStringLiteral("ret_text")).toString();
-    if (ret.isEmpty()) {
-        const QJsonValue v = r.value(QStringLiteral("ret"));
-        ret = v.isNull() ? QStringLiteral("?") : QString::number(qint64(v.toDouble()));
-        if (!r.value(QStringLiteral("fd_path")).isNull() && !args.contains(QLatin1Char('<')))
-            ret += QLatin1Char('<') + r.value(QStringLiteral("fd_path")).toString() + QLatin1Char('>');
-    }
-    QString s = QStringLiteral("%1(%2) = %3").arg(name, args, ret);
-    if (!r.value(QStringLiteral("errno")).isNull())
-        s += QLatin1Char(' ') + r.value(QStringLiteral("errno")).toString();
-    return s;
-}
-
-QJsonArray StraceQuery::traces() const
+QList<StraceTraceRow> StraceQuery::traces() const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT t.id, t.collection_id, COALESCE(h.name, ''), t.name, t.file_pid, t.time_style, t.has_durations, t.lines, "
@@ -104,24 +87,32 @@ QJsonArray StraceQuery::traces() const
         "a.id, a.sha256 FROM strace_traces t LEFT JOIN hosts h ON h.id = t.host_id "
         "LEFT JOIN artifacts a ON a.id = t.artifact_id WHERE ") + traceFilter() + QStringLiteral(" ORDER BY t.id"));
     st.bind(1, m_collectionId);
-    QJsonArray out;
-    while (st.step()) {
-        out.append(QJsonObject{
-            {QStringLiteral("trace_id"), st.int64(0)},     {QStringLiteral("collection_id"), st.int64(1)},
-            {QStringLiteral("host"), st.text(2)},          {QStringLiteral("name"), st.text(3)},
-            {QStringLiteral("file_pid"), intOrNull(st, 4)}, {QStringLiteral("time_style"), st.text(5)},
-            {QStringLiteral("has_durations"), st.int64(6) != 0}, {QStringLiteral("lines"), st.int64(7)},
-            {QStringLiteral("bytes"), st.int64(8)},        {QStringLiteral("calls"), st.int64(9)},
-            {QStringLiteral("unfinished"), st.int64(10)},  {QStringLiteral("unparsed"), st.int64(11)},
-            {QStringLiteral("first_us"), intOrNull(st, 12)}, {QStringLiteral("last_us"), intOrNull(st, 13)},
-            {QStringLiteral("detached"), st.int64(14) != 0}, {QStringLiteral("truncated_tail"), st.int64(15) != 0},
-            {QStringLiteral("status"), st.text(16)},       {QStringLiteral("artifact_id"), intOrNull(st, 17)},
-            {QStringLiteral("sha256"), st.text(18)}});
-    }
-    return out;
+    return rows<StraceTraceRow>(st, [](const SqliteStatement &st) {
+        StraceTraceRow r;
+        r.traceId = st.int64(0);
+        r.collectionId = st.int64(1);
+        r.host = st.text(2);
+        r.name = st.text(3);
+        r.filePid = intOrNull(st, 4);
+        r.timeStyle = st.text(5);
+        r.hasDurations = st.int64(6) != 0;
+        r.lines = st.int64(7);
+        r.bytes = st.int64(8);
+        r.calls = st.int64(9);
+        r.unfinished = st.int64(10);
+        r.unparsed = st.int64(11);
+        r.firstUs = intOrNull(st, 12);
+        r.lastUs = intOrNull(st, 13);
+        r.detached = st.int64(14) != 0;
+        r.truncatedTail = st.int64(15) != 0;
+        r.status = st.text(16);
+        r.artifactId = intOrNull(st, 17);
+        r.sha256 = st.text(18);
+        return r;
+    });
 }
 
-QJsonArray StraceQuery::summary(bool perProcess) const
+QList<StraceSummaryRow> StraceQuery::summary(bool perProcess) const
 {
     const QString group = perProcess ? QStringLiteral("s.pid, s.syscall") : QStringLiteral("s.syscall");
     SqliteStatement st = m_db.prepare(QStringLiteral(
@@ -152,58 +143,52 @@ QJsonArray StraceQuery::summary(bool perProcess) const
             return a.calls > b.calls;
         return a.name < b.name;
     });
-    QJsonArray out;
+    QList<StraceSummaryRow> out;
+    out.reserve(rows.size());
     for (const Row &r : rows) {
         const qint64 all = totals.value(r.pid);
-        out.append(QJsonObject{{QStringLiteral("pid"), r.pid},
-                               {QStringLiteral("syscall"), r.name},
-                               {QStringLiteral("calls"), r.calls},
-                               {QStringLiteral("errors"), r.errors},
-                               {QStringLiteral("total_us"), r.total},
-                               {QStringLiteral("avg_us"), r.calls ? r.total / r.calls : 0},
-                               {QStringLiteral("max_us"), r.max},
-                               {QStringLiteral("pct_time"), all > 0 ? 100.0 * double(r.total) / double(all) : 0.0}});
+        StraceSummaryRow o;
+        o.pid = r.pid;
+        o.syscall = r.name;
+        o.calls = r.calls;
+        o.errors = r.errors;
+        o.totalUs = r.total;
+        o.avgUs = r.calls ? r.total / r.calls : 0;
+        o.maxUs = r.max;
+        o.pctTime = all > 0 ? 100.0 * double(r.total) / double(all) : 0.0;
+        out.append(o);
     }
     return out;
 }
 
-QJsonArray StraceQuery::hung() const
+QList<StraceCallRow> StraceQuery::hung() const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT %1 FROM strace_traces t JOIN strace_calls c ON c.trace_id = t.id AND c.unfinished <> 0 "
         "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 AND c.unfinished <> 3 "
         "ORDER BY c.duration_us DESC NULLS LAST, c.id").arg(kCallColumns, traceFilter()));
     st.bind(1, m_collectionId);
-    QJsonArray out;
-    while (st.step())
-        out.append(callRow(st));
-    return out;
+    return rows<StraceCallRow>(st, callRow);
 }
 
-QJsonArray StraceQuery::slowest(int limit) const
+QList<StraceCallRow> StraceQuery::slowest(int limit) const
 {
     if (limit <= 20) { // kept while importing: no scan of strace_calls
         SqliteStatement top = m_db.prepare(QStringLiteral(
             "SELECT %1 FROM strace_traces t JOIN strace_slowest s ON s.trace_id = t.id JOIN strace_calls c ON c.id = s.call_id "
             "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 ORDER BY s.duration_us DESC, c.id LIMIT ?2").arg(kCallColumns, traceFilter()));
         top.bind(1, m_collectionId).bind(2, limit);
-        QJsonArray out;
-        while (top.step())
-            out.append(callRow(top));
-        return out;
+        return rows<StraceCallRow>(top, callRow);
     }
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT %1 FROM strace_traces t JOIN strace_calls c ON c.id BETWEEN t.first_call_id AND t.last_call_id AND c.trace_id = t.id "
         "LEFT JOIN hosts h ON h.id = t.host_id WHERE %2 AND c.kind = 0 AND c.unfinished = 0 "
         "AND c.duration_us IS NOT NULL ORDER BY c.duration_us DESC, c.id LIMIT ?2").arg(kCallColumns, traceFilter()));
     st.bind(1, m_collectionId).bind(2, limit);
-    QJsonArray out;
-    while (st.step())
-        out.append(callRow(st));
-    return out;
+    return rows<StraceCallRow>(st, callRow);
 }
 
-QJsonArray StraceQuery::errors() const
+QList<StraceErrorRow> StraceQuery::errors() const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT c.errno, COALESCE(e.text, ''), c.syscall, COUNT(*), MIN(c.id) "
@@ -211,58 +196,56 @@ QJsonArray StraceQuery::errors() const
         "LEFT JOIN strace_errnos e ON e.name = c.errno WHERE %1 "
         "GROUP BY c.errno, c.syscall ORDER BY COUNT(*) DESC, c.errno, c.syscall").arg(traceFilter()));
     st.bind(1, m_collectionId);
-    QJsonArray out;
-    while (st.step())
-        out.append(QJsonObject{{QStringLiteral("errno"), st.text(0)},
-                               {QStringLiteral("text"), st.text(1)},
-                               {QStringLiteral("syscall"), st.text(2)},
-                               {QStringLiteral("count"), st.int64(3)},
-                               {QStringLiteral("first_call_id"), st.int64(4)}});
-    return out;
+    return rows<StraceErrorRow>(st, [](const SqliteStatement &st) {
+        return StraceErrorRow{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)};
+    });
 }
 
-QJsonArray StraceQuery::processes() const
+QList<StraceProcessRow> StraceQuery::processes() const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT p.collection_id, p.pid, p.parent_pid, p.exec, p.first_us, p.last_us, p.calls, p.exit_code, p.killed_by, "
         "p.core_dumped, p.trace_id FROM strace_processes p WHERE (?1 = 0 OR p.collection_id = ?1) "
         "ORDER BY p.collection_id, p.pid"));
     st.bind(1, m_collectionId);
-    QJsonArray out;
-    while (st.step())
-        out.append(QJsonObject{{QStringLiteral("collection_id"), st.int64(0)},
-                               {QStringLiteral("pid"), st.int64(1)},
-                               {QStringLiteral("parent_pid"), intOrNull(st, 2)},
-                               {QStringLiteral("exec"), textOrNull(st, 3)},
-                               {QStringLiteral("first_us"), intOrNull(st, 4)},
-                               {QStringLiteral("last_us"), intOrNull(st, 5)},
-                               {QStringLiteral("calls"), st.int64(6)},
-                               {QStringLiteral("exit_code"), intOrNull(st, 7)},
-                               {QStringLiteral("killed_by"), textOrNull(st, 8)},
-                               {QStringLiteral("core_dumped"), st.int64(9) != 0},
-                               {QStringLiteral("trace_id"), intOrNull(st, 10)}});
-    return out;
+    return rows<StraceProcessRow>(st, [](const SqliteStatement &st) {
+        StraceProcessRow r;
+        r.collectionId = st.int64(0);
+        r.pid = st.int64(1);
+        r.parentPid = intOrNull(st, 2);
+        r.exec = textOrNull(st, 3);
+        r.firstUs = intOrNull(st, 4);
+        r.lastUs = intOrNull(st, 5);
+        r.calls = st.int64(6);
+        r.exitCode = intOrNull(st, 7);
+        r.killedBy = textOrNull(st, 8);
+        r.coreDumped = st.int64(9) != 0;
+        r.traceId = intOrNull(st, 10);
+        return r;
+    });
 }
 
-QJsonArray StraceQuery::fds() const
+QList<StraceFdRow> StraceQuery::fds() const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
-        "SELECT c.pid, c.fd, c.fd_path, COUNT(*), MIN(c.time_us), MIN(c.id) "
+        "SELECT c.pid, c.fd, c.fd_path, COUNT(*), MIN(c.time_us), MIN(c.id), MAX(c.fd_inferred) "
         "FROM strace_traces t JOIN strace_calls c ON c.id BETWEEN t.first_call_id AND t.last_call_id AND c.trace_id = t.id "
         "WHERE %1 AND c.fd IS NOT NULL GROUP BY c.pid, c.fd, c.fd_path ORDER BY c.pid, c.fd, MIN(c.id)").arg(traceFilter()));
     st.bind(1, m_collectionId);
-    QJsonArray out;
-    while (st.step())
-        out.append(QJsonObject{{QStringLiteral("pid"), st.int64(0)},
-                               {QStringLiteral("fd"), st.int64(1)},
-                               {QStringLiteral("path"), st.text(2)},
-                               {QStringLiteral("calls"), st.int64(3)},
-                               {QStringLiteral("first_us"), intOrNull(st, 4)},
-                               {QStringLiteral("first_call_id"), st.int64(5)}});
-    return out;
+    return rows<StraceFdRow>(st, [](const SqliteStatement &st) {
+        StraceFdRow r;
+        r.pid = st.int64(0);
+        r.fd = st.int64(1);
+        r.path = st.text(2);
+        r.calls = st.int64(3);
+        r.firstUs = intOrNull(st, 4);
+        r.firstCallId = st.int64(5);
+        r.inferred = st.int64(6) != 0;
+        return r;
+    });
 }
 
-QJsonArray StraceQuery::grep(const QString &pattern, int limit) const
+QList<StraceCallRow> StraceQuery::grep(const QString &pattern, int limit) const
 {
     SqliteStatement st = m_db.prepare(QStringLiteral(
         "SELECT %1 FROM strace_traces t JOIN strace_calls c ON c.id BETWEEN t.first_call_id AND t.last_call_id AND c.trace_id = t.id "
@@ -270,8 +253,16 @@ QJsonArray StraceQuery::grep(const QString &pattern, int limit) const
         "OR instr(COALESCE(c.fd_path, ''), ?2) > 0 OR instr(COALESCE(c.ret_text, ''), ?2) > 0 "
         "OR instr(COALESCE(c.errno, ''), ?2) > 0) ORDER BY t.id, c.line LIMIT ?3").arg(kCallColumns, traceFilter()));
     st.bind(1, m_collectionId).bind(2, pattern).bind(3, limit);
-    QJsonArray out;
-    while (st.step())
-        out.append(callRow(st));
-    return out;
+    return rows<StraceCallRow>(st, callRow);
+}
+
+std::optional<StraceCallRow> StraceQuery::call(qint64 callId) const
+{
+    SqliteStatement st = m_db.prepare(QStringLiteral(
+        "SELECT %1 FROM strace_calls c JOIN strace_traces t ON t.id = c.trace_id LEFT JOIN hosts h ON h.id = t.host_id "
+        "WHERE c.id = ?1").arg(kCallColumns));
+    st.bind(1, callId);
+    if (!st.step())
+        return std::nullopt;
+    return callRow(st);
 }

@@ -1,38 +1,55 @@
 #pragma once
 
+#include "StraceCallRow.h"
+#include "StraceErrorRow.h"
+#include "StraceFdRow.h"
+#include "StraceProcessRow.h"
+#include "StraceSummaryRow.h"
+#include "StraceTraceRow.h"
+
 #include <QJsonArray>
-#include <QJsonObject>
-#include <QString>
+#include <QList>
+
+#include <optional>
 
 class SqliteDatabase;
 
-// Read-only questions about the strace evidence of a case, answered as JSON
-// rows (used by casectl strace --json, its text output and the workbench).
-// collectionId 0 means every strace trace in the case.
+// Read-only questions about the strace evidence of a case, answered as typed
+// rows (used by casectl strace, its --json output through toJson(), the
+// analyzer and the workbench). collectionId 0 means every strace trace in the case.
 class StraceQuery
 {
 public:
     explicit StraceQuery(SqliteDatabase &db, qint64 collectionId = 0) : m_db(db), m_collectionId(collectionId) {}
 
     // Traces: name, host, calls, unparsed, time style, sha256...
-    QJsonArray traces() const;
-    // Like strace -c: syscall, calls, errors, total_us, avg_us, max_us, pct_time;
+    QList<StraceTraceRow> traces() const;
+    // Like strace -c: syscall, calls, errors, total/avg/max time, share of time;
     // overall (pid -1) or per process when perProcess.
-    QJsonArray summary(bool perProcess) const;
+    QList<StraceSummaryRow> summary(bool perProcess) const;
     // Calls that never completed (trace ended or strace detached), longest wait first.
-    QJsonArray hung() const;
-    QJsonArray slowest(int limit = 20) const;
+    QList<StraceCallRow> hung() const;
+    QList<StraceCallRow> slowest(int limit = 20) const;
     // Failed calls grouped by errno and syscall.
-    QJsonArray errors() const;
+    QList<StraceErrorRow> errors() const;
     // Processes with parent, exec, exit/kill.
-    QJsonArray processes() const;
-    // fd -> path decorations seen, per process.
-    QJsonArray fds() const;
+    QList<StraceProcessRow> processes() const;
+    // fd -> path (as strace -y printed it, or followed from the log's calls), per process.
+    QList<StraceFdRow> fds() const;
     // Calls and signals whose text contains pattern (case-sensitive, like grep -F).
-    QJsonArray grep(const QString &pattern, int limit = 1000) const;
+    QList<StraceCallRow> grep(const QString &pattern, int limit = 1000) const;
+    // One call by its id (what a finding's 'strace-call' evidence names), in any collection.
+    std::optional<StraceCallRow> call(qint64 callId) const;
 
-    // The call as strace printed it: "flock(11</srv/a>, LOCK_EX) = 0".
-    static QString formatCall(const QJsonObject &row);
+    // Rows as the JSON array `casectl strace --json` prints.
+    template <typename Row>
+    static QJsonArray toJson(const QList<Row> &rows)
+    {
+        QJsonArray a;
+        for (const Row &r : rows)
+            a.append(r.toJson());
+        return a;
+    }
 
 private:
     QString traceFilter() const; // SQL fragment on alias t

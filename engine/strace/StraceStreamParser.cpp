@@ -85,7 +85,7 @@ void StraceStreamParser::feed(QByteArrayView data)
     }
 }
 
-void StraceStreamParser::finish(qint64 endHintUs)
+void StraceStreamParser::finish(qint64 endHintUs, qint64 observedUntilUs)
 {
     if (m_finished)
         return;
@@ -111,7 +111,9 @@ void StraceStreamParser::finish(qint64 endHintUs)
     // strace writes "<detached ...>" when it lets go, so then the log's last
     // write (endHintUs) is when the wait was last seen; otherwise the wait is
     // known only up to the last timestamp.
-    if (m_stats.detached && m_stats.hasTime && absolute && endHintUs > endUs && endHintUs - endUs < kDayUs)
+    if (m_stats.hasTime && absolute && observedUntilUs > endUs)
+        endUs = observedUntilUs;
+    else if (m_stats.detached && m_stats.hasTime && absolute && endHintUs > endUs && endHintUs - endUs < kDayUs)
         endUs = endHintUs;
     m_assembler.finish(m_stats.hasTime, endUs);
 }

@@ -43,10 +43,13 @@ public:
     void setDefaultPid(qint64 pid) { m_defaultPid = pid; }
     void feed(QByteArrayView data);
     // End of input: parses a last line without newline and emits calls still in
-    // flight with the time they had waited: until the last timestamp, or, when
-    // strace detached, until endHintUs (when it stopped writing: the log's
-    // modification time, the collector's stop time) if that is later.
-    void finish(qint64 endHintUs = 0);
+    // flight with the time they had waited: until observedUntilUs (when the
+    // capture is known to have ended: the collector's stop time on the host,
+    // `casectl import --observed-until`) if that is later than the last
+    // timestamp; else, when strace detached, until endHintUs (when it stopped
+    // writing: the log's modification time) if that is later; else until the
+    // last timestamp. 0 = not known. Only for absolute times (not -r).
+    void finish(qint64 endHintUs = 0, qint64 observedUntilUs = 0);
     const StraceParseStats &stats() const { return m_stats; }
 
 private:

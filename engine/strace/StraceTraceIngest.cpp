@@ -17,9 +17,9 @@ void StraceTraceIngest::feed(QByteArrayView data)
     m_writer.maybeCommit();
 }
 
-StraceTraceResult StraceTraceIngest::finish(bool complete, bool truncated, qint64 endHintUs)
+StraceTraceResult StraceTraceIngest::finish(bool complete, bool truncated, qint64 endHintUs, qint64 observedUntilUs)
 {
-    m_parser.finish(endHintUs);
+    m_parser.finish(endHintUs, observedUntilUs);
     StraceTraceResult r;
     r.traceId = m_traceId;
     r.artifactId = m_artifact.id();

@@ -29,8 +29,9 @@ public:
                       const StraceClock &clock);
     void feed(QByteArrayView data);
     // complete = false when the log was cut short (cancel, size cap). endHintUs:
-    // when strace stopped writing (file mtime, collection end), 0 if unknown.
-    StraceTraceResult finish(bool complete, bool truncated = false, qint64 endHintUs = 0);
+    // when strace stopped writing (file mtime), 0 if unknown; observedUntilUs:
+    // when the capture is known to have ended (StraceStreamParser::finish).
+    StraceTraceResult finish(bool complete, bool truncated = false, qint64 endHintUs = 0, qint64 observedUntilUs = 0);
 
 private:
     StraceCaseWriter &m_writer;

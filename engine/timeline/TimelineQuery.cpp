@@ -105,9 +105,10 @@ QStringList TimelineQuery::markerKinds()
 QString TimelineQuery::smallItemsSql() const
 {
     // Every small timed table, shaped like an item. host_id 0 = case-wide.
+    // Superseded findings stay in the case but not on the timeline.
     return QStringLiteral(
         "SELECT 'finding' AS origin, id, coalesce(host_id, 0) AS host_id, at_us, 'finding' AS source, "
-        "  severity AS kind, title AS summary, 'finding' AS ref_kind, id AS ref_id FROM findings WHERE at_us IS NOT NULL "
+        "  severity AS kind, title AS summary, 'finding' AS ref_kind, id AS ref_id FROM findings WHERE at_us IS NOT NULL AND superseded_at IS NULL "
         "UNION ALL SELECT 'collection', id, coalesce(host_id, 0), started_us, 'collection', kind, "
         "  kind || ' ' || status || ': ' || command, 'collection', id FROM collections "
         "UNION ALL SELECT 'note', id, 0, at_us, 'note', 'note', CASE title WHEN '' THEN substr(body, 1, 80) ELSE title END, "

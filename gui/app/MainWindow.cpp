@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "blockers/BlockersPane.h"
 
 #include "CaseInfoDialog.h"
 #include "CaseSession.h"
@@ -92,6 +93,9 @@ MainWindow::MainWindow(QWidget *parent)
             b->hide();
     m_network = new NetworkPane(m_session, m_tabs);
     addWorkspaceTab(m_network, tr("Net&work"));
+    auto *blockers = new BlockersPane(m_session, m_tabs); // the waits-for graph (gui/blockers)
+    addWorkspaceTab(blockers, tr("&Blockers"));
+    connect(blockers, &BlockersPane::evidenceRequested, this, [this](const EvidenceLink &l) { openLink(l); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (qobject_cast<EvidenceViewer *>(m_tabs->widget(i))) {
             QWidget *w = m_tabs->widget(i);

@@ -44,7 +44,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Severity: return f.severity;
-        case Title: return f.title;
+        case Title: return f.isSuperseded() ? tr("%1 (superseded)").arg(f.title) : f.title;
         case Host: return f.hostId ? m_hostNames.value(f.hostId, QString::number(f.hostId)) : QString();
         case Time: return TimeUtil::isoUtc(f.atUs);
         case Kind: return f.kind;
@@ -56,6 +56,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
             return f.detail.left(2000);
         break;
     case Qt::ForegroundRole:
+        if (f.isSuperseded()) // kept for the notes and reports that cite it, greyed
+            return QBrush(QColor(0x80, 0x80, 0x80));
         if (index.column() == Severity) {
             const int rank = FindingStore::severityRank(f.severity);
             if (rank >= 4)
@@ -67,7 +69,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case FindingIdRole:
         return f.id;
     case SeverityRankRole:
-        return FindingStore::severityRank(f.severity);
+        return f.isSuperseded() ? -1 : FindingStore::severityRank(f.severity); // below every current finding
+    case SupersededRole:
+        return f.isSuperseded();
     }
     return {};
 }

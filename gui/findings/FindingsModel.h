@@ -6,12 +6,14 @@
 #include <QHash>
 
 // Every finding of the case: severity, title, host, time, kind, evidence.
+// Superseded findings are listed too (greyed, after the current ones): a
+// note's [[finding:N]] must still find its row.
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { Severity, Title, Host, Time, Kind, Evidence, ColumnCount };
-    enum Role { FindingIdRole = Qt::UserRole + 1, SeverityRankRole };
+    enum Role { FindingIdRole = Qt::UserRole + 1, SeverityRankRole, SupersededRole };
 
     explicit FindingsModel(QObject *parent = nullptr);
     void setFindings(QList<Finding> findings, QHash<qint64, QString> hostNames);

@@ -6,6 +6,7 @@
 #include "casefile/CaseFile.h"
 #include "casefile/HostStore.h"
 #include "util/FilterLineEdit.h"
+#include "util/TimeUtil.h"
 
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
@@ -69,7 +70,7 @@ void FindingsPane::reload()
     QHash<qint64, QString> names;
     for (const HostRecord &h : HostStore(db).all())
         names.insert(h.id, h.name);
-    m_model->setFindings(FindingStore(db).list(), names);
+    m_model->setFindings(FindingStore(db).list(0, {}, FindingStore::Include::All), names);
     m_view->resizeColumnToContents(FindingsModel::Severity);
     if (current)
         selectFinding(current);
@@ -113,6 +114,18 @@ void FindingsPane::showDetail()
     QString html = QStringLiteral("<h3>%1</h3><p>%2 · %3</p><pre>%4</pre>")
                        .arg(f.title.toHtmlEscaped(), f.severity.toHtmlEscaped(), f.kind.toHtmlEscaped(),
                             f.detail.toHtmlEscaped());
+    if (f.isSuperseded()) {
+        const QString when = TimeUtil::isoUtc(f.supersededUs).toHtmlEscaped();
+        if (f.supersededBy) {
+            const EvidenceLink l = EvidenceLink::fromRef(QStringLiteral("finding"), f.supersededBy);
+            html += QStringLiteral("<p><i>%1</i></p>")
+                        .arg(tr("Superseded at %1 by %2.")
+                                 .arg(when, QStringLiteral("<a href=\"%1\">%2</a>")
+                                                .arg(l.url().toString(QUrl::FullyEncoded).toHtmlEscaped(), l.text().toHtmlEscaped())));
+        } else {
+            html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Superseded at %1: a later analysis no longer found it.").arg(when));
+        }
+    }
     if (!f.evidence.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Evidence").toHtmlEscaped());
         for (const EvidenceRef &r : f.evidence) {

@@ -1,7 +1,6 @@
 #include "StraceCallsModel.h"
 
 #include "StraceText.h"
-#include "strace/StraceQuery.h"
 
 #include <QBrush>
 #include <QColor>
@@ -10,25 +9,21 @@ StraceCallsModel::StraceCallsModel(Kind kind, QObject *parent) : QAbstractTableM
 {
 }
 
-void StraceCallsModel::setCalls(const QJsonArray &rows)
+void StraceCallsModel::setCalls(const QList<StraceCallRow> &rows)
 {
     beginResetModel();
-    m_rows.clear();
+    m_rows = rows;
     m_callText.clear();
-    m_rows.reserve(rows.size());
     m_callText.reserve(rows.size());
-    for (const QJsonValue &v : rows) {
-        const QJsonObject o = v.toObject();
-        m_rows.append(o);
-        m_callText.append(StraceText::oneLine(StraceQuery::formatCall(o)));
-    }
+    for (const StraceCallRow &r : rows)
+        m_callText.append(StraceText::oneLine(r.formatted()));
     endResetModel();
 }
 
 int StraceCallsModel::rowOf(qint64 callId) const
 {
     for (int r = 0; r < m_rows.size(); ++r)
-        if (StraceText::toInt(m_rows[r].value(QStringLiteral("call_id"))) == callId)
+        if (m_rows[r].callId == callId)
             return r;
     return -1;
 }
@@ -43,56 +38,43 @@ int StraceCallsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString StraceCallsModel::outcome(const QJsonObject &o)
+QString StraceCallsModel::outcome(const StraceCallRow &o)
 {
-    if (o.value(QStringLiteral("signal")).toBool())
+    if (o.signal)
         return tr("signal");
-    if (o.value(QStringLiteral("unfinished")).toBool())
-        return o.value(QStringLiteral("unfinished_reason")).toString() == QLatin1String("detached")
-                   ? tr("strace detached")
-                   : tr("never returned");
-    const QJsonValue err = o.value(QStringLiteral("errno"));
-    if (!err.isNull() && !err.isUndefined())
-        return StraceText::oneLine(err.toString(), 40);
-    const QJsonValue retText = o.value(QStringLiteral("ret_text"));
-    if (retText.isString() && !retText.toString().isEmpty())
-        return QStringLiteral("= ") + StraceText::oneLine(retText.toString(), 40);
-    const QJsonValue ret = o.value(QStringLiteral("ret"));
-    return ret.isNull() || ret.isUndefined() ? QString() : QStringLiteral("= %1").arg(StraceText::toInt(ret));
+    if (o.isUnfinished())
+        return o.isDetached() ? tr("strace detached") : tr("never returned");
+    if (o.errnoName)
+        return StraceText::oneLine(*o.errnoName, 40);
+    if (o.retText && !o.retText->isEmpty())
+        return QStringLiteral("= ") + StraceText::oneLine(*o.retText, 40);
+    return o.ret ? QStringLiteral("= %1").arg(*o.ret) : QString();
 }
 
 QVariant StraceCallsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &o = m_rows[index.row()];
+    const StraceCallRow &o = m_rows[index.row()];
     const int col = index.column();
     if (role == Qt::DisplayRole || role == SortRole) {
         const bool sort = role == SortRole;
         switch (col) {
-        case Pid: {
-            const qint64 pid = StraceText::toInt(o.value(QStringLiteral("pid")));
-            return sort ? QVariant(pid) : QVariant(pid ? QString::number(pid) : QStringLiteral("?"));
-        }
-        case Syscall: return StraceText::oneLine(o.value(QStringLiteral("syscall")).toString(), 60);
-        case Duration: {
-            const QJsonValue d = o.value(QStringLiteral("duration_us"));
+        case Pid: return sort ? QVariant(o.pid) : QVariant(o.pid ? QString::number(o.pid) : QStringLiteral("?"));
+        case Syscall: return StraceText::oneLine(o.syscall, 60);
+        case Duration:
             if (sort)
-                return d.isNull() || d.isUndefined() ? QVariant(qint64(-1)) : QVariant(StraceText::toInt(d));
-            return StraceText::duration(d);
-        }
-        case Started: {
-            const QJsonValue t = o.value(QStringLiteral("time_us"));
+                return QVariant(o.durationUs.value_or(-1));
+            return o.durationUs || !o.isUnfinished() ? StraceText::duration(o.durationUs) : tr("not known");
+        case Started:
             if (sort)
-                return t.isNull() || t.isUndefined() ? QVariant(qint64(-1)) : QVariant(StraceText::toInt(t));
-            return StraceText::time(t);
-        }
+                return QVariant(o.timeUs.value_or(-1));
+            return StraceText::time(o.timeUs);
         case Outcome: return outcome(o);
         case Source: {
-            const QString host = StraceText::oneLine(o.value(QStringLiteral("host")).toString(), 60);
+            const QString host = StraceText::oneLine(o.host, 60);
             // One multi-arg call: untrusted names may contain "%1".
-            const QString where = QStringLiteral("%1:%2").arg(StraceText::oneLine(o.value(QStringLiteral("trace")).toString(), 80),
-                                                              QString::number(StraceText::toInt(o.value(QStringLiteral("line")))));
+            const QString where = QStringLiteral("%1:%2").arg(StraceText::oneLine(o.trace, 80), QString::number(o.line));
             return host.isEmpty() ? where : host + QStringLiteral(" · ") + where;
         }
         case Call: return m_callText[index.row()];
@@ -102,15 +84,12 @@ QVariant StraceCallsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (col == Call || col == Source)
             return tr("%1\n%2 line %3 — double-click to open the raw log")
-                .arg(m_callText[index.row()], StraceText::oneLine(o.value(QStringLiteral("trace")).toString(), 200),
-                     QString::number(StraceText::toInt(o.value(QStringLiteral("line")))));
-        if (col == Duration && o.value(QStringLiteral("unfinished")).toBool())
-            return tr("Still waiting when the trace ended (or strace detached): at least this long.");
-        if (col == Outcome) {
-            const QJsonValue err = o.value(QStringLiteral("errno"));
-            if (err.isString())
-                return StraceText::oneLine(err.toString());
-        }
+                .arg(m_callText[index.row()], StraceText::oneLine(o.trace, 200), QString::number(o.line));
+        if (col == Duration && o.isUnfinished())
+            return o.durationUs ? tr("Still waiting when the trace ended (or strace detached): at least this long.")
+                                : tr("Still waiting when the trace ended; the log has no later time, so how long is not known.");
+        if (col == Outcome && o.errnoName)
+            return StraceText::oneLine(*o.errnoName);
         return {};
     }
     if (role == Qt::TextAlignmentRole) {
@@ -119,16 +98,16 @@ QVariant StraceCallsModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ForegroundRole && col == Outcome) {
-        if (o.value(QStringLiteral("unfinished")).toBool() || o.value(QStringLiteral("errno")).isString())
+        if (o.isUnfinished() || o.errnoName)
             return QBrush(QColor(200, 40, 40));
         return {};
     }
     if (role == CallIdRole)
-        return StraceText::toInt(o.value(QStringLiteral("call_id")));
+        return o.callId;
     if (role == ArtifactIdRole)
-        return StraceText::toInt(o.value(QStringLiteral("artifact_id")));
+        return o.artifactId.value_or(0);
     if (role == LineRole)
-        return StraceText::toInt(o.value(QStringLiteral("line")));
+        return o.line;
     return {};
 }
 

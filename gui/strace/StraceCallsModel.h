@@ -1,8 +1,9 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QJsonArray>
-#include <QJsonObject>
+#include "strace/StraceCallRow.h"
+
+#include <QList>
 
 // System calls as StraceQuery returns them (hung, slowest, grep): PID,
 // syscall, how long it took (or, for calls that never returned, how long it
@@ -18,8 +19,8 @@ public:
     enum class Kind { Hung, Completed };
 
     explicit StraceCallsModel(Kind kind, QObject *parent = nullptr);
-    void setCalls(const QJsonArray &rows);
-    const QJsonObject &call(int row) const { return m_rows[row]; }
+    void setCalls(const QList<StraceCallRow> &rows);
+    const StraceCallRow &call(int row) const { return m_rows[row]; }
     int rowOf(qint64 callId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -28,10 +29,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // "trace ended", "strace detached", "ENOENT", "= 0", "signal".
-    static QString outcome(const QJsonObject &row);
+    static QString outcome(const StraceCallRow &row);
 
 private:
     Kind m_kind;
-    QList<QJsonObject> m_rows;
+    QList<StraceCallRow> m_rows;
     QList<QString> m_callText; // formatCall, one line, computed once
 };

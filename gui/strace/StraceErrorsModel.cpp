@@ -2,25 +2,20 @@
 
 #include "StraceText.h"
 
-#include <QJsonObject>
 #include <QLocale>
 
 StraceErrorsModel::StraceErrorsModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
-void StraceErrorsModel::setRows(const QJsonArray &rows)
+void StraceErrorsModel::setRows(const QList<StraceErrorRow> &rows)
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.reserve(rows.size());
-    for (const QJsonValue &v : rows) {
-        const QJsonObject o = v.toObject();
-        m_rows.append({StraceText::oneLine(o.value(QStringLiteral("errno")).toString(), 40),
-                       StraceText::oneLine(o.value(QStringLiteral("text")).toString(), 200),
-                       StraceText::oneLine(o.value(QStringLiteral("syscall")).toString(), 60),
-                       StraceText::toInt(o.value(QStringLiteral("count"))),
-                       StraceText::toInt(o.value(QStringLiteral("first_call_id")))});
+    m_rows = rows;
+    for (Row &r : m_rows) {
+        r.errnoName = StraceText::oneLine(r.errnoName, 40);
+        r.text = StraceText::oneLine(r.text, 200);
+        r.syscall = StraceText::oneLine(r.syscall, 60);
     }
     endResetModel();
 }

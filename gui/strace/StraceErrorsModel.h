@@ -1,7 +1,8 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QJsonArray>
+#include "strace/StraceErrorRow.h"
+
 #include <QList>
 
 // Failed calls grouped by errno and syscall (StraceQuery::errors()).
@@ -12,17 +13,10 @@ public:
     enum Column { Errno, Syscall, Count, Meaning, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, FirstCallIdRole };
 
-    struct Row
-    {
-        QString errnoName;
-        QString text;
-        QString syscall;
-        qint64 count = 0;
-        qint64 firstCallId = 0;
-    };
+    using Row = StraceErrorRow;
 
     explicit StraceErrorsModel(QObject *parent = nullptr);
-    void setRows(const QJsonArray &rows);
+    void setRows(const QList<StraceErrorRow> &rows);
     const Row &row(int r) const { return m_rows[r]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -2,25 +2,19 @@
 
 #include "StraceText.h"
 
-#include <QJsonObject>
+#include <QFont>
 #include <QLocale>
 
 StraceFdsModel::StraceFdsModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
-void StraceFdsModel::setRows(const QJsonArray &rows)
+void StraceFdsModel::setRows(const QList<StraceFdRow> &rows)
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.reserve(rows.size());
-    for (const QJsonValue &v : rows) {
-        const QJsonObject o = v.toObject();
-        m_rows.append({StraceText::toInt(o.value(QStringLiteral("pid"))), StraceText::toInt(o.value(QStringLiteral("fd"))),
-                       StraceText::oneLine(o.value(QStringLiteral("path")).toString()),
-                       StraceText::toInt(o.value(QStringLiteral("calls"))), o.value(QStringLiteral("first_us")),
-                       StraceText::toInt(o.value(QStringLiteral("first_call_id")))});
-    }
+    m_rows = rows;
+    for (Row &r : m_rows)
+        r.path = StraceText::oneLine(r.path);
     endResetModel();
 }
 
@@ -45,7 +39,7 @@ QVariant StraceFdsModel::data(const QModelIndex &index, int role) const
         case Fd: return r.fd;
         case Path: return r.path;
         case Calls: return r.calls;
-        case FirstSeen: return r.firstUs.isDouble() ? StraceText::toInt(r.firstUs) : qint64(-1);
+        case FirstSeen: return r.firstUs.value_or(-1);
         }
         return {};
     }
@@ -60,7 +54,12 @@ QVariant StraceFdsModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == Path)
-        return r.path;
+        return r.inferred ? tr("%1\nFollowed from the calls that opened it (the log was traced without -y).").arg(r.path) : r.path;
+    if (role == Qt::FontRole && index.column() == Path && r.inferred) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
     if (role == Qt::TextAlignmentRole && (index.column() == Pid || index.column() == Fd || index.column() == Calls))
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     if (role == FirstCallIdRole)

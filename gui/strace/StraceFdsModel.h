@@ -1,12 +1,13 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QJsonArray>
-#include <QJsonValue>
+#include "strace/StraceFdRow.h"
+
 #include <QList>
 
-// File descriptors and what strace -y/-yy said they were (a path, a socket,
-// a TCP connection), per process (StraceQuery::fds()).
+// File descriptors and what they were (a path, a socket, a TCP connection),
+// as strace -y/-yy said or as followed from the log's own open/dup/socket/
+// close calls (marked so), per process (StraceQuery::fds()).
 class StraceFdsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -14,18 +15,10 @@ public:
     enum Column { Pid, Fd, Path, Calls, FirstSeen, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, FirstCallIdRole };
 
-    struct Row
-    {
-        qint64 pid = 0;
-        qint64 fd = 0;
-        QString path;
-        qint64 calls = 0;
-        QJsonValue firstUs;
-        qint64 firstCallId = 0;
-    };
+    using Row = StraceFdRow;
 
     explicit StraceFdsModel(QObject *parent = nullptr);
-    void setRows(const QJsonArray &rows);
+    void setRows(const QList<StraceFdRow> &rows);
     const Row &row(int r) const { return m_rows[r]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,6 +1,5 @@
 #include "StracePane.h"
 
-#include "StraceCallLookup.h"
 #include "StraceCallsModel.h"
 #include "StraceErrorsModel.h"
 #include "StraceFdsModel.h"
@@ -19,7 +18,6 @@
 #include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -37,11 +35,6 @@ const QString kGrepChannel = QStringLiteral("strace-grep");
 const QString kCallChannel = QStringLiteral("strace-call");
 const QString kFdsChannel = QStringLiteral("strace-fds");
 constexpr int kMaxColumnWidth = 360;
-
-qint64 num(const QJsonValue &v)
-{
-    return StraceText::toInt(v);
-}
 
 QSortFilterProxyModel *sortProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
 {
@@ -153,7 +146,7 @@ StracePane::StracePane(CaseSession *session, QWidget *parent)
     QTableView *fds = makeTable(m_proxies[Fds], StraceFdsModel::Pid, Qt::AscendingOrder);
     m_fdFilter = new FilterLineEdit(this);
     m_fdFilter->setPlaceholderText(tr("Filter by path, socket or connection…"));
-    auto *fdNote = new QLabel(tr("What strace -y/-yy said each descriptor was. Double-click to search its calls."), this);
+    auto *fdNote = new QLabel(tr("What each descriptor was: as strace -y/-yy printed it, or (in italics) followed from the log's own open/dup/socket/close calls. Double-click to search its calls."), this);
     m_views->addTab(page(m_views, {m_fdFilter, fdNote}, fds), tr("File descriptors"));
 
     QTableView *searchView = makeTable(m_proxies[Search], StraceCallsModel::Started, Qt::AscendingOrder);
@@ -239,7 +232,7 @@ StracePane::StracePane(CaseSession *session, QWidget *parent)
         m_hasData = m_loading = m_loadingFds = m_searching = m_recheck = false;
         m_throttle.stop();
         m_pendingCall = 0;
-        m_summaryOverall = m_summaryPerProcess = QJsonArray();
+        m_summaryOverall = m_summaryPerProcess = {};
         for (StraceCallsModel *m : {m_hung, m_slowest, m_search})
             m->setCalls({});
         m_summary->setRows({}, m_summaryScope->currentData().toBool());
@@ -363,15 +356,14 @@ void StracePane::apply(const StraceViewData &d)
     // The status line: what the selection holds, and whether it is whole.
     qint64 calls = 0, unfinished = 0, unparsed = 0, files = 0;
     bool incomplete = false;
-    for (const QJsonValue &t : d.traces) {
-        if (d.collectionId && num(t[QStringLiteral("collection_id")]) != d.collectionId)
+    for (const StraceTraceRow &t : d.traces) {
+        if (d.collectionId && t.collectionId != d.collectionId)
             continue;
         ++files;
-        calls += num(t[QStringLiteral("calls")]);
-        unfinished += num(t[QStringLiteral("unfinished")]);
-        unparsed += num(t[QStringLiteral("unparsed")]);
-        incomplete = incomplete || t[QStringLiteral("status")].toString() != QLatin1String("complete")
-                     || t[QStringLiteral("truncated_tail")].toBool();
+        calls += t.calls;
+        unfinished += t.unfinished;
+        unparsed += t.unparsed;
+        incomplete = incomplete || !t.isComplete();
     }
     if (d.traces.isEmpty()) {
         m_status->setText(tr("No strace evidence in this case yet: collect with strace or import a strace log."));
@@ -406,10 +398,10 @@ void StracePane::loadFds(qint64 collectionId)
 {
     m_loadingFds = true;
     m_views->setTabToolTip(Fds, QString());
-    m_session->reader()->run<QJsonArray>(
+    m_session->reader()->run<QList<StraceFdRow>>(
         kFdsChannel, [collectionId](CaseFile &cf, const CancelToken &) { return StraceViewData::loadFds(cf.db(), collectionId); },
         this,
-        [this](const QJsonArray &rows) {
+        [this](const QList<StraceFdRow> &rows) {
             m_loadingFds = false;
             m_fds->setRows(rows);
             fitColumns(static_cast<QTableView *>(m_itemViews[Fds]));
@@ -425,35 +417,33 @@ void StracePane::loadFds(qint64 collectionId)
         });
 }
 
-void StracePane::fillTraceBox(const QJsonArray &traces, qint64 selected)
+void StracePane::fillTraceBox(const QList<StraceTraceRow> &traces, qint64 selected)
 {
     const QSignalBlocker b(m_trace);
     m_trace->clear();
     qint64 total = 0;
     QList<qint64> order;
-    QHash<qint64, QList<QJsonObject>> byCollection;
-    for (const QJsonValue &v : traces) {
-        const QJsonObject t = v.toObject();
-        const qint64 c = num(t[QStringLiteral("collection_id")]);
-        if (!byCollection.contains(c))
-            order << c;
-        byCollection[c] << t;
-        total += num(t[QStringLiteral("calls")]);
+    QHash<qint64, QList<StraceTraceRow>> byCollection;
+    for (const StraceTraceRow &t : traces) {
+        if (!byCollection.contains(t.collectionId))
+            order << t.collectionId;
+        byCollection[t.collectionId] << t;
+        total += t.calls;
     }
     m_trace->addItem(tr("All strace logs (%n collection(s), %1 calls)", nullptr, int(order.size())).arg(QLocale().toString(total)),
                      qint64(0));
     for (qint64 c : std::as_const(order)) {
-        const QList<QJsonObject> &ts = byCollection[c];
+        const QList<StraceTraceRow> &ts = byCollection[c];
         qint64 calls = 0, unparsed = 0;
-        for (const QJsonObject &t : ts) {
-            calls += num(t[QStringLiteral("calls")]);
-            unparsed += num(t[QStringLiteral("unparsed")]);
+        for (const StraceTraceRow &t : ts) {
+            calls += t.calls;
+            unparsed += t.unparsed;
         }
-        QString name = StraceText::oneLine(ts.first()[QStringLiteral("name")].toString(), 60);
+        QString name = StraceText::oneLine(ts.first().name, 60);
         if (ts.size() > 1)
             name += tr(" and %n more file(s)", nullptr, int(ts.size() - 1));
         QStringList parts{name};
-        const QString host = StraceText::oneLine(ts.first()[QStringLiteral("host")].toString(), 60);
+        const QString host = StraceText::oneLine(ts.first().host, 60);
         if (!host.isEmpty())
             parts << host;
         parts << tr("%1 calls").arg(QLocale().toString(calls));
@@ -533,10 +523,10 @@ bool StracePane::selectIn(View view, qint64 callId)
 
 void StracePane::lookUpCall(qint64 callId)
 {
-    m_session->reader()->run<QJsonObject>(
-        kCallChannel, [callId](CaseFile &cf, const CancelToken &) { return StraceCallLookup::call(cf.db(), callId); }, this,
-        [this, callId](const QJsonObject &call) {
-            if (call.isEmpty()) {
+    m_session->reader()->run<std::optional<StraceCallRow>>(
+        kCallChannel, [callId](CaseFile &cf, const CancelToken &) { return StraceQuery(cf.db()).call(callId); }, this,
+        [this, callId](const std::optional<StraceCallRow> &call) {
+            if (!call) {
                 emit statusMessage(tr("There is no strace call %1 in this case.").arg(callId));
                 return;
             }
@@ -546,7 +536,7 @@ void StracePane::lookUpCall(qint64 callId)
                 const QSignalBlocker b(m_searchEdit); // no search for the cleared text
                 m_searchEdit->clear();
             }
-            m_search->setCalls(QJsonArray{call});
+            m_search->setCalls({*call});
             m_searchStatus->setText(tr("Call %1, as the evidence link names it.").arg(callId));
             updateTabTitles();
             selectIn(Search, callId);
@@ -574,18 +564,16 @@ void StracePane::search(const QString &text)
     const qint64 collection = m_trace->currentData().toLongLong();
     m_searching = true;
     m_searchStatus->setText(tr("Searching…"));
-    m_session->reader()->run<QJsonArray>(
+    m_session->reader()->run<QList<StraceCallRow>>(
         kGrepChannel,
         [collection, text](CaseFile &cf, const CancelToken &) {
             return StraceQuery(cf.db(), collection).grep(text, kSearchLimit + 1);
         },
         this,
-        [this, text](const QJsonArray &rows) {
+        [this, text](const QList<StraceCallRow> &rows) {
             m_searching = false;
-            QJsonArray shown = rows;
-            const bool capped = shown.size() > kSearchLimit;
-            while (shown.size() > kSearchLimit)
-                shown.removeLast();
+            const bool capped = rows.size() > kSearchLimit;
+            const QList<StraceCallRow> shown = rows.mid(0, kSearchLimit);
             m_search->setCalls(shown);
             fitColumns(static_cast<QTableView *>(m_itemViews[Search]));
             const QString quoted = QStringLiteral("“") + StraceText::oneLine(text, 80) + QStringLiteral("”");
@@ -615,22 +603,28 @@ void StracePane::showDetail(const QModelIndex &proxyIndex)
     StraceCallsModel *m = v == Hung ? m_hung : v == Slowest ? m_slowest : m_search;
     if (!s.isValid() || s.model() != m)
         return;
-    const QJsonObject &c = m->call(s.row());
+    const StraceCallRow &c = m->call(s.row());
     QStringList facts;
-    facts << tr("PID %1").arg(num(c[QStringLiteral("pid")]));
-    if (c[QStringLiteral("time_us")].isDouble())
-        facts << tr("started %1").arg(StraceText::time(c[QStringLiteral("time_us")]));
-    if (c[QStringLiteral("duration_us")].isDouble())
-        facts << (c[QStringLiteral("unfinished")].toBool() ? tr("waited at least %1") : tr("took %1"))
-                     .arg(StraceText::duration(c[QStringLiteral("duration_us")]));
+    facts << (c.pid ? tr("PID %1").arg(c.pid) : tr("an unknown process (the log names no pids)"));
+    if (c.timeUs)
+        facts << tr("started %1").arg(StraceText::time(c.timeUs));
+    else
+        facts << tr("no timestamps in the log");
+    if (c.durationUs)
+        facts << (c.isUnfinished() ? tr("waited at least %1") : tr("took %1")).arg(StraceText::duration(c.durationUs));
+    else if (c.isUnfinished())
+        facts << tr("how long it waited is not known");
     facts << StraceCallsModel::outcome(c);
+    QString text = StraceText::oneLine(c.formatted(), 20000) + QLatin1Char('\n') + facts.join(QStringLiteral(" · "));
+    if (c.fdPath && c.fdInferred)
+        text += QLatin1Char('\n') + tr("fd %1 is %2 (followed from the log's own calls; traced without -y)")
+                                        .arg(c.fd.value_or(-1))
+                                        .arg(StraceText::oneLine(*c.fdPath, 2000));
     QStringList where;
-    if (!c[QStringLiteral("host")].toString().isEmpty())
-        where << StraceText::oneLine(c[QStringLiteral("host")].toString(), 200);
-    where << StraceText::oneLine(c[QStringLiteral("trace")].toString(), 200)
-          << tr("line %1").arg(num(c[QStringLiteral("line")]));
-    m_detail->setPlainText(StraceText::oneLine(StraceQuery::formatCall(c), 20000) + QLatin1Char('\n')
-                           + facts.join(QStringLiteral(" · ")) + QLatin1Char('\n') + where.join(QStringLiteral(" · ")));
+    if (!c.host.isEmpty())
+        where << StraceText::oneLine(c.host, 200);
+    where << StraceText::oneLine(c.trace, 200) << tr("line %1").arg(c.line);
+    m_detail->setPlainText(text + QLatin1Char('\n') + where.join(QStringLiteral(" · ")));
 }
 
 void StracePane::activateCall(const QModelIndex &proxyIndex)

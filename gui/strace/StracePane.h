@@ -1,6 +1,9 @@
 #pragma once
 
-#include <QJsonArray>
+#include "strace/StraceSummaryRow.h"
+#include "strace/StraceTraceRow.h"
+
+#include <QList>
 #include <QTimer>
 #include <QWidget>
 
@@ -86,7 +89,7 @@ private:
     void checkForChanges();
     void apply(const StraceViewData &d);
     void loadFds(qint64 collectionId);
-    void fillTraceBox(const QJsonArray &traces, qint64 selected);
+    void fillTraceBox(const QList<StraceTraceRow> &traces, qint64 selected);
     void updateTabTitles();
     void updateDescription();
     bool selectIn(View view, qint64 callId);
@@ -114,8 +117,8 @@ private:
     FilterLineEdit *m_searchEdit;
     QLabel *m_searchStatus;
     QPlainTextEdit *m_detail;
-    QJsonArray m_summaryOverall;
-    QJsonArray m_summaryPerProcess;
+    QList<StraceSummaryRow> m_summaryOverall;
+    QList<StraceSummaryRow> m_summaryPerProcess;
     QString m_fingerprint;
     QTimer m_throttle;
     qint64 m_pendingCall = 0;

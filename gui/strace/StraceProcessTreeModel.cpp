@@ -5,7 +5,6 @@
 #include <QBrush>
 #include <QColor>
 #include <QHash>
-#include <QJsonObject>
 #include <QLocale>
 #include <QSet>
 
@@ -13,25 +12,24 @@ StraceProcessTreeModel::StraceProcessTreeModel(QObject *parent) : QAbstractItemM
 {
 }
 
-void StraceProcessTreeModel::setRows(const QJsonArray &rows)
+void StraceProcessTreeModel::setRows(const QList<StraceProcessRow> &rows)
 {
     beginResetModel();
     m_nodes.clear();
     m_roots.clear();
     QHash<QPair<qint64, qint64>, int> byPid;
-    for (const QJsonValue &v : rows) {
-        const QJsonObject o = v.toObject();
+    for (const StraceProcessRow &o : rows) {
         Node n;
-        n.collectionId = StraceText::toInt(o.value(QStringLiteral("collection_id")));
-        n.pid = StraceText::toInt(o.value(QStringLiteral("pid")));
-        n.parentPid = StraceText::toInt(o.value(QStringLiteral("parent_pid")));
-        n.exec = StraceText::oneLine(o.value(QStringLiteral("exec")).toString(), 500);
-        n.firstUs = o.value(QStringLiteral("first_us"));
-        n.lastUs = o.value(QStringLiteral("last_us"));
-        n.calls = StraceText::toInt(o.value(QStringLiteral("calls")));
-        n.exitCode = o.value(QStringLiteral("exit_code"));
-        n.killedBy = StraceText::oneLine(o.value(QStringLiteral("killed_by")).toString(), 40);
-        n.core = o.value(QStringLiteral("core_dumped")).toBool();
+        n.collectionId = o.collectionId;
+        n.pid = o.pid;
+        n.parentPid = o.parentPid.value_or(0);
+        n.exec = StraceText::oneLine(o.exec.value_or(QString()), 500);
+        n.firstUs = o.firstUs;
+        n.lastUs = o.lastUs;
+        n.calls = o.calls;
+        n.exitCode = o.exitCode;
+        n.killedBy = StraceText::oneLine(o.killedBy.value_or(QString()), 40);
+        n.core = o.coreDumped;
         byPid.insert({n.collectionId, n.pid}, int(m_nodes.size()));
         m_nodes.append(n);
     }
@@ -79,8 +77,8 @@ QString StraceProcessTreeModel::ending(const Node &n)
 {
     if (!n.killedBy.isEmpty())
         return n.core ? tr("killed by %1 (core dumped)").arg(n.killedBy) : tr("killed by %1").arg(n.killedBy);
-    if (n.exitCode.isDouble())
-        return tr("exited with %1").arg(StraceText::toInt(n.exitCode));
+    if (n.exitCode)
+        return tr("exited with %1").arg(*n.exitCode);
     return tr("still running when the trace ended");
 }
 
@@ -129,15 +127,15 @@ QVariant StraceProcessTreeModel::data(const QModelIndex &index, int role) const
         case Pid: return n.pid;
         case Program: return n.exec;
         case Calls: return n.calls;
-        case FirstSeen: return n.firstUs.isDouble() ? StraceText::toInt(n.firstUs) : qint64(-1);
-        case LastSeen: return n.lastUs.isDouble() ? StraceText::toInt(n.lastUs) : qint64(-1);
+        case FirstSeen: return n.firstUs.value_or(-1);
+        case LastSeen: return n.lastUs.value_or(-1);
         case Ended: return ending(n);
         }
         return {};
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Pid: return n.pid ? QString::number(n.pid) : QStringLiteral("?");
+        case Pid: return n.pid ? QString::number(n.pid) : tr("? (no pid in the log)");
         case Program: return n.exec.isEmpty() ? tr("(no execve seen)") : n.exec;
         case Calls: return QLocale().toString(n.calls);
         case FirstSeen: return StraceText::time(n.firstUs);

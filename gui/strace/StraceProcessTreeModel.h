@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QAbstractItemModel>
-#include <QJsonArray>
-#include <QJsonValue>
+#include "strace/StraceProcessRow.h"
+
 #include <QList>
 
 // The processes strace saw, as a tree: a child under the process whose
@@ -22,10 +22,10 @@ public:
         qint64 pid = 0;
         qint64 parentPid = 0; // 0: unknown
         QString exec;
-        QJsonValue firstUs;
-        QJsonValue lastUs;
+        std::optional<qint64> firstUs;
+        std::optional<qint64> lastUs;
         qint64 calls = 0;
-        QJsonValue exitCode;
+        std::optional<qint64> exitCode;
         QString killedBy;
         bool core = false;
         int parent = -1; // index into nodes, -1 = top level
@@ -33,7 +33,7 @@ public:
     };
 
     explicit StraceProcessTreeModel(QObject *parent = nullptr);
-    void setRows(const QJsonArray &rows);
+    void setRows(const QList<StraceProcessRow> &rows);
     int processCount() const { return int(m_nodes.size()); }
     // The index of a process (column 0), invalid if not shown.
     QModelIndex indexOfPid(qint64 pid) const;

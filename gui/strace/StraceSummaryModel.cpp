@@ -2,32 +2,19 @@
 
 #include "StraceText.h"
 
-#include <QJsonObject>
 #include <QLocale>
 
 StraceSummaryModel::StraceSummaryModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
-void StraceSummaryModel::setRows(const QJsonArray &rows, bool perProcess)
+void StraceSummaryModel::setRows(const QList<StraceSummaryRow> &rows, bool perProcess)
 {
     beginResetModel();
     m_perProcess = perProcess;
-    m_rows.clear();
-    m_rows.reserve(rows.size());
-    for (const QJsonValue &v : rows) {
-        const QJsonObject o = v.toObject();
-        Row r;
-        r.pid = StraceText::toInt(o.value(QStringLiteral("pid")));
-        r.syscall = StraceText::oneLine(o.value(QStringLiteral("syscall")).toString(), 60);
-        r.calls = StraceText::toInt(o.value(QStringLiteral("calls")));
-        r.errors = StraceText::toInt(o.value(QStringLiteral("errors")));
-        r.totalUs = StraceText::toInt(o.value(QStringLiteral("total_us")));
-        r.avgUs = StraceText::toInt(o.value(QStringLiteral("avg_us")));
-        r.maxUs = StraceText::toInt(o.value(QStringLiteral("max_us")));
-        r.pctTime = o.value(QStringLiteral("pct_time")).toDouble();
-        m_rows.append(r);
-    }
+    m_rows = rows;
+    for (Row &r : m_rows)
+        r.syscall = StraceText::oneLine(r.syscall, 60);
     endResetModel();
 }
 

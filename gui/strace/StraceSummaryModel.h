@@ -1,7 +1,8 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QJsonArray>
+#include "strace/StraceSummaryRow.h"
+
 #include <QList>
 
 // What strace -c shows, from StraceQuery::summary(): per syscall (and per
@@ -14,20 +15,10 @@ public:
     enum Column { Pid, Syscall, Calls, Errors, Total, Average, Max, PercentTime, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
-    struct Row
-    {
-        qint64 pid = -1;
-        QString syscall;
-        qint64 calls = 0;
-        qint64 errors = 0;
-        qint64 totalUs = 0;
-        qint64 avgUs = 0;
-        qint64 maxUs = 0;
-        double pctTime = 0;
-    };
+    using Row = StraceSummaryRow;
 
     explicit StraceSummaryModel(QObject *parent = nullptr);
-    void setRows(const QJsonArray &rows, bool perProcess);
+    void setRows(const QList<StraceSummaryRow> &rows, bool perProcess);
     bool isPerProcess() const { return m_perProcess; }
     const Row &row(int r) const { return m_rows[r]; }
     qint64 totalCalls() const;

@@ -25,18 +25,16 @@ QString StraceText::duration(qint64 us)
     return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-QString StraceText::duration(const QJsonValue &us)
+QString StraceText::duration(const std::optional<qint64> &us)
 {
-    if (us.isNull() || us.isUndefined())
-        return {};
-    return duration(toInt(us));
+    return us ? duration(*us) : QString();
 }
 
-QString StraceText::time(const QJsonValue &value)
+QString StraceText::time(const std::optional<qint64> &value)
 {
-    if (value.isNull() || value.isUndefined())
+    if (!value)
         return {};
-    const qint64 us = toInt(value);
+    const qint64 us = *value;
     const QString frac = QStringLiteral("%1").arg(((us % 1000000) + 1000000) % 1000000, 6, 10, QLatin1Char('0'));
     if (us < kRelativeLimitUs)
         return QStringLiteral("+%1.%2 s").arg(us / 1000000).arg(frac);

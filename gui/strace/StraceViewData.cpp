@@ -1,8 +1,5 @@
 #include "StraceViewData.h"
 
-#include "strace/StraceQuery.h"
-
-#include <QJsonObject>
 
 #include <functional>
 
@@ -12,8 +9,8 @@ StraceViewData StraceViewData::load(SqliteDatabase &db, qint64 collectionId, con
     d.collectionId = collectionId;
     d.traces = StraceQuery(db).traces();
     bool known = collectionId == 0;
-    for (const QJsonValue &t : std::as_const(d.traces))
-        known = known || qint64(t[QStringLiteral("collection_id")].toDouble()) == collectionId;
+    for (const StraceTraceRow &t : std::as_const(d.traces))
+        known = known || t.collectionId == collectionId;
     if (!known) // the selected collection is gone (another case, a merge): show everything
         d.collectionId = collectionId = 0;
     const StraceQuery q(db, collectionId);
@@ -36,20 +33,15 @@ StraceViewData StraceViewData::load(SqliteDatabase &db, qint64 collectionId, con
     return d;
 }
 
-QJsonArray StraceViewData::loadFds(SqliteDatabase &db, qint64 collectionId)
+QList<StraceFdRow> StraceViewData::loadFds(SqliteDatabase &db, qint64 collectionId)
 {
     return StraceQuery(db, collectionId).fds();
 }
 
-QString StraceViewData::fingerprint(const QJsonArray &traces)
+QString StraceViewData::fingerprint(const QList<StraceTraceRow> &traces)
 {
     QString f;
-    for (const QJsonValue &t : traces)
-        f += QStringLiteral("%1:%2:%3:%4:%5;")
-                 .arg(qint64(t[QStringLiteral("trace_id")].toDouble()))
-                 .arg(qint64(t[QStringLiteral("calls")].toDouble()))
-                 .arg(qint64(t[QStringLiteral("unfinished")].toDouble()))
-                 .arg(qint64(t[QStringLiteral("lines")].toDouble()))
-                 .arg(t[QStringLiteral("status")].toString());
+    for (const StraceTraceRow &t : traces)
+        f += QStringLiteral("%1:%2:%3:%4:%5;").arg(t.traceId).arg(t.calls).arg(t.unfinished).arg(t.lines).arg(t.status);
     return f;
 }

@@ -2,7 +2,7 @@
 
 #include "util/CancelToken.h"
 
-#include <QJsonArray>
+#include "strace/StraceQuery.h"
 
 class SqliteDatabase;
 
@@ -14,20 +14,20 @@ class SqliteDatabase;
 struct StraceViewData
 {
     qint64 collectionId = 0;
-    QJsonArray traces; // of the whole case, for the selector
-    QJsonArray hung;
-    QJsonArray summary;           // overall
-    QJsonArray summaryPerProcess; // per pid
-    QJsonArray slowest;
-    QJsonArray errors;
-    QJsonArray processes;
-    QJsonArray fds; // only from loadFds()
+    QList<StraceTraceRow> traces; // of the whole case, for the selector
+    QList<StraceCallRow> hung;
+    QList<StraceSummaryRow> summary;           // overall
+    QList<StraceSummaryRow> summaryPerProcess; // per pid
+    QList<StraceCallRow> slowest;
+    QList<StraceErrorRow> errors;
+    QList<StraceProcessRow> processes;
+    QList<StraceFdRow> fds; // only from loadFds()
     bool cancelled = false;
 
     static constexpr int kSlowest = 20;
     static StraceViewData load(SqliteDatabase &db, qint64 collectionId, const CancelToken &cancel);
-    static QJsonArray loadFds(SqliteDatabase &db, qint64 collectionId);
+    static QList<StraceFdRow> loadFds(SqliteDatabase &db, qint64 collectionId);
     // A cheap fingerprint of the strace evidence (traces, their calls and
     // status): the pane reloads only when it changes.
-    static QString fingerprint(const QJsonArray &traces);
+    static QString fingerprint(const QList<StraceTraceRow> &traces);
 };

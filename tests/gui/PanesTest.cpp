@@ -10,6 +10,8 @@
 #include "audit/AuditLogPane.h"
 #include "casefile/AuditHead.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
+#include "casefile/FindingStore.h"
 #include "casefile/AuditLog.h"
 #include "casefile/NoteStore.h"
 #include "casefile/SqliteDatabase.h"
@@ -171,6 +173,46 @@ private slots:
         filter->setText(QStringLiteral("lockd"));
         filter->flush();
         QCOMPARE(pane->proxy()->rowCount(), 1);
+    }
+
+    // A finding a later analysis superseded stays in the pane, greyed and
+    // last, and a link to it still lands on its row, which names its successor.
+    void supersededFindingStillResolves()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("superseded.casebook"));
+        qint64 old = 0, successor = 0;
+        {
+            auto cf = CaseFile::create(path, QStringLiteral("superseded"));
+            const qint64 c = CollectionStore(cf->db()).begin(0, QStringLiteral("procfs"), QStringLiteral("fixture"));
+            FindingStore first(cf->db());
+            Finding f;
+            f.collectionId = c;
+            f.kind = QStringLiteral("d-state-summary");
+            f.severity = QStringLiteral("high");
+            f.title = QStringLiteral("1 task(s) in D");
+            old = first.add(f);
+            FindingStore rerun(cf->db());
+            QCOMPARE(rerun.supersedeFor(c, {f.kind}), 1);
+            f.title = QStringLiteral("0 task(s) in D");
+            f.severity = QStringLiteral("low");
+            successor = rerun.add(f);
+        }
+        MainWindow w;
+        w.setQuiet(true);
+        QVERIFY(w.openCase(path));
+        FindingsPane *pane = w.findingsPane();
+        Tester t1(pane->model(), Tester::FailureReportingMode::QtTest);
+        Tester t2(pane->proxy(), Tester::FailureReportingMode::QtTest);
+        QCOMPARE(pane->proxy()->rowCount(), 2);
+        // The current one first, though its severity is lower.
+        QCOMPARE(pane->proxy()->index(0, FindingsModel::Title).data(FindingsModel::FindingIdRole).toLongLong(), successor);
+        QVERIFY(w.openLink(EvidenceLink::fromRef(QStringLiteral("finding"), old)));
+        const QModelIndex cur = pane->view()->currentIndex();
+        QCOMPARE(cur.data(FindingsModel::FindingIdRole).toLongLong(), old);
+        QVERIFY(cur.data(FindingsModel::SupersededRole).toBool());
+        QVERIFY(cur.siblingAtColumn(FindingsModel::Title).data().toString().contains(QStringLiteral("superseded")));
+        const QString html = pane->findChild<QTextBrowser *>()->toHtml();
+        QVERIFY2(html.contains(QStringLiteral("casebook:finding/%1").arg(successor)), qPrintable(html));
     }
 
     void noteWithLinkIsFollowed()

@@ -18,6 +18,7 @@
 #include "notes/NoteHistoryView.h"
 #include "notes/NotesPane.h"
 #include "audit/AuditLogPane.h"
+#include "blockers/BlockersPane.h"
 #include "timeline/TimelineController.h"
 #include "timeline/TimelinePane.h"
 #include "timeline/TimelineView.h"
@@ -222,6 +223,13 @@ int main(int argc, char **argv)
         sp->view(StracePane::Search)->setCurrentIndex(sp->proxy(StracePane::Search)->index(0, 0));
         settle(300);
         save(sp, out, QStringLiteral("%1-strace-search").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    // The waits-for graph (analysed by the writer when no current run is stored).
+    if (auto *bp = w.findChild<BlockersPane *>()) {
+        w.workspaceTabs()->setCurrentWidget(bp);
+        waitFor([bp] { return bp->isLoaded() && (!bp->currentRun() || bp->currentRun()->id > 0); }, 30000);
+        settle(400);
+        save(bp, out, QStringLiteral("%1-blockers").arg(n++, 2, 10, QLatin1Char('0')));
     }
     // Zoomed timeline around the first events.
     if (sample.baseUs) {

@@ -37,6 +37,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QFont>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -75,7 +76,7 @@ class StracePaneTest : public QObject
     static int rowWithSyscall(StraceCallsModel *m, const QString &syscall)
     {
         for (int r = 0; r < m->rowCount(); ++r)
-            if (m->call(r).value(QStringLiteral("syscall")).toString() == syscall)
+            if (m->call(r).syscall == syscall)
                 return r;
         return -1;
     }
@@ -115,14 +116,67 @@ private slots:
         QVERIFY(m_loopCollection > 0);
     }
 
+    // The models hold StraceQuery's typed rows: a hung call of a log without
+    // pids or timestamps reads "?" and "not known"; a path followed without -y
+    // is not printed as if strace had decorated the call, and is set in italics.
+    void typedRowsOfAnUnknownProcess()
+    {
+        StraceCallRow hung;
+        hung.callId = 7;
+        hung.trace = QStringLiteral("excerpt.strace");
+        hung.line = 8;
+        hung.syscall = QStringLiteral("flock");
+        hung.args = QStringLiteral("11, LOCK_EX");
+        hung.unfinished = 1;
+        hung.fd = 11;
+        hung.fdPath = QStringLiteral("/srv/a.js");
+        hung.fdInferred = true;
+        StraceCallRow done = hung;
+        done.callId = 8;
+        done.unfinished = 0;
+        done.args = QStringLiteral("11, LOCK_SH");
+        done.ret = 0;
+        StraceCallsModel calls(StraceCallsModel::Kind::Hung);
+        Tester t1(&calls, Tester::FailureReportingMode::QtTest);
+        calls.setCalls({hung, done});
+        QCOMPARE(calls.rowCount(), 2);
+        QCOMPARE(calls.index(0, StraceCallsModel::Pid).data().toString(), QStringLiteral("?"));
+        QCOMPARE(calls.index(0, StraceCallsModel::Duration).data().toString(), QStringLiteral("not known"));
+        QCOMPARE(calls.index(0, StraceCallsModel::Started).data().toString(), QString());
+        QCOMPARE(calls.index(0, StraceCallsModel::Call).data().toString(), QStringLiteral("flock(11, LOCK_EX <unfinished ...>"));
+        QCOMPARE(calls.index(1, StraceCallsModel::Call).data().toString(), QStringLiteral("flock(11, LOCK_SH) = 0"));
+        QCOMPARE(calls.rowOf(8), 1);
+
+        StraceFdRow fd;
+        fd.fd = 11;
+        fd.path = QStringLiteral("/srv/a.js");
+        fd.inferred = true;
+        fd.calls = 3;
+        StraceFdsModel fds;
+        Tester t2(&fds, Tester::FailureReportingMode::QtTest);
+        fds.setRows({fd});
+        QCOMPARE(fds.rowCount(), 1);
+        QCOMPARE(fds.index(0, StraceFdsModel::Pid).data().toString(), QStringLiteral("?"));
+        QVERIFY(fds.index(0, StraceFdsModel::Path).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(fds.index(0, StraceFdsModel::Path).data(Qt::ToolTipRole).toString().contains(QStringLiteral("without -y")));
+
+        StraceProcessRow unknown;
+        unknown.calls = 8;
+        StraceProcessTreeModel tree;
+        Tester t3(&tree, Tester::FailureReportingMode::QtTest);
+        tree.setRows({unknown});
+        QCOMPARE(tree.rowCount(), 1);
+        QCOMPARE(tree.index(0, StraceProcessTreeModel::Pid).data().toString(), QStringLiteral("? (no pid in the log)"));
+    }
+
     void textUnits()
     {
         QCOMPARE(StraceText::duration(qint64(37)), QStringLiteral("37 µs"));
         QCOMPARE(StraceText::duration(qint64(2050)), QStringLiteral("2.05 ms"));
         QCOMPARE(StraceText::duration(qint64(45783999)), QStringLiteral("45.784 s"));
         QCOMPARE(StraceText::duration(qint64(725) * 1000000), QStringLiteral("12 min 5 s"));
-        QCOMPARE(StraceText::duration(QJsonValue()), QString());
-        QCOMPARE(StraceText::time(QJsonValue(qint64(1500000))), QStringLiteral("+1.500000 s"));
+        QCOMPARE(StraceText::duration(std::optional<qint64>()), QString());
+        QCOMPARE(StraceText::time(std::optional<qint64>(1500000)), QStringLiteral("+1.500000 s"));
         QCOMPARE(StraceText::oneLine(QStringLiteral("a\nb\tc\x01%1")), QStringLiteral("a\\nb\\tc\\u0001%1"));
         QCOMPARE(StraceText::oneLine(QString(50, QLatin1Char('x')), 10), QString(10, QLatin1Char('x')) + QStringLiteral("…"));
     }
@@ -161,7 +215,7 @@ private slots:
         StracePane *p = w.stracePane();
         QCOMPARE(p->views()->currentIndex(), int(StracePane::Hung));
         auto cf = CaseFile::open(m_path, CaseFile::Access::ReadOnly);
-        const QJsonArray hung = StraceQuery(cf->db()).hung();
+        const QJsonArray hung = StraceQuery::toJson(StraceQuery(cf->db()).hung());
         // The longest wait is selected and shown in full.
         QCOMPARE(p->currentCallId(), qint64(hung.first()[QStringLiteral("call_id")].toDouble()));
         QVERIFY(!p->detail()->toPlainText().isEmpty());
@@ -174,7 +228,7 @@ private slots:
         QCOMPARE(m->index(r, StraceCallsModel::Call).data().toString(), kFlock);
         QCOMPARE(m->index(r, StraceCallsModel::Outcome).data().toString(), QStringLiteral("never returned"));
         QCOMPARE(m->headerData(StraceCallsModel::Duration, Qt::Horizontal).toString(), QStringLiteral("Waited"));
-        const qint64 waited = qint64(m->call(r).value(QStringLiteral("duration_us")).toDouble());
+        const qint64 waited = m->call(r).durationUs.value_or(-1);
         QVERIFY(waited > 0); // until the trace's last line
         QCOMPARE(m->index(r, StraceCallsModel::Duration).data().toString(), StraceText::duration(waited));
         QVERIFY(m->index(r, StraceCallsModel::Started).data().toString().contains(QStringLiteral(":01.100600")));
@@ -201,7 +255,7 @@ private slots:
         auto cf = CaseFile::open(m_path, CaseFile::Access::ReadOnly);
         for (bool perProcess : {false, true}) {
             p->summaryScopeBox()->setCurrentIndex(perProcess ? 1 : 0);
-            const QJsonArray rows = StraceQuery(cf->db()).summary(perProcess);
+            const QJsonArray rows = StraceQuery::toJson(StraceQuery(cf->db()).summary(perProcess));
             qint64 calls = 0, errors = 0, total = 0;
             for (const QJsonValue &v : rows) {
                 calls += qint64(v[QStringLiteral("calls")].toDouble());
@@ -345,7 +399,7 @@ private slots:
 
         // A call in neither hung nor slowest: looked up, shown alone in Search.
         qint64 plain = 0;
-        for (const QJsonValue &c : StraceQuery(cf->db(), m_loopCollection).grep(QStringLiteral("/dev/null"), 50)) {
+        for (const QJsonValue &c : StraceQuery::toJson(StraceQuery(cf->db(), m_loopCollection).grep(QStringLiteral("/dev/null"), 50))) {
             const qint64 id = qint64(c[QStringLiteral("call_id")].toDouble());
             if (p->slowestModel()->rowOf(id) < 0 && p->hungModel()->rowOf(id) < 0) {
                 plain = id;
@@ -501,7 +555,7 @@ private slots:
         const int r = rowWithSyscall(slow, QStringLiteral("flock"));
         QVERIFY(r >= 0);
         QCOMPARE(slow->index(r, StraceCallsModel::Duration).data().toString(), QStringLiteral("45.784 s"));
-        QCOMPARE(slow->call(r).value(QStringLiteral("artifact_id")).toInteger(), s.straceArtifact);
+        QCOMPARE(slow->call(r).artifactId.value_or(0), s.straceArtifact);
         QVERIFY(p->processModel()->indexOfPid(14438).isValid());
     }
 };

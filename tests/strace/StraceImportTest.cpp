@@ -146,7 +146,7 @@ private slots:
                  QStringLiteral("No such file or directory"));
         // Process tree: sh forked cat and ls, exec'd them, sh exited 3.
         StraceQuery q(cf->db());
-        const QJsonArray procs = q.processes();
+        const QJsonArray procs = StraceQuery::toJson(q.processes());
         QCOMPARE(procs.size(), 3);
         qint64 shPid = 0;
         int children = 0;
@@ -166,10 +166,10 @@ private slots:
         QCOMPARE(children, 2);
         // strace -c like summary adds up to the rows.
         qint64 calls = 0;
-        for (const QJsonValue &v : q.summary(false))
+        for (const QJsonValue &v : StraceQuery::toJson(q.summary(false)))
             calls += qint64(v[QStringLiteral("calls")].toDouble());
         QCOMPARE(calls, count(*cf, QStringLiteral("SELECT COUNT(*) FROM strace_calls WHERE kind = 0 AND unfinished = 0")));
-        QVERIFY(!q.fds().isEmpty());
+        QVERIFY(!StraceQuery::toJson(q.fds()).isEmpty());
         QCOMPARE(FindingStore(cf->db()).list(0, QStringLiteral("strace-summary")).size(), 1);
         QCOMPARE(FindingStore(cf->db()).list(0, QStringLiteral("strace-errors")).size(), 1);
     }
@@ -200,7 +200,7 @@ private slots:
         }
         QCOMPARE(n, files.size());
         // grep across the per-process files, like `grep /dev/null str-envoy.*`.
-        const QJsonArray hits = StraceQuery(cf->db()).grep(QStringLiteral("/dev/null"));
+        const QJsonArray hits = StraceQuery::toJson(StraceQuery(cf->db()).grep(QStringLiteral("/dev/null")));
         QVERIFY(!hits.isEmpty());
         for (const QJsonValue &h : hits)
             QVERIFY(h[QStringLiteral("trace")].toString().startsWith(QStringLiteral("str-envoy.")));
@@ -273,7 +273,7 @@ private slots:
         auto cf = newCase();
         const ImportResult r = importPaths(*cf, {log});
         QVERIFY2(r.ok, qPrintable(r.error));
-        const QJsonArray hung = StraceQuery(cf->db()).hung();
+        const QJsonArray hung = StraceQuery::toJson(StraceQuery(cf->db()).hung());
         QCOMPARE(hung.size(), 1);
         const QJsonObject h = hung.first().toObject();
         QCOMPARE(h[QStringLiteral("syscall")].toString(), QStringLiteral("flock"));
@@ -318,7 +318,7 @@ private slots:
         r = importPaths(*cf, {full});
         QVERIFY2(r.ok, qPrintable(r.error));
         StraceQuery q(cf->db(), r.collectionIds.first());
-        const QJsonArray hung = q.hung();
+        const QJsonArray hung = StraceQuery::toJson(q.hung());
         QCOMPARE(hung.size(), 2); // flock LOCK_EX and the idle epoll_wait
         QStringList names;
         for (const QJsonValue &v : hung)
@@ -419,6 +419,48 @@ private slots:
         r = runCasectl({QStringLiteral("import"), cs, junk});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("not a kind of file"));
+    }
+
+    // A log copied while strace was attached ends with the hung call: its wait
+    // is unknown ("?"), or, with --observed-until, until then. The seed 004
+    // excerpt (no pids, no timestamps) reads as one unknown process.
+    void casectlObservedUntilAndLogWithoutPids()
+    {
+        const QString cs = path(QStringLiteral("observed.casebook"));
+        QCOMPARE(runCasectl({QStringLiteral("new"), cs, QStringLiteral("--title"), QStringLiteral("observed")}).exitCode, 0);
+        const QString log = TestEnv::sourceDir() + QStringLiteral("/tests/data/strace/golden/last-line-hung.strace");
+        CasectlResult r = runCasectl({QStringLiteral("import"), cs, log, QStringLiteral("--tz"), QStringLiteral("UTC"),
+                                      QStringLiteral("--date"), QStringLiteral("2019-08-26")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung")});
+        QVERIFY2(r.out.contains("waited ? (trace-ended)"), r.out.constData());
+        QVERIFY2(r.out.contains("[fd 11: /srv/path/to/file/that/would/be/written.js]"), r.out.constData());
+        r = runCasectl({QStringLiteral("import"), cs, log, QStringLiteral("--tz"), QStringLiteral("+02:00"), QStringLiteral("--date"),
+                        QStringLiteral("2019-08-26"), QStringLiteral("--observed-until"), QStringLiteral("2019-08-26T15:06:53.1006"),
+                        QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const qint64 second = QJsonDocument::fromJson(r.out).object()[QStringLiteral("imports")].toArray().first()
+                                  [QStringLiteral("collection_ids")].toArray().first().toInteger();
+        r = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung"), QStringLiteral("--json"), QStringLiteral("--collection"),
+                        QString::number(second)});
+        const QJsonArray hung = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(hung.size(), 1);
+        // Both times in the traced host's zone (+02:00): 112.0004 s.
+        QCOMPARE(hung.first()[QStringLiteral("duration_us")].toInteger(), 112000400);
+        QCOMPARE(hung.first()[QStringLiteral("fd_inferred")].toBool(), true);
+        QCOMPARE(runCasectl({QStringLiteral("import"), cs, log, QStringLiteral("--observed-until"), QStringLiteral("yesterday")}).exitCode, 2);
+
+        const QString excerpt = TestEnv::sourceDir() + QStringLiteral("/tests/data/strace/seed004-php-fpm.strace");
+        QVERIFY(runCasectl({QStringLiteral("import"), cs, excerpt}).exitCode == 0);
+        r = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung")});
+        QVERIFY2(r.out.contains("seed004-php-fpm.strace:8: pid ? (no time) waited ? (trace-ended) flock(11, LOCK_EX <unfinished ...>"),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("pid 0"));
+        r = runCasectl({QStringLiteral("findings"), cs, QStringLiteral("--kind"), QStringLiteral("hung-syscall")});
+        QVERIFY2(r.out.contains("Unknown process (no pids in the log): flock(11, LOCK_EX) on /srv/path/to/file/that/would/be/written.js"),
+                 r.out.constData());
+        QVERIFY(!r.out.contains("pid 0"));
+        QVERIFY(!r.out.contains("started at  ("));
     }
 
     void timeZoneAndDateOfTimeOfDayLogs()

@@ -46,6 +46,8 @@ private slots:
         flock.release();
         QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
         QVERIFY(stillWaiting);
+        // Stopped by the script itself (not cut off by a timeout), detaching cleanly.
+        QVERIFY2(r.out.contains("\"stopped_by\": \"duration\""), r.out.constData());
 
         const CasectlResult h = runCasectl({QStringLiteral("strace"), cs, QStringLiteral("--hung"), QStringLiteral("--json")});
         QCOMPARE(h.exitCode, 0);

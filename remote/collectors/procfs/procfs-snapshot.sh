@@ -48,6 +48,93 @@ globbed() {
     # Like files, but from a glob too large for one argv: xargs splits it.
     printf '%s\n' "$@" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0'
 }
+# --- Blocker evidence (issue 14): locks, fd targets and fdinfo of the
+# processes the analysis involves, zombie threads' cgroups. /proc and
+# /sys/fs/cgroup only: fd targets are readlink()s (find -lname, -printf %l)
+# and fdinfo is procfs; nothing on the filesystems the tasks wait on is ever
+# stat'ed or read. Bounded: at most $max_involved processes and
+# $max_fds fds each, $max_locks lines of /proc/locks; a cap that is hit says so on stderr as
+# "casebook: capped: WHAT: DETAIL" (a gap of the collection). Filters of
+# data already read (sort, sed, head on a pipe) need no bound of their own.
+max_involved=64
+max_fds=1024
+max_cgroup_threads=4096
+max_locks=100000
+involved_pids() {
+    # "REASON PID" lines: tasks in D, /proc/locks holders and waiters, FUSE
+    # servers (processes with /dev/fuse open), zombie leaders.
+    for p in $dprocs; do echo "d-state $p"; done
+    step sed -n 's/^[0-9][0-9]*:[ ->]* [A-Z_]*  *[A-Z_]*  *[A-Z_]*  *\([1-9][0-9]*\) .*/lock \1/p' locks 2>/dev/null
+    step find [0-9]*/fd -maxdepth 1 -lname /dev/fuse -printf 'fuse-server %h\n' 2>/dev/null | sed 's,/fd$,,'
+    for p in $zprocs; do echo "zombie-leader $p"; done
+}
+blocker_evidence() {
+    hdr LOCKS
+    nl=$(step grep -c '' locks 2>/dev/null)
+    if [ "${nl:-0}" -gt "$max_locks" ]; then
+        echo "casebook: capped: file-locks: read $max_locks of $nl lines of /proc/locks" >&2
+    fi
+    step grep -H -a -Z -e '' -- locks | head -n "$max_locks" | sed -n 'l 0'
+    hdr INVOLVED
+    inv=$(involved_pids | sort -u)
+    printf '%s\n' "$inv"
+    ipids=$(printf '%s\n' "$inv" | sed -n 's/^[a-z-]* \([0-9][0-9]*\)$/\1/p' | sort -un)
+    set -- $ipids
+    n=$#
+    if [ "$n" -gt "$max_involved" ]; then
+        echo "casebook: capped: fd-targets: read $max_involved of $n involved processes" >&2
+        ipids=$(printf '%s\n' "$ipids" | head -n "$max_involved")
+    fi
+    hdr FDINFO
+    for p in $ipids; do
+        set -- "$p"/fdinfo/[0-9]*
+        [ -e "$1" ] || continue
+        if [ $# -gt "$max_fds" ]; then
+            echo "casebook: capped: fdinfo: read $max_fds of $# fds of process $p" >&2
+        fi
+        printf '%s\n' "$@" | head -n "$max_fds" | step xargs grep -H -a -Z -E -e '^(pos|flags|mnt_id|ino|lock):' -- \
+            | sed -n 'l 0'
+    done
+    hdr TASKCGROUP
+    set --
+    for p in $zprocs; do set -- "$@" "$p"/task/[0-9]*/cgroup; done
+    if [ $# -gt "$max_cgroup_threads" ]; then
+        echo "casebook: capped: task-cgroup: read $max_cgroup_threads of $# threads of zombie leaders" >&2
+    fi
+    [ $# -gt 0 ] && printf '%s\n' "$@" | step head -n "$max_cgroup_threads" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0'
+    # Their memory cgroup (the leader's file reads "/"), read like CGROUPMEM.
+    hdr TASKCGROUPMEM
+    zcgs=
+    [ -n "$zprocs" ] && zcgs=$( (for p in $zprocs; do printf '%s\n' "$p"/task/[0-9]*/cgroup; done) \
+        | step head -n "$max_cgroup_threads" \
+        | step xargs grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' -- 2>/dev/null \
+        | step sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' | step sort -u)
+    set --
+    oldifs=$IFS
+    IFS='
+'
+    set -f
+    for c in $zcgs; do
+        v=${c%% *}
+        pth=${c#* }
+        case $pth in *[!A-Za-z0-9_./:@+=\\-]*) continue ;; esac
+        [ "$pth" = / ] && continue
+        if [ "$v" = 2 ]; then
+            d=/sys/fs/cgroup$pth
+            [ -e "$d/memory.max" ] || continue
+            set -- "$@" "$d/memory.max" "$d/memory.current" "$d/memory.events" "$d/memory.peak"
+        else
+            d=/sys/fs/cgroup/memory$pth
+            [ -e "$d/memory.limit_in_bytes" ] || continue
+            set -- "$@" "$d/memory.limit_in_bytes" "$d/memory.usage_in_bytes" "$d/memory.max_usage_in_bytes" \
+                "$d/memory.oom_control" "$d/memory.failcnt"
+        fi
+    done
+    set +f
+    IFS=$oldifs
+    [ $# -gt 0 ] && files "$@"
+}
+# --- end of blocker evidence
 cd /proc || { echo "CASEBOOK-PROCFS 2 $tok"; hdr ERROR no-proc; exit 3; }
 echo "CASEBOOK-PROCFS 2 $tok"
 
@@ -100,7 +187,11 @@ while [ "$i" -le "$samples" ]; do
     # The state as status reports it, for every task: it tells threads
     # really in D from dead ones (status Z) that stat shows as D.
     hdr TASKSTATUS
-    printf '%s/status\n' "$@" | step xargs grep -H -a -Z -E -e '^(State|Uid|PPid):' -- | step sed -n 'l 0'
+    printf '%s/status\n' "$@" | step xargs grep -H -a -Z -E \
+        -e '^(State|Uid|PPid|SigPnd|ShdPnd|SigBlk|voluntary_ctxt_switches|nonvoluntary_ctxt_switches):' -- | step sed -n 'l 0'
+    # Run and wait time and timeslices per thread (stuck, not slow).
+    hdr SCHEDSTAT
+    printf '%s/schedstat\n' "$@" | step xargs grep -H -a -Z -e '' -- | step sed -n 'l 0'
     hdr UIDS
     step find "$@" -maxdepth 0 -printf '%p %U\n'
     hdr WCHAN
@@ -127,6 +218,7 @@ while [ "$i" -le "$samples" ]; do
     set --
     for p in $zprocs; do set -- "$@" "$p"/task/[0-9]*/fd; done
     step find [0-9]*/fd [0-9]*/ns/pid "$@" -maxdepth 1 -type l -printf '%p\0%l\0'
+    blocker_evidence
     hdr CGROUPMEM
     cgs=$(step grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' [0-9]*/cgroup 2>/dev/null \
         | step sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' | step sort -u)

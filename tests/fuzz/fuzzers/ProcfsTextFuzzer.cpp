@@ -2,8 +2,12 @@
 // the raw bytes (no framing to get past): the host files (uptime, loadavg,
 // stat, meminfo, pressure), cgroup files and memory limits, fd/ns links,
 // mountinfo, mountstats, /proc/net/tcp, the task stat line, kernel stacks,
-// and the sed escaping of the stream.
+// and the sed escaping of the stream; and the blocker evidence parsers
+// (/proc/locks, fdinfo, status switch counts and signal masks, schedstat,
+// task cgroups, NFS per-op counters).
 #include "FuzzInput.h"
+#include "procfs/BlockerEvidenceList.h"
+#include "procfs/BlockerEvidenceParser.h"
 #include "procfs/ProcStatLine.h"
 #include "procfs/ProcfsStream.h"
 #include "procfs/ProcfsTextParsers.h"
@@ -37,6 +41,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QByteArray token, error;
     if (ProcfsStream::readToken(bytes, &token, &error))
         ProcfsStream::sections(bytes, token);
+
+    BlockerEvidence evidence;
+    BlockerEvidenceList sink(evidence);
+    BlockerEvidenceParser::procLocks(bytes, sink);
+    FdTarget fd;
+    fd.pid = 42;
+    fd.fd = 3;
+    BlockerEvidenceParser::fdinfo(bytes, &fd, sink);
+    TaskSched sched;
+    for (const QByteArray &line : bytes.split('\n'))
+        BlockerEvidenceParser::statusLine(line, &sched);
+    BlockerEvidenceParser::schedstat(bytes, &sched);
+    sched.pending(9);
+    BlockerEvidenceParser::taskCgroups(42, 43, bytes, sink);
+    BlockerEvidenceParser::nfsOps(bytes, sink);
+    sink.problems();
+    for (const FdTarget &t : evidence.fds)
+        t.bracketInode();
+    FdTarget::kindOf(QString::fromUtf8(bytes));
 
     ProcStatLine stat;
     ProcStatLine::parse(bytes, &stat);

@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-// casectl findings CASE [--host NAME] [--kind KIND] [--json]
+// casectl findings CASE [--host NAME] [--kind KIND] [--all] [--json]
 class FindingsCommand : public Command
 {
 public:
@@ -20,6 +20,8 @@ public:
         p.addOption({QStringLiteral("host"), QStringLiteral("Only findings about this host."), QStringLiteral("NAME")});
         p.addOption({QStringLiteral("kind"), QStringLiteral("Only findings of this kind (d-state-group, blocker-candidate...)."),
                      QStringLiteral("KIND")});
+        p.addOption({QStringLiteral("all"), QStringLiteral("Also the findings a later analysis superseded (they are never deleted: "
+                                                           "notes and reports may cite them).")});
         addJsonOption(p);
     }
     int run(const QCommandLineParser &p, CliContext &ctx) override
@@ -33,7 +35,9 @@ public:
                 throw UsageError(QStringLiteral("no host named '%1' in the case").arg(p.value(QStringLiteral("host"))));
             hostId = h->id;
         }
-        const QList<Finding> list = FindingStore(cf->db()).list(hostId, p.value(QStringLiteral("kind")));
+        const QList<Finding> list = FindingStore(cf->db()).list(hostId, p.value(QStringLiteral("kind")),
+                                                                p.isSet(QStringLiteral("all")) ? FindingStore::Include::All
+                                                                                               : FindingStore::Include::Current);
         QHash<qint64, QString> hostNames;
         for (const HostRecord &h : hosts.all())
             hostNames.insert(h.id, h.name);
@@ -48,7 +52,10 @@ public:
                                        {QStringLiteral("collection_id"), f.collectionId}, {QStringLiteral("kind"), f.kind},
                                        {QStringLiteral("severity"), f.severity}, {QStringLiteral("title"), f.title},
                                        {QStringLiteral("detail"), f.detail}, {QStringLiteral("at"), TimeUtil::isoUtc(f.atUs)},
-                                       {QStringLiteral("data"), f.data}, {QStringLiteral("evidence"), ev}});
+                                       {QStringLiteral("data"), f.data}, {QStringLiteral("evidence"), ev},
+                                       {QStringLiteral("superseded_at"),
+                                        f.isSuperseded() ? QJsonValue(TimeUtil::isoUtc(f.supersededUs)) : QJsonValue()},
+                                       {QStringLiteral("superseded_by"), f.supersededBy ? QJsonValue(f.supersededBy) : QJsonValue()}});
             }
             ctx.printJson(QJsonObject{{QStringLiteral("count"), int(list.size())}, {QStringLiteral("findings"), arr}});
             return ExitOk;
@@ -57,7 +64,11 @@ public:
         if (list.isEmpty())
             o << "No findings.\n";
         for (const Finding &f : list) {
-            o << '#' << f.id << " [" << f.severity << "] " << f.kind << "  " << CliContext::safe(hostNames.value(f.hostId)) << "  "
+            o << '#' << f.id;
+            if (f.isSuperseded())
+                o << " superseded " << TimeUtil::isoUtc(f.supersededUs)
+                  << (f.supersededBy ? QStringLiteral(" by #%1").arg(f.supersededBy) : QStringLiteral(" (no longer found)"));
+            o << " [" << f.severity << "] " << f.kind << "  " << CliContext::safe(hostNames.value(f.hostId)) << "  "
               << TimeUtil::isoUtc(f.atUs) << '\n'
               << "  " << CliContext::safe(f.title) << '\n';
             if (!f.detail.isEmpty())

@@ -3,11 +3,12 @@
 #include "casefile/CaseFile.h"
 #include "casefile/HostStore.h"
 #include "importers/ImporterCatalog.h"
+#include "strace/StraceClock.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
-// casectl import CASE FILE|DIR... [--host NAME] [--kind K] [--tz ZONE] [--date YYYY-MM-DD] [--json]
+// casectl import CASE FILE|DIR... [--host NAME] [--kind K] [--tz ZONE] [--date YYYY-MM-DD] [--observed-until TIME] [--json]
 // Dispatches through ImporterCatalog; without --kind each path's kind is
 // detected from its first bytes and paths of one kind go in one import.
 class ImportCommand : public Command
@@ -28,6 +29,11 @@ public:
         p.addOption({QStringLiteral("date"), QStringLiteral("The day a log whose times carry no date (strace -t/-tt) starts, "
                                                             "YYYY-MM-DD in --tz. Default: from the file's modification time."),
                      QStringLiteral("DATE")});
+        p.addOption({QStringLiteral("observed-until"),
+                     QStringLiteral("strace logs copied while strace was still attached: when the calls without an end were "
+                                    "last seen still waiting (ISO 8601, e.g. 2026-12-07T13:40:00Z; without an offset in --tz). "
+                                    "Default: the log's last timestamp."),
+                     QStringLiteral("TIME")});
         addJsonOption(p);
     }
 
@@ -79,6 +85,19 @@ public:
             if (!startDate.isValid())
                 throw UsageError(QStringLiteral("--date: not a date (YYYY-MM-DD): %1").arg(p.value(QStringLiteral("date"))));
         }
+        QDateTime observedUntil;
+        if (p.isSet(QStringLiteral("observed-until"))) {
+            const QString text = p.value(QStringLiteral("observed-until"));
+            observedUntil = QDateTime::fromString(text, Qt::ISODateWithMs);
+            if (observedUntil.isValid() && observedUntil.timeSpec() == Qt::LocalTime && p.isSet(QStringLiteral("tz"))) {
+                const auto zone = StraceClock::parseZone(p.value(QStringLiteral("tz")));
+                if (!zone)
+                    throw UsageError(QStringLiteral("--tz: not a time zone: %1").arg(p.value(QStringLiteral("tz"))));
+                observedUntil = QDateTime(observedUntil.date(), observedUntil.time(), *zone);
+            }
+            if (!observedUntil.isValid())
+                throw UsageError(QStringLiteral("--observed-until: not a time (ISO 8601, e.g. 2026-12-07T13:40:00Z): %1").arg(text));
+        }
         auto cf = CaseFile::open(casePath, CaseFile::Access::ReadWrite);
         qint64 hostId = 0;
         if (p.isSet(QStringLiteral("host")))
@@ -94,6 +113,7 @@ public:
             req.paths = group;
             req.timeZone = p.value(QStringLiteral("tz"));
             req.startDate = startDate;
+            req.observedUntil = observedUntil;
             const ImportResult r = imp->import(req, CancelToken());
             allOk = allOk && r.ok;
             QJsonObject o = r.summary;

@@ -51,132 +51,121 @@ public:
         QTextStream &o = ctx.out();
 
         if (p.isSet(QStringLiteral("summary"))) {
-            const QJsonArray rows = q.summary(p.isSet(QStringLiteral("per-process")));
+            const QList<StraceSummaryRow> rows = q.summary(p.isSet(QStringLiteral("per-process")));
             if (ctx.json())
-                return ctx.printJson(rows), ExitOk;
+                return ctx.printJson(StraceQuery::toJson(rows)), ExitOk;
             qint64 pid = -2;
-            for (const QJsonValue &v : rows) {
-                const qint64 rp = qint64(v[QStringLiteral("pid")].toDouble());
-                if (rp != pid) {
-                    pid = rp;
+            for (const StraceSummaryRow &v : rows) {
+                if (v.pid != pid) {
+                    pid = v.pid;
                     if (pid >= 0)
-                        o << "\npid " << pid << '\n';
+                        o << "\npid " << pidText(pid) << '\n';
                     o << "% time     seconds  usecs/call     calls    errors syscall\n"
                       << "------ ----------- ----------- --------- --------- ----------------\n";
                 }
-                const qint64 errors = qint64(v[QStringLiteral("errors")].toDouble());
                 o << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                         .arg(v[QStringLiteral("pct_time")].toDouble(), 6, 'f', 2)
-                         .arg(v[QStringLiteral("total_us")].toDouble() / 1e6, 11, 'f', 6)
-                         .arg(qint64(v[QStringLiteral("avg_us")].toDouble()), 11)
-                         .arg(qint64(v[QStringLiteral("calls")].toDouble()), 9)
-                         .arg(errors ? QString::number(errors) : QString(), 9)
-                         .arg(CliContext::safe(v[QStringLiteral("syscall")].toString()));
+                         .arg(v.pctTime, 6, 'f', 2)
+                         .arg(double(v.totalUs) / 1e6, 11, 'f', 6)
+                         .arg(v.avgUs, 11)
+                         .arg(v.calls, 9)
+                         .arg(v.errors ? QString::number(v.errors) : QString(), 9)
+                         .arg(CliContext::safe(v.syscall));
             }
             return ExitOk;
         }
         if (p.isSet(QStringLiteral("hung"))) {
-            const QJsonArray rows = q.hung();
+            const QList<StraceCallRow> rows = q.hung();
             if (ctx.json())
-                return ctx.printJson(rows), ExitOk;
+                return ctx.printJson(StraceQuery::toJson(rows)), ExitOk;
             if (rows.isEmpty())
                 o << "no unfinished calls\n";
-            for (const QJsonValue &v : rows) {
-                const QJsonObject r = v.toObject();
-                const QJsonValue waited = r.value(QStringLiteral("duration_us"));
-                o << CliContext::safe(r.value(QStringLiteral("trace")).toString()) << ':'
-                  << qint64(r.value(QStringLiteral("line")).toDouble()) << ": pid " << qint64(r.value(QStringLiteral("pid")).toDouble())
-                  << ' ' << r.value(QStringLiteral("time")).toString() << " waited "
-                  << (waited.isNull() ? QStringLiteral("?") : QString::number(waited.toDouble() / 1e6, 'f', 3) + QLatin1Char('s'))
-                  << " (" << r.value(QStringLiteral("unfinished_reason")).toString() << ") "
-                  << CliContext::safe(StraceQuery::formatCall(r)) << '\n';
+            for (const StraceCallRow &r : rows) {
+                o << CliContext::safe(r.trace) << ':' << r.line << ": pid " << pidText(r.pid) << ' '
+                  << (r.time.isEmpty() ? QStringLiteral("(no time)") : r.time) << " waited "
+                  << (r.durationUs ? QString::number(double(*r.durationUs) / 1e6, 'f', 3) + QLatin1Char('s') : QStringLiteral("?"))
+                  << " (" << r.unfinishedReason() << ") " << CliContext::safe(r.formatted());
+                if (r.fdPath && r.fdInferred)
+                    o << " [fd " << r.fd.value_or(-1) << ": " << CliContext::safe(*r.fdPath) << ']';
+                o << '\n';
             }
             return ExitOk;
         }
         if (p.isSet(QStringLiteral("grep")) || p.isSet(QStringLiteral("slowest"))) {
             const bool grep = p.isSet(QStringLiteral("grep"));
-            const QJsonArray rows = grep ? q.grep(p.value(QStringLiteral("grep")), limit > 0 ? limit : 1000)
-                                         : q.slowest(limit > 0 ? limit : 20);
+            const QList<StraceCallRow> rows = grep ? q.grep(p.value(QStringLiteral("grep")), limit > 0 ? limit : 1000)
+                                                   : q.slowest(limit > 0 ? limit : 20);
             if (ctx.json())
-                return ctx.printJson(rows), ExitOk;
-            for (const QJsonValue &v : rows) {
-                const QJsonObject r = v.toObject();
-                o << CliContext::safe(r.value(QStringLiteral("trace")).toString()) << ':'
-                  << qint64(r.value(QStringLiteral("line")).toDouble()) << ": ";
+                return ctx.printJson(StraceQuery::toJson(rows)), ExitOk;
+            for (const StraceCallRow &r : rows) {
+                o << CliContext::safe(r.trace) << ':' << r.line << ": ";
                 if (!grep)
-                    o << QString::number(r.value(QStringLiteral("duration_us")).toDouble() / 1e6, 'f', 6) << "s ";
-                o << "pid " << qint64(r.value(QStringLiteral("pid")).toDouble()) << ' '
-                  << r.value(QStringLiteral("time")).toString() << ' ' << CliContext::safe(StraceQuery::formatCall(r)) << '\n';
+                    o << QString::number(double(r.durationUs.value_or(0)) / 1e6, 'f', 6) << "s ";
+                o << "pid " << pidText(r.pid) << ' ' << r.time << ' ' << CliContext::safe(r.formatted()) << '\n';
             }
             return grep && rows.isEmpty() ? ExitFailure : ExitOk; // like grep: 1 when nothing matched
         }
         if (p.isSet(QStringLiteral("errors"))) {
-            const QJsonArray rows = q.errors();
+            const QList<StraceErrorRow> rows = q.errors();
             if (ctx.json())
-                return ctx.printJson(rows), ExitOk;
-            for (const QJsonValue &v : rows)
-                o << QStringLiteral("%1 %2 %3 (%4)\n").arg(qint64(v[QStringLiteral("count")].toDouble()), 9)
-                         .arg(CliContext::safe(v[QStringLiteral("syscall")].toString()), -16)
-                         .arg(CliContext::safe(v[QStringLiteral("errno")].toString()),
-                              CliContext::safe(v[QStringLiteral("text")].toString()));
+                return ctx.printJson(StraceQuery::toJson(rows)), ExitOk;
+            for (const StraceErrorRow &v : rows)
+                o << QStringLiteral("%1 %2 %3 (%4)\n").arg(v.count, 9)
+                         .arg(CliContext::safe(v.syscall), -16)
+                         .arg(CliContext::safe(v.errnoName), CliContext::safe(v.text));
             return ExitOk;
         }
         if (p.isSet(QStringLiteral("tree"))) {
-            const QJsonArray rows = q.processes();
+            const QList<StraceProcessRow> rows = q.processes();
             if (ctx.json())
-                return ctx.printJson(rows), ExitOk;
-            for (const QJsonValue &v : rows) {
-                const QJsonObject r = v.toObject();
+                return ctx.printJson(StraceQuery::toJson(rows)), ExitOk;
+            for (const StraceProcessRow &r : rows) {
                 QString end = QStringLiteral("running at end");
-                if (!r.value(QStringLiteral("killed_by")).isNull())
-                    end = QStringLiteral("killed by ") + r.value(QStringLiteral("killed_by")).toString();
-                else if (!r.value(QStringLiteral("exit_code")).isNull())
-                    end = QStringLiteral("exited %1").arg(qint64(r.value(QStringLiteral("exit_code")).toDouble()));
-                const QJsonValue parent = r.value(QStringLiteral("parent_pid"));
-                o << "pid " << qint64(r.value(QStringLiteral("pid")).toDouble()) << " parent "
-                  << (parent.isNull() ? QStringLiteral("-") : QString::number(qint64(parent.toDouble()))) << ", "
-                  << qint64(r.value(QStringLiteral("calls")).toDouble()) << " calls, " << end;
-                if (!r.value(QStringLiteral("exec")).isNull())
-                    o << ", exec " << CliContext::safe(r.value(QStringLiteral("exec")).toString().left(200));
+                if (r.killedBy)
+                    end = QStringLiteral("killed by ") + *r.killedBy;
+                else if (r.exitCode)
+                    end = QStringLiteral("exited %1").arg(*r.exitCode);
+                o << "pid " << pidText(r.pid) << " parent " << (r.parentPid ? QString::number(*r.parentPid) : QStringLiteral("-"))
+                  << ", " << r.calls << " calls, " << end;
+                if (r.exec)
+                    o << ", exec " << CliContext::safe(r.exec->left(200));
                 o << '\n';
             }
             return ExitOk;
         }
         if (p.isSet(QStringLiteral("fds"))) {
-            const QJsonArray rows = q.fds();
+            const QList<StraceFdRow> rows = q.fds();
             if (ctx.json())
-                return ctx.printJson(rows), ExitOk;
-            for (const QJsonValue &v : rows)
-                o << "pid " << qint64(v[QStringLiteral("pid")].toDouble()) << " fd " << qint64(v[QStringLiteral("fd")].toDouble())
-                  << " -> " << CliContext::safe(v[QStringLiteral("path")].toString()) << " (" << qint64(v[QStringLiteral("calls")].toDouble())
-                  << " calls)\n";
+                return ctx.printJson(StraceQuery::toJson(rows)), ExitOk;
+            for (const StraceFdRow &v : rows)
+                o << "pid " << pidText(v.pid) << " fd " << v.fd << " -> " << CliContext::safe(v.path) << " (" << v.calls << " calls"
+                  << (v.inferred ? ", followed from the log's calls" : "") << ")\n";
             return ExitOk;
         }
         // Overview.
-        const QJsonArray traces = q.traces();
-        const QJsonArray hung = q.hung();
+        const QList<StraceTraceRow> traces = q.traces();
+        const QList<StraceCallRow> hung = q.hung();
         if (ctx.json()) {
-            ctx.printJson(QJsonObject{{QStringLiteral("traces"), traces}, {QStringLiteral("hung"), hung}});
+            ctx.printJson(QJsonObject{{QStringLiteral("traces"), StraceQuery::toJson(traces)},
+                                      {QStringLiteral("hung"), StraceQuery::toJson(hung)}});
             return ExitOk;
         }
         if (traces.isEmpty())
             o << "no strace traces in this case\n";
-        for (const QJsonValue &v : traces) {
-            const QJsonObject t = v.toObject();
-            o << "trace " << qint64(t.value(QStringLiteral("trace_id")).toDouble()) << ' '
-              << CliContext::safe(t.value(QStringLiteral("name")).toString());
-            if (!t.value(QStringLiteral("host")).toString().isEmpty())
-                o << " on " << CliContext::safe(t.value(QStringLiteral("host")).toString());
-            o << ": " << qint64(t.value(QStringLiteral("calls")).toDouble()) << " calls, "
-              << qint64(t.value(QStringLiteral("unfinished")).toDouble()) << " unfinished, "
-              << qint64(t.value(QStringLiteral("unparsed")).toDouble()) << " unparsed lines, timestamps "
-              << t.value(QStringLiteral("time_style")).toString() << (t.value(QStringLiteral("detached")).toBool() ? ", detached" : "")
-              << ", sha256 " << t.value(QStringLiteral("sha256")).toString().left(16) << "...\n";
+        for (const StraceTraceRow &t : traces) {
+            o << "trace " << t.traceId << ' ' << CliContext::safe(t.name);
+            if (!t.host.isEmpty())
+                o << " on " << CliContext::safe(t.host);
+            o << ": " << t.calls << " calls, " << t.unfinished << " unfinished, " << t.unparsed << " unparsed lines, timestamps "
+              << t.timeStyle << (t.detached ? ", detached" : "") << ", sha256 " << t.sha256.left(16) << "...\n";
         }
         if (!hung.isEmpty())
             o << hung.size() << " unfinished call(s); see --hung\n";
         return ExitOk;
     }
+
+private:
+    // A log without pids: its lines are one process the log does not name.
+    static QString pidText(qint64 pid) { return pid ? QString::number(pid) : QStringLiteral("?"); }
 };
 
 CASECTL_REGISTER_COMMAND(StraceCommand)
