@@ -75,6 +75,68 @@
     </message>
 </context>
 <context>
+    <name>BlockersGraphView</name>
+    <message>
+        <source>held by</source>
+        <translation>gehalten von</translation>
+    </message>
+    <message>
+        <source>served by</source>
+        <translation>bedient von</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <translation>wartet auf</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersPane</name>
+    <message>
+        <source>&amp;Analyse Again</source>
+        <translation>Erneut &amp;analysieren</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Reading the waits-for graph…</source>
+        <translation>Wartegraph wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the waits-for graph: %1</source>
+        <translation>Der Wartegraph kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Analysing who waits for whom…</source>
+        <translation>Analysiere, wer auf wen wartet…</translation>
+    </message>
+    <message>
+        <source>The analysis failed: %1</source>
+        <translation>Die Analyse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No host of this case has evidence the waits-for graph is built from (procfs snapshots, kernel log, strace, captures).</source>
+        <translation>Kein Host dieses Falls hat Belege, aus denen der Wartegraph entsteht (procfs-Schnappschüsse, Kernel-Log, strace, Mitschnitte).</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · run %3</source>
+        <translation>%1 Knoten, %2 Kanten · Lauf %3</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · not stored (read-only case)</source>
+        <translation>%1 Knoten, %2 Kanten · nicht gespeichert (schreibgeschützter Fall)</translation>
+    </message>
+    <message>
+        <source>Nothing waits on anything the evidence shows.</source>
+        <translation>Nach den Belegen wartet nichts auf etwas.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
     <name>CaptureOverviewText</name>
     <message>
         <source>Capture %1 is corrupt: the summary covers only what came before the damage.</source>
@@ -266,10 +328,6 @@
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <source>Options:</source>
-        <translation>Optionen:</translation>
-    </message>
-    <message>
         <source>No collectors are available in this build.</source>
         <translation>In diesem Build sind keine Kollektoren verfügbar.</translation>
     </message>
@@ -314,10 +372,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: these options do not start a collection (see the hint).</source>
-        <translation>%1: Diese Optionen starten keine Erhebung (siehe Hinweis).</translation>
-    </message>
-    <message>
         <source>Choose at least one collector.</source>
         <translation>Wählen Sie mindestens einen Kollektor.</translation>
     </message>
@@ -328,6 +382,38 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>A collection is still running. Cancel it and close?
+
+What has arrived so far is kept; the interrupted collections are marked incomplete.</source>
+        <translation>Eine Erhebung läuft noch. Abbrechen und schließen?
+
+Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden als unvollständig markiert.</translation>
+    </message>
+    <message>
+        <source>Cancel Collection</source>
+        <translation>Erhebung abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep Collecting</source>
+        <translation>Weiter erheben</translation>
+    </message>
+    <message>
+        <source>%1: fill in %2 (%3).</source>
+        <translation>%1: %2 ausfüllen (%3).</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
     </message>
 </context>
 <context>
@@ -371,6 +457,228 @@
     <message>
         <source>%1: started</source>
         <translation>%1: gestartet</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorOption</name>
+    <message>
+        <source>Run collectors with raised privileges</source>
+        <translation>Kollektoren mit erhöhten Rechten ausführen</translation>
+    </message>
+    <message>
+        <source>Run the collectors on the host as root, through the become method (asks for its password when needed).</source>
+        <translation>Die Kollektoren auf dem Host als root ausführen, über die Methode zum Rechtewechsel (fragt bei Bedarf nach deren Passwort).</translation>
+    </message>
+    <message>
+        <source>Become method</source>
+        <translation>Rechtewechsel über</translation>
+    </message>
+    <message>
+        <source>How to become root on the host with --sudo.</source>
+        <translation>Wie mit --sudo auf dem Host root erlangt wird.</translation>
+    </message>
+    <message>
+        <source>Procfs snapshots: every task with state, wchan, kernel stack, fds; host load, PSI, memory, cgroups, mounts, sockets, services (D-state triage).</source>
+        <translation>Procfs-Schnappschüsse: jeder Task mit Zustand, wchan, Kernel-Stack, FDs; Host-Last, PSI, Speicher, cgroups, Mounts, Sockets, Dienste (D-State-Triage).</translation>
+    </message>
+    <message>
+        <source>Procfs snapshots</source>
+        <translation>Procfs-Schnappschüsse</translation>
+    </message>
+    <message>
+        <source>Take procfs snapshots.</source>
+        <translation>Procfs-Schnappschüsse aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Proben</translation>
+    </message>
+    <message>
+        <source>Procfs samples to take in one session.</source>
+        <translation>Anzahl der Procfs-Proben in einer Sitzung.</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>Seconds between procfs samples.</source>
+        <translation>Sekunden zwischen den Procfs-Proben.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Comma-separated services whose state to record.</source>
+        <translation>Kommagetrennte Dienste, deren Zustand festgehalten wird.</translation>
+    </message>
+    <message>
+        <source>Kernel log (dmesg or journalctl -k) with wall-clock times; hung tasks, OOM kills, NFS/lockd, lockups, RCU stalls, oops/panic as events.</source>
+        <translation>Kernel-Log (dmesg oder journalctl -k) mit Uhrzeiten; hängende Tasks, OOM-Kills, NFS/lockd, Lockups, RCU-Stalls, Oops/Panic als Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Kernel log</source>
+        <translation>Kernel-Log</translation>
+    </message>
+    <message>
+        <source>Collect the kernel log.</source>
+        <translation>Das Kernel-Log erheben.</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>Attach strace to these processes.</source>
+        <translation>strace an diese Prozesse anhängen.</translation>
+    </message>
+    <message>
+        <source>Run this command under strace (sh -c).</source>
+        <translation>Diesen Befehl unter strace ausführen (sh -c).</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>How long strace traces and tcpdump captures, in seconds.</source>
+        <translation>Wie lange strace verfolgt und tcpdump mitschneidet, in Sekunden.</translation>
+    </message>
+    <message>
+        <source>Log size limit (MiB)</source>
+        <translation>Größengrenze des Logs (MiB)</translation>
+    </message>
+    <message>
+        <source>Stop strace when its log reaches this many MiB.</source>
+        <translation>strace anhalten, wenn sein Log so viele MiB erreicht.</translation>
+    </message>
+    <message>
+        <source>Capture packets with tcpdump for a bounded time and size and summarise them (--tcpdump IFACE).</source>
+        <translation>Pakete mit tcpdump begrenzte Zeit und Menge mitschneiden und zusammenfassen (--tcpdump IFACE).</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Capture on this interface (e.g. eth0, any).</source>
+        <translation>Auf dieser Schnittstelle mitschneiden (z. B. eth0, any).</translation>
+    </message>
+    <message>
+        <source>Capture filter</source>
+        <translation>Mitschnittfilter</translation>
+    </message>
+    <message>
+        <source>A tcpdump filter expression, e.g. port 2049 or port 111 (quotes as in a shell are fine).</source>
+        <translation>Ein tcpdump-Filterausdruck, z. B. port 2049 or port 111 (Anführungszeichen wie in einer Shell sind erlaubt).</translation>
+    </message>
+    <message>
+        <source>Capture size limit</source>
+        <translation>Größengrenze des Mitschnitts</translation>
+    </message>
+    <message>
+        <source>Stop capturing at this much data (bytes, or with K/M/G).</source>
+        <translation>Mitschnitt bei dieser Datenmenge beenden (Bytes, oder mit K/M/G).</translation>
+    </message>
+    <message>
+        <source>Pull files verbatim (regular files only), e.g. /var/log/kern.log</source>
+        <translation>Dateien unverändert holen (nur reguläre Dateien), z. B. /var/log/kern.log</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Pull this remote file into the case.</source>
+        <translation>Diese entfernte Datei in den Fall holen.</translation>
+    </message>
+    <message>
+        <source>Size limit per file</source>
+        <translation>Größengrenze je Datei</translation>
+    </message>
+    <message>
+        <source>Bytes kept per pulled file (or with K/M/G).</source>
+        <translation>Behaltene Bytes je geholter Datei (oder mit K/M/G).</translation>
+    </message>
+    <message>
+        <source>Command to run</source>
+        <translation>Auszuführender Befehl</translation>
+    </message>
+    <message>
+        <source>Trace processes with strace -f -tt -T -yy for a bounded time (--strace-pid or --strace-cmd); stopped with SIGTERM at the duration, detaching cleanly.</source>
+        <translation>Prozesse begrenzte Zeit mit strace -f -tt -T -yy verfolgen (--strace-pid oder --strace-cmd); am Ende der Dauer mit SIGTERM angehalten, sauber gelöst.</translation>
+    </message>
+    <message>
+        <source>Leave the command&apos;s processes running when tracing stops</source>
+        <translation>Prozesse des Befehls nach dem Verfolgen weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>With --strace-cmd: leave what the command started running when tracing stops (default: it is ended with SIGTERM, then SIGKILL).</source>
+        <translation>Mit --strace-cmd: was der Befehl gestartet hat, nach dem Verfolgen weiterlaufen lassen (sonst mit SIGTERM, dann SIGKILL beendet).</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorOptionEditor</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>process ids, e.g. 1234, 5678</source>
+        <translation>Prozess-IDs, z. B. 1234, 5678</translation>
+    </message>
+    <message>
+        <source>Pick processes of this machine.</source>
+        <translation>Prozesse dieses Rechners auswählen.</translation>
+    </message>
+    <message>
+        <source>Processes can be picked for the local host only; type the ids for other hosts.</source>
+        <translation>Prozesse lassen sich nur für den lokalen Host auswählen; für andere Hosts die IDs eingeben.</translation>
+    </message>
+    <message>
+        <source>interface, e.g. eth0 or any</source>
+        <translation>Schnittstelle, z. B. eth0 oder any</translation>
+    </message>
+    <message>
+        <source>e.g. port 2049 or port 111 (empty: everything)</source>
+        <translation>z. B. port 2049 or port 111 (leer: alles)</translation>
+    </message>
+    <message>
+        <source>No filter: every packet is captured.</source>
+        <translation>Kein Filter: jedes Paket wird mitgeschnitten.</translation>
+    </message>
+    <message>
+        <source>tcpdump gets: %1</source>
+        <translation>tcpdump erhält: %1</translation>
+    </message>
+    <message>
+        <source>Not a valid filter: it %1.</source>
+        <translation>Kein gültiger Filter (%1).</translation>
+    </message>
+    <message>
+        <source>one absolute path per line, e.g. /var/log/kern.log</source>
+        <translation>ein absoluter Pfad je Zeile, z. B. /var/log/kern.log</translation>
     </message>
 </context>
 <context>
@@ -880,10 +1188,6 @@
         <translation>Notiz zu %1</translation>
     </message>
     <message>
-        <source>Opening and checking %1…</source>
-        <translation>Öffne und prüfe %1…</translation>
-    </message>
-    <message>
         <source>Case &amp;Navigator</source>
         <translation>Fall-&amp;Navigator</translation>
     </message>
@@ -1151,6 +1455,42 @@
     <message>
         <source>Kernel log line %1</source>
         <translation>Kernel-Log-Zeile %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Öffne %1…</translation>
+    </message>
+    <message>
+        <source>Checking the whole case file in the background; read-only until the check passes…</source>
+        <translation>Die ganze Falldatei wird im Hintergrund geprüft; schreibgeschützt, bis die Prüfung bestanden ist…</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>Integritätsprüfung bestanden.</translation>
+    </message>
+    <message>
+        <source>Integrity check passed, but the case stays read-only: %1</source>
+        <translation>Integritätsprüfung bestanden, aber der Fall bleibt schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Integrity Check</source>
+        <translation>Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>This case failed its integrity check and stays open read-only; nothing will be written to it.
+
+%1</source>
+        <translation>Dieser Fall hat die Integritätsprüfung nicht bestanden und bleibt schreibgeschützt geöffnet; es wird nichts hineingeschrieben.
+
+%1</translation>
+    </message>
+    <message>
+        <source> (read-only while checking)</source>
+        <translation> (schreibgeschützt während der Prüfung)</translation>
+    </message>
+    <message>
+        <source> (read-only: failed its integrity check)</source>
+        <translation> (schreibgeschützt: Integritätsprüfung nicht bestanden)</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1975,41 @@ Betrifft %1</translation>
     <message>
         <source>Saving…</source>
         <translation>Speichere…</translation>
+    </message>
+</context>
+<context>
+    <name>PidPickerDialog</name>
+    <message>
+        <source>Choose Processes</source>
+        <translation>Prozesse auswählen</translation>
+    </message>
+    <message>
+        <source>Filter by name or PID</source>
+        <translation>Nach Name oder PID filtern</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Eltern</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Reading the processes of this machine…</source>
+        <translation>Lese die Prozesse dieses Rechners…</translation>
+    </message>
+    <message>
+        <source>Processes: %1. Select one or more.</source>
+        <translation>Prozesse: %1. Einen oder mehrere auswählen.</translation>
     </message>
 </context>
 <context>
@@ -2998,68 +3373,6 @@ Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y auf
     <message>
         <source>Case file (*.casebook) to open.</source>
         <translation>Zu öffnende Falldatei (*.casebook).</translation>
-    </message>
-</context>
-<context>
-    <name>BlockersPane</name>
-    <message>
-        <source>&amp;Analyse Again</source>
-        <translation>Erneut &amp;analysieren</translation>
-    </message>
-    <message>
-        <source>Host:</source>
-        <translation>Host:</translation>
-    </message>
-    <message>
-        <source>Reading the waits-for graph…</source>
-        <translation>Wartegraph wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Cannot read the waits-for graph: %1</source>
-        <translation>Der Wartegraph kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Analysing who waits for whom…</source>
-        <translation>Analysiere, wer auf wen wartet…</translation>
-    </message>
-    <message>
-        <source>The analysis failed: %1</source>
-        <translation>Die Analyse ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>No host of this case has evidence the waits-for graph is built from (procfs snapshots, kernel log, strace, captures).</source>
-        <translation>Kein Host dieses Falls hat Belege, aus denen der Wartegraph entsteht (procfs-Schnappschüsse, Kernel-Log, strace, Mitschnitte).</translation>
-    </message>
-    <message>
-        <source>%1 nodes, %2 edges · run %3</source>
-        <translation>%1 Knoten, %2 Kanten · Lauf %3</translation>
-    </message>
-    <message>
-        <source>%1 nodes, %2 edges · not stored (read-only case)</source>
-        <translation>%1 Knoten, %2 Kanten · nicht gespeichert (schreibgeschützter Fall)</translation>
-    </message>
-    <message>
-        <source>Nothing waits on anything the evidence shows.</source>
-        <translation>Nach den Belegen wartet nichts auf etwas.</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-</context>
-<context>
-    <name>BlockersGraphView</name>
-    <message>
-        <source>held by</source>
-        <translation>gehalten von</translation>
-    </message>
-    <message>
-        <source>served by</source>
-        <translation>bedient von</translation>
-    </message>
-    <message>
-        <source>waits for</source>
-        <translation>wartet auf</translation>
     </message>
 </context>
 </TS>

@@ -533,7 +533,7 @@ void MainWindow::editCaseInfoInteractive()
         [this](const QString &error) { fail(tr("Case Properties"), error); });
 }
 
-void MainWindow::collectInteractive(const QString &host, const QString &collectorKind)
+void MainWindow::collectInteractive(const QString &host, const QString &collectorKind, qint64 fromCollectionId)
 {
     if (!m_session->isOpen())
         return;
@@ -541,6 +541,8 @@ void MainWindow::collectInteractive(const QString &host, const QString &collecto
     auto *dlg = new CollectDialog(m_session, host.isEmpty() ? QStringLiteral("local") : host, collectorKind, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_session, &CaseSession::closed, dlg, &QWidget::close);
+    if (fromCollectionId > 0)
+        dlg->prefillFromCollection(fromCollectionId); // re-collect: the options it was collected with
     dlg->show();
 }
 

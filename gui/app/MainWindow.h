@@ -91,7 +91,7 @@ public slots:
     void newCaseInteractive();
     void openCaseInteractive();
     void editCaseInfoInteractive();
-    void collectInteractive(const QString &host = {}, const QString &collectorKind = {});
+    void collectInteractive(const QString &host = {}, const QString &collectorKind = {}, qint64 fromCollectionId = 0);
     void collectLocalFromWelcome();
     void importInteractive();
 

@@ -1,18 +1,21 @@
 #include "CollectDialog.h"
 
 #include "CollectRunner.h"
+#include "CollectorOptionEditor.h"
+#include "CollectorOptionForm.h"
 #include "HostHistory.h"
 #include "HostKeyDialog.h"
 #include "app/CaseSession.h"
 #include "casefile/CaseFile.h"
+#include "casefile/CollectionStore.h"
 #include "collectors/CollectorCatalog.h"
+#include "collectors/options/HostCollectOptions.h"
 #include "transport/SecretPrompt.h"
 #include "trust/HostKeyPrompt.h"
 
-#include <QCommandLineParser>
 #include <QCompleter>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,38 +24,23 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QRegularExpression>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
-#include <stdexcept>
+#include <optional>
 
 namespace {
-// The option lines of a collector's casectl help, shown as a hint.
-QString optionHelp(const CollectorFactory &f)
+// What a re-collect needs of a collection: its kind and recorded options.
+struct RecordedCollection
 {
-    QCommandLineParser p;
-    if (f.addOptions)
-        f.addOptions(p);
-    QStringList lines;
-    bool inOptions = false;
-    for (const QString &line : p.helpText().split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("Options:"))) {
-            inOptions = true;
-            continue;
-        }
-        if (inOptions && !line.trimmed().isEmpty())
-            lines << line.trimmed();
-    }
-    return lines.join(QLatin1Char('\n'));
-}
+    bool found = false;
+    QString kind;
+    QJsonObject options;
+};
 
-QStringList splitArgs(const QString &text)
-{
-    return QProcess::splitCommand(text);
-}
+const QString kFailedStyle = QStringLiteral("QProgressBar::chunk { background-color: #c62828; }");
 }
 
 CollectDialog::CollectDialog(CaseSession *session, const QString &host, const QString &collectorKind, QWidget *parent)
@@ -79,38 +67,42 @@ CollectDialog::CollectDialog(CaseSession *session, const QString &host, const QS
     hostLayout->addLayout(hostRow);
     hostLayout->addWidget(m_hostList);
     hostLayout->addWidget(remove, 0, Qt::AlignRight);
+    // Connection options shared by every collector (generated like theirs).
+    m_hostForm = new CollectorOptionForm(HostCollectOptions::declaration(), hostBox);
+    hostLayout->addWidget(m_hostForm);
     connect(add, &QPushButton::clicked, this, [this] {
         for (const QString &h : m_hostEdit->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
             addHost(h);
         m_hostEdit->clear();
     });
     connect(m_hostEdit, &QLineEdit::returnPressed, add, &QPushButton::click);
-    connect(remove, &QPushButton::clicked, this, [this] { qDeleteAll(m_hostList->selectedItems()); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        qDeleteAll(m_hostList->selectedItems());
+        updateLocalHost();
+    });
     layout->addWidget(hostBox);
 
     auto *collectorsWidget = new QWidget(this);
     auto *collectorsLayout = new QVBoxLayout(collectorsWidget);
     const QList<CollectorFactory> factories = CollectorCatalog::all();
+    const CollectorFactory *initial = CollectorCatalog::forCollectionKind(factories, collectorKind);
     for (const CollectorFactory &f : factories) {
-        auto *box = new QGroupBox(QStringLiteral("%1 — %2").arg(f.kind, f.description), collectorsWidget);
+        const QString description = QCoreApplication::translate("CollectorOption", f.description.toUtf8().constData());
+        auto *box = new QGroupBox(f.kind, collectorsWidget);
+        box->setObjectName(QStringLiteral("collector-") + f.kind);
         box->setCheckable(true);
-        box->setChecked(collectorKind.isEmpty() ? f.kind == QLatin1String("procfs") : f.kind == collectorKind);
-        auto *form = new QFormLayout(box);
-        auto *options = new QLineEdit(box);
-        const QString help = optionHelp(f);
-        if (help.contains(QStringLiteral("--") + f.kind))
-            options->setText(QStringLiteral("--") + f.kind);
-        options->setToolTip(help);
-        auto *hint = new QLabel(help, box);
-        hint->setTextFormat(Qt::PlainText);
-        hint->setWordWrap(true);
-        QFont small = hint->font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        hint->setFont(small);
-        form->addRow(tr("Options:"), options);
-        form->addRow(hint);
+        box->setChecked(initial ? initial->kind == f.kind : f.kind == QLatin1String("procfs"));
+        auto *boxLayout = new QVBoxLayout(box);
+        auto *about = new QLabel(description, box);
+        about->setTextFormat(Qt::PlainText);
+        about->setWordWrap(true);
+        boxLayout->addWidget(about);
+        auto *form = new CollectorOptionForm(f.options, box);
+        boxLayout->addWidget(form);
+        if (form->isEmpty())
+            form->hide();
         collectorsLayout->addWidget(box);
-        m_collectors.insert(f.kind, {box, options});
+        m_collectors.insert(f.kind, {box, form});
     }
     if (factories.isEmpty())
         collectorsLayout->addWidget(new QLabel(tr("No collectors are available in this build."), collectorsWidget));
@@ -118,6 +110,7 @@ CollectDialog::CollectDialog(CaseSession *session, const QString &host, const QS
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(collectorsWidget);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the forms fit the width
     layout->addWidget(scroll, 1);
 
     m_progressBox = new QGroupBox(tr("Progress"), this);
@@ -158,25 +151,21 @@ CollectDialog::CollectDialog(CaseSession *session, const QString &host, const QS
             row.bar->setValue(percent);
         }
     });
-    connect(m_runner, &CollectRunner::hostFinished, this, [this](const QString &h, bool ok, const QString &msg) {
-        const HostRow row = m_rows.value(h);
-        if (!row.bar)
-            return;
-        row.bar->setRange(0, 100);
-        row.bar->setValue(100);
-        row.status->setText((ok ? tr("Done: %1") : tr("Failed: %1")).arg(msg));
-        row.cancel->setEnabled(false);
-        m_session->pollForChanges();
-    });
+    connect(m_runner, &CollectRunner::hostFinished, this, &CollectDialog::showHostFinished);
     connect(m_runner, &CollectRunner::allFinished, this, [this] {
         m_start->setEnabled(true);
         m_session->pollForChanges();
         emit finished();
+        if (m_closeWhenStopped) {
+            m_closeWhenStopped = false;
+            QDialog::reject();
+        }
     });
 
     if (!host.isEmpty())
         addHost(host);
-    resize(720, 640);
+    updateLocalHost();
+    resize(760, 700);
 }
 
 CollectDialog::~CollectDialog()
@@ -198,20 +187,90 @@ void CollectDialog::addHost(const QString &host)
     const QString h = host.trimmed();
     if (!h.isEmpty() && !hosts().contains(h))
         m_hostList->addItem(h);
+    updateLocalHost();
+}
+
+void CollectDialog::updateLocalHost()
+{
+    // Pickers offer this machine's processes and interfaces only when it is the one host.
+    const bool local = hosts() == QStringList{QStringLiteral("local")};
+    for (const CollectorUi &ui : std::as_const(m_collectors))
+        ui.form->setLocalHost(local);
 }
 
 QStringList CollectDialog::collectorKinds() const
 {
-    return m_collectors.keys();
+    QStringList kinds;
+    for (const CollectorFactory &f : CollectorCatalog::all())
+        if (m_collectors.contains(f.kind))
+            kinds << f.kind;
+    return kinds;
 }
 
-void CollectDialog::setCollectorOptions(const QString &kind, bool enabled, const QString &options)
+void CollectDialog::setCollectorEnabled(const QString &kind, bool enabled)
 {
-    if (!m_collectors.contains(kind))
+    if (m_collectors.contains(kind))
+        m_collectors[kind].box->setChecked(enabled);
+}
+
+bool CollectDialog::isCollectorEnabled(const QString &kind) const
+{
+    const CollectorUi ui = m_collectors.value(kind);
+    return ui.box && ui.box->isChecked();
+}
+
+CollectorSettings CollectDialog::collectorSettings(const QString &kind) const
+{
+    const CollectorUi ui = m_collectors.value(kind);
+    return ui.form ? ui.form->settings() : CollectorSettings();
+}
+
+void CollectDialog::setCollectorSettings(const QString &kind, const CollectorSettings &settings)
+{
+    if (const CollectorUi ui = m_collectors.value(kind); ui.form)
+        ui.form->setSettings(settings);
+}
+
+CollectorOptionForm *CollectDialog::collectorForm(const QString &kind) const
+{
+    return m_collectors.value(kind).form;
+}
+
+CollectorSettings CollectDialog::hostSettings() const
+{
+    return m_hostForm->settings();
+}
+
+void CollectDialog::prefillFromCollection(qint64 collectionId)
+{
+    if (!m_session->isOpen())
         return;
-    m_collectors[kind].box->setChecked(enabled);
-    if (!options.isNull())
-        m_collectors[kind].options->setText(options);
+    m_session->reader()->run<RecordedCollection>(
+        QStringLiteral("collect-prefill"),
+        [collectionId](CaseFile &cf, const CancelToken &) {
+            RecordedCollection r;
+            if (const auto c = CollectionStore(cf.db()).byId(collectionId)) {
+                r.found = true;
+                r.kind = c->kind;
+                r.options = c->parameters.value(QStringLiteral("options")).toObject();
+            }
+            return r;
+        },
+        this,
+        [this](const RecordedCollection &r) {
+            const QList<CollectorFactory> factories = CollectorCatalog::all();
+            const CollectorFactory *f = r.found ? CollectorCatalog::forCollectionKind(factories, r.kind) : nullptr;
+            if (!f) {
+                emit prefilled(false);
+                return;
+            }
+            for (const CollectorFactory &other : factories)
+                setCollectorEnabled(other.kind, other.kind == f->kind);
+            // Collections from before options were recorded start from the defaults.
+            setCollectorSettings(f->kind, f->options.fromJson(r.options));
+            emit prefilled(true);
+        },
+        [this](const QString &) { emit prefilled(false); });
 }
 
 bool CollectDialog::isRunning() const
@@ -223,6 +282,11 @@ QString CollectDialog::hostStatus(const QString &host) const
 {
     const HostRow row = m_rows.value(host);
     return row.status ? row.status->text() : QString();
+}
+
+QProgressBar *CollectDialog::hostBar(const QString &host) const
+{
+    return m_rows.value(host).bar;
 }
 
 bool CollectDialog::startCollection()
@@ -241,34 +305,34 @@ bool CollectDialog::startCollection()
         m_error = tr("Add at least one host ('local' is this machine).");
         return false;
     }
-    // Parse every chosen collector's options now, so mistakes show before anything runs.
+    if (const QString error = HostCollectOptions::declaration().check(hostSettings()); !error.isEmpty()) {
+        m_error = error;
+        return false;
+    }
+    // Check every chosen collector's settings now, so mistakes show before anything runs.
     struct Chosen
     {
         CollectorFactory factory;
-        QStringList args;
+        CollectorSettings settings;
     };
     QList<Chosen> chosen;
     for (const CollectorFactory &f : CollectorCatalog::all()) {
-        const CollectorUi ui = m_collectors.value(f.kind);
-        if (!ui.box || !ui.box->isChecked())
+        if (!isCollectorEnabled(f.kind))
             continue;
-        Chosen c{f, QStringList{QStringLiteral("casebook")} + splitArgs(ui.options->text())};
-        QCommandLineParser parser;
-        f.addOptions(parser);
-        if (!parser.parse(c.args)) {
-            m_error = tr("%1: %2").arg(f.kind, parser.errorText());
+        const CollectorSettings settings = f.options.complete(collectorSettings(f.kind));
+        if (!f.options.isRequested(settings)) { // e.g. strace ticked, nothing to trace yet
+            QStringList fields;
+            for (const CollectorOption &o : f.options.all())
+                if (o.requests)
+                    fields << CollectorOptionEditor::label(o);
+            m_error = tr("%1: fill in %2 (%3).").arg(f.kind, fields.join(tr(" or ")), f.options.requestingFlags().join(QLatin1String(" / ")));
             return false;
         }
-        try {
-            if (!f.fromOptions(parser)) {
-                m_error = tr("%1: these options do not start a collection (see the hint).").arg(f.kind);
-                return false;
-            }
-        } catch (const std::invalid_argument &e) {
-            m_error = tr("%1: %2").arg(f.kind, QString::fromUtf8(e.what()));
+        if (const QString error = f.check(settings); !error.isEmpty()) {
+            m_error = tr("%1: %2").arg(f.kind, error);
             return false;
         }
-        chosen << c;
+        chosen << Chosen{f, settings};
     }
     if (chosen.isEmpty()) {
         m_error = tr("Choose at least one collector.");
@@ -303,25 +367,64 @@ bool CollectDialog::startCollection()
     }
     m_progressBox->show();
     m_start->setEnabled(false);
+    // The host options (--sudo, --become-method) as casectl takes them.
+    BecomeOptions become;
+    if (hostSettings().flag(QStringLiteral("sudo")))
+        BecomeOptions::parseMethod(hostSettings().text(QStringLiteral("become-method")), &become.method); // checked above
+    m_runner->setBecome(become);
     m_runner->start(m_session->path(), hostList, [chosen] {
         std::vector<std::unique_ptr<Collector>> set;
-        for (const Chosen &c : chosen) {
-            QCommandLineParser parser;
-            c.factory.addOptions(parser);
-            parser.parse(c.args);
-            if (auto col = c.factory.fromOptions(parser))
-                set.push_back(std::move(col));
-        }
+        for (const Chosen &c : chosen)
+            set.push_back(c.factory.build(c.settings)); // checked above: does not throw
         return set;
     });
     return true;
 }
 
+void CollectDialog::showHostFinished(const QString &host, bool ok, const QString &message)
+{
+    const HostRow row = m_rows.value(host);
+    if (!row.bar)
+        return;
+    row.bar->setRange(0, 100);
+    row.bar->setValue(100);
+    row.bar->setProperty("failed", !ok);
+    row.bar->setStyleSheet(ok ? QString() : kFailedStyle);
+    row.bar->setFormat(ok ? tr("Done") : tr("Failed"));
+    row.bar->setToolTip(ok ? QString() : message);
+    row.status->setText((ok ? tr("Done: %1") : tr("Failed: %1")).arg(message));
+    row.status->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
+    row.cancel->setEnabled(false);
+    m_session->pollForChanges();
+}
+
 void CollectDialog::reject()
 {
-    if (m_runner->isRunning()) {
-        m_runner->cancelAll();
-        return; // closes once the hosts have stopped
+    if (!m_runner->isRunning()) {
+        QDialog::reject();
+        return;
     }
-    QDialog::reject();
+    if (m_closeWhenStopped || m_cancelQuestion)
+        return; // already stopping, or already asking
+    m_cancelQuestion = new QMessageBox(QMessageBox::Question, tr("Collect"),
+                                       tr("A collection is still running. Cancel it and close?\n\n"
+                                          "What has arrived so far is kept; the interrupted collections are marked incomplete."),
+                                       QMessageBox::NoButton, this);
+    QPushButton *stop = m_cancelQuestion->addButton(tr("Cancel Collection"), QMessageBox::DestructiveRole);
+    QPushButton *keep = m_cancelQuestion->addButton(tr("Keep Collecting"), QMessageBox::RejectRole);
+    m_cancelQuestion->setDefaultButton(keep);
+    m_cancelQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_cancelQuestion, &QMessageBox::finished, this, [this, stop] {
+        const bool cancel = m_cancelQuestion && m_cancelQuestion->clickedButton() == stop;
+        m_cancelQuestion = nullptr;
+        if (!cancel)
+            return;
+        if (!m_runner->isRunning()) {
+            QDialog::reject();
+            return;
+        }
+        m_closeWhenStopped = true; // closes once the hosts have stopped
+        m_runner->cancelAll();
+    });
+    m_cancelQuestion->open();
 }

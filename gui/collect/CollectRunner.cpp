@@ -121,5 +121,6 @@ void CollectRunner::start(const QString &casePath, const QStringList &hosts, con
     if (m_secret)
         settings.ssh.secretPrompt = PromptRelay::secretPrompt(this, m_secret);
     settings.ssh.allowPassword = bool(m_secret);
+    settings.ssh.become = m_become;
     m_job->start(settings, CollectionTarget::fromHosts(hosts), [collectors](const CollectionTarget &) { return collectors(); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collection/CollectionEvent.h"
+#include "transport/BecomeOptions.h"
 
 #include <QHash>
 #include <QObject>
@@ -39,6 +40,8 @@ public:
     // Hosts handled at once (casectl collect --jobs); FleetRunner::kDefaultJobs unless set.
     void setJobs(int jobs) { m_jobs = jobs; }
     int jobs() const { return m_jobs; }
+    // Run every host's work as root (--sudo / --become-method) from the next start().
+    void setBecome(const BecomeOptions &become) { m_become = become; }
     void start(const QString &casePath, const QStringList &hosts, const CollectorSet &collectors);
     void cancel(const QString &host);
     void cancelAll();
@@ -62,4 +65,5 @@ private:
     HostKeyAsk m_hostKey;
     SecretAsk m_secret;
     int m_jobs;
+    BecomeOptions m_become;
 };

@@ -157,8 +157,10 @@ void NavigatorPane::verifyHash()
 void NavigatorPane::recollect()
 {
     const QModelIndex idx = m_view->currentIndex();
+    const bool collection = idx.data(NavigatorModel::KindRole).toString() == QLatin1String("collection");
     emit recollectRequested(idx.data(NavigatorModel::HostNameRole).toString(),
-                            idx.data(NavigatorModel::CollectionKindRole).toString());
+                            idx.data(NavigatorModel::CollectionKindRole).toString(),
+                            collection ? idx.data(NavigatorModel::IdRole).toLongLong() : 0);
 }
 
 WorkbenchPane::Info NavigatorPane::paneInfo() const

@@ -39,7 +39,8 @@ public slots:
 
 signals:
     void evidenceRequested(const EvidenceLink &link);
-    void recollectRequested(const QString &hostName, const QString &collectorKind);
+    // collectionId: the collection chosen (0 for a host), whose options a re-collect starts from.
+    void recollectRequested(const QString &hostName, const QString &collectorKind, qint64 collectionId);
     void hashVerified(qint64 artifactId, bool ok, const QString &message);
     void artifactExported(qint64 artifactId, const QString &path);
 

@@ -9,10 +9,12 @@
 
 Collector::~Collector() = default;
 
-qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
-                       const QString &kind, const QString &command, const QJsonObject &parameters)
+qint64 Collector::beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
+                                  const QString &kind, const QString &command, const QJsonObject &parameters) const
 {
     QJsonObject recorded = parameters;
+    if (!m_recordedOptions.isEmpty())
+        recorded.insert(QStringLiteral("options"), m_recordedOptions);
     const BecomeRecord become = transport.become();
     if (!become.isEmpty())
         recorded.insert(QStringLiteral("become"), become.toJson());

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "CollectorFactory.h"
 #include "util/CancelToken.h"
 
-#include <QCommandLineParser>
 #include <QJsonObject>
 #include <QString>
 #include <functional>
@@ -47,25 +47,23 @@ public:
     // log, strace, tcpdump): HostCollection starts them together in one
     // capture window. False ones (file pulls) run after the window.
     virtual bool joinsCaptureWindow() const { return true; }
-};
 
-// Starts a 'running' collection for context's host and records the host key
-// the transport presented and the endpoint it used (address, port, user), so
-// every collection carries them from its start; fills the host's record too
-// unless context.hostRecorded says the caller already did. When the transport
-// runs commands as root (--sudo), the parameters get "become": {method,
-// login_user, as_user, password: "asked"|"not needed"}.
-qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
-                       const QString &kind, const QString &command, const QJsonObject &parameters = {});
+    // The typed options this collector was built with (CollectorOptionSet::
+    // toJson), kept in each of its collections' parameters as "options" so a
+    // re-collect can start from them.
+    void setRecordedOptions(const QJsonObject &options) { m_recordedOptions = options; }
+    const QJsonObject &recordedOptions() const { return m_recordedOptions; }
 
-// A kind of collector as the command line and the GUI's Collect dialog know it.
-struct CollectorFactory
-{
-    QString kind;        // "procfs", "kernel-log", "strace", "tcpdump", "file"
-    QString description; // one line for help and the dialog
-    // Declares the collector's casectl collect options.
-    std::function<void(QCommandLineParser &)> addOptions;
-    // Builds the collector if its options were given, else returns nullptr.
-    // Throws std::invalid_argument with a message for bad option values.
-    std::function<std::unique_ptr<Collector>(const QCommandLineParser &)> fromOptions;
+protected:
+    // Starts a 'running' collection for context's host and records the host key
+    // the transport presented and the endpoint it used (address, port, user), so
+    // every collection carries them from its start; fills the host's record too.
+    // parameters gain "options" (recordedOptions()) when there are any and,
+    // when the transport runs commands as root (--sudo), "become": {method,
+    // login_user, as_user, password: "asked"|"not needed"}.
+    qint64 beginCollection(CollectionStore &collections, const Transport &transport, const CollectionContext &context,
+                           const QString &kind, const QString &command, const QJsonObject &parameters = {}) const;
+
+private:
+    QJsonObject m_recordedOptions;
 };

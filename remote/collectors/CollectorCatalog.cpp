@@ -1,23 +1,44 @@
 #include "CollectorCatalog.h"
-#include "pcap/TcpdumpCollector.h"
-#include "strace/StraceCollector.h"
-#include "procfs/ProcfsCollectorFactory.h"
-#include "file/FileCollectorFactory.h"
 
-// Each area declares its factory function in its own header.
+#include "file/FileCollectorFactory.h"
+#include "pcap/TcpdumpCollectorFactory.h"
+#include "procfs/ProcfsCollectorFactory.h"
+#include "strace/StraceCollectorFactory.h"
+
+#include <QCommandLineParser>
+#include <QMap>
 
 namespace CollectorCatalog {
 
 QList<CollectorFactory> all()
 {
-    QList<CollectorFactory> list;
-    // list.append(procfsCollectorFactory()); etc., one line per collector.
-    list.append(straceCollectorFactory());
-    list.append(procfsCollectorFactory());
-    list.append(kernelLogCollectorFactory());
-    list.append(tcpdumpCollectorFactory());
-    list.append(fileCollectorFactory());
-    return list;
+    // The order in which a host's collectors run.
+    return {straceCollectorFactory(), procfsCollectorFactory(), kernelLogCollectorFactory(), tcpdumpCollectorFactory(),
+            fileCollectorFactory()};
+}
+
+const CollectorFactory *forCollectionKind(const QList<CollectorFactory> &factories, const QString &collectionKind)
+{
+    for (const CollectorFactory &f : factories)
+        if (f.writes(collectionKind) || f.kind == collectionKind)
+            return &f;
+    return nullptr;
+}
+
+void addOptions(QCommandLineParser &p, const QList<CollectorFactory> &factories)
+{
+    QMap<QString, QStringList> users; // option name -> the collectors declaring it
+    for (const CollectorFactory &f : factories)
+        for (const CollectorOption &o : f.options.all())
+            users[o.name] << f.kind;
+    for (const CollectorFactory &f : factories) {
+        for (const CollectorOption &o : f.options.all()) {
+            const QStringList &kinds = users[o.name];
+            if (kinds.first() != f.kind)
+                continue; // declared with the first collector using it
+            CollectorOptionSet{o}.addTo(p, kinds.join(QLatin1String(", ")));
+        }
+    }
 }
 
 }

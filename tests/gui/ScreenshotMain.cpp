@@ -7,6 +7,9 @@
 #include "app/ImportDialog.h"
 #include "app/StatusActionsDialog.h"
 #include "app/MainWindow.h"
+#include "collect/CollectDialog.h"
+#include "collect/CollectorOptionForm.h"
+#include "collect/PidPickerDialog.h"
 #include "casefile/CaseFile.h"
 #include "evidence/EvidenceViewer.h"
 #include "findings/FindingsPane.h"
@@ -160,6 +163,30 @@ int main(int argc, char **argv)
         dlg.show();
         settle();
         save(&dlg, out, QStringLiteral("%1-case-properties").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    {
+        // The Collect dialog's generated forms: strace by PID, tcpdump with
+        // the hint's quoted filter (shown as tcpdump gets it).
+        CollectDialog dlg(w.session(), QStringLiteral("local"), QStringLiteral("tcpdump"), &w);
+        dlg.setCollectorEnabled(QStringLiteral("strace"), true);
+        CollectorSettings strace;
+        strace.set(QStringLiteral("strace-pid"), QVariant::fromValue(QList<qint64>{1234, 5678}));
+        dlg.setCollectorSettings(QStringLiteral("strace"), strace);
+        CollectorSettings tcpdump;
+        tcpdump.set(QStringLiteral("tcpdump"), QStringLiteral("any"));
+        tcpdump.set(QStringLiteral("filter"), QStringLiteral("'port 2049 or port 111'"));
+        dlg.setCollectorSettings(QStringLiteral("tcpdump"), tcpdump);
+        dlg.resize(760, 900);
+        dlg.show();
+        settle();
+        save(&dlg, out, QStringLiteral("%1-collect").arg(n++, 2, 10, QLatin1Char('0')));
+    }
+    {
+        PidPickerDialog picker(&w);
+        picker.show();
+        waitFor([&picker] { return picker.processCount() > 0; });
+        settle();
+        save(&picker, out, QStringLiteral("%1-collect-pid-picker").arg(n++, 2, 10, QLatin1Char('0')));
     }
     if (sample.secondSnapshot) {
         w.workspaceTabs()->setCurrentWidget(w.processesPane());

@@ -9,6 +9,7 @@
 #include "casefile/CaseFile.h"
 #include "casefile/CollectionStore.h"
 #include "collectors/pcap/TcpdumpCollector.h"
+#include "collectors/pcap/TcpdumpCollectorFactory.h"
 #include "pcap/PcapAnalyzer.h"
 #include "pcap/PcapQuery.h"
 #include "transport/LocalTransport.h"

@@ -9,6 +9,7 @@
 #include "casefile/FindingStore.h"
 #include "casefile/SqliteStatement.h"
 #include "collectors/strace/StraceCollector.h"
+#include "collectors/strace/StraceCollectorFactory.h"
 #include "strace/StraceQuery.h"
 #include "transport/LocalTransport.h"
 

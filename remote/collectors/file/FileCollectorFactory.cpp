@@ -2,33 +2,24 @@
 
 #include "FileCollector.h"
 
-#include <stdexcept>
+#include <QCoreApplication>
+
+using Type = CollectorOption::Type;
 
 CollectorFactory fileCollectorFactory()
 {
     CollectorFactory f;
     f.kind = QStringLiteral("file");
-    f.description = QStringLiteral("Pull files verbatim (regular files only), e.g. /var/log/kern.log");
-    f.addOptions = [](QCommandLineParser &p) {
-        p.addOption({QStringLiteral("pull"), QStringLiteral("Pull this remote file into the case (repeatable)."), QStringLiteral("PATH")});
-        p.addOption({QStringLiteral("pull-max"), QStringLiteral("Bytes kept per pulled file (default 1 GiB)."), QStringLiteral("BYTES")});
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Pull files verbatim (regular files only), e.g. /var/log/kern.log"));
+    f.options = {
+        {.name = QStringLiteral("pull"), .type = Type::PathList, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Files")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Pull this remote file into the case.")), .valueName = QStringLiteral("PATH"), .requests = true},
+        {.name = QStringLiteral("pull-max"), .type = Type::Size, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Size limit per file")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Bytes kept per pulled file (or with K/M/G).")), .valueName = QStringLiteral("BYTES"),
+         .defaultValue = QVariant::fromValue(qint64(1) << 30), .minimum = 1, .maximum = double(qint64(1) << 40)},
     };
-    f.fromOptions = [](const QCommandLineParser &p) -> std::unique_ptr<Collector> {
-        const QStringList paths = p.values(QStringLiteral("pull"));
-        if (paths.isEmpty())
-            return nullptr;
-        for (const QString &path : paths) {
-            if (!path.startsWith(QLatin1Char('/')))
-                throw std::invalid_argument("--pull needs absolute paths");
-        }
-        qint64 maxBytes = 1LL << 30;
-        if (p.isSet(QStringLiteral("pull-max"))) {
-            bool ok = false;
-            maxBytes = p.value(QStringLiteral("pull-max")).toLongLong(&ok);
-            if (!ok || maxBytes <= 0)
-                throw std::invalid_argument("--pull-max needs a positive number of bytes");
-        }
-        return std::make_unique<FileCollector>(paths, maxBytes);
+    f.create = [](const CollectorSettings &s) -> std::unique_ptr<Collector> {
+        return std::make_unique<FileCollector>(s.list(QStringLiteral("pull")), s.integer(QStringLiteral("pull-max")));
     };
     return f;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collectors/Collector.h"
+#include "collectors/CollectorFactory.h"
 
 // "file": --pull PATH (repeatable) pulls files verbatim; --pull-max BYTES caps each.
 CollectorFactory fileCollectorFactory();

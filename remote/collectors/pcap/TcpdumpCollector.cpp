@@ -22,22 +22,6 @@ QString shellQuote(const QString &s)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
-qint64 parseSize(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^(\\d+)([kKmMgG]?)$"));
-    const auto m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return -1;
-    qint64 v = m.captured(1).toLongLong();
-    const QString unit = m.captured(2).toLower();
-    if (unit == QLatin1String("k"))
-        v <<= 10;
-    else if (unit == QLatin1String("m"))
-        v <<= 20;
-    else if (unit == QLatin1String("g"))
-        v <<= 30;
-    return v;
-}
 }
 
 QString TcpdumpCollector::script() const
@@ -219,45 +203,4 @@ CollectorResult TcpdumpCollector::collect(Transport &transport, CollectionContex
     } catch (const TransportError &e) {
         return fail(e.message());
     }
-}
-
-CollectorFactory tcpdumpCollectorFactory()
-{
-    CollectorFactory f;
-    f.kind = QStringLiteral("tcpdump");
-    f.description = QStringLiteral("Capture packets with tcpdump for a bounded time and size and summarise them (--tcpdump IFACE).");
-    f.addOptions = [](QCommandLineParser &p) {
-        p.addOption({QStringLiteral("tcpdump"), QStringLiteral("Capture on this interface (e.g. eth0, any)."), QStringLiteral("IFACE")});
-        p.addOption({QStringLiteral("filter"), QStringLiteral("With --tcpdump: a BPF filter, e.g. 'port 2049 or port 111'."), QStringLiteral("BPF")});
-        p.addOption({QStringLiteral("max-bytes"), QStringLiteral("With --tcpdump: stop at this much capture (bytes, or with K/M/G; default 256M)."),
-                     QStringLiteral("N")});
-        // --duration is shared with the strace collector; declare it only once.
-        if (!p.helpText().contains(QLatin1String("--duration")))
-            p.addOption({QStringLiteral("duration"), QStringLiteral("How long to capture (seconds, default 10)."), QStringLiteral("S")});
-    };
-    f.fromOptions = [](const QCommandLineParser &p) -> std::unique_ptr<Collector> {
-        if (!p.isSet(QStringLiteral("tcpdump")))
-            return nullptr;
-        TcpdumpCollector::Options o;
-        o.interface = p.value(QStringLiteral("tcpdump"));
-        static const QRegularExpression iface(QStringLiteral("^[A-Za-z0-9_.:@-]{1,64}$"));
-        if (!iface.match(o.interface).hasMatch())
-            throw std::invalid_argument("--tcpdump takes an interface name (letters, digits, . _ : @ -)");
-        o.filter = p.value(QStringLiteral("filter"));
-        if (o.filter.contains(QLatin1Char('\n')) || o.filter.size() > 4096)
-            throw std::invalid_argument("--filter must be one line of BPF");
-        if (p.isSet(QStringLiteral("duration"))) {
-            bool ok = false;
-            o.durationSeconds = p.value(QStringLiteral("duration")).toInt(&ok);
-            if (!ok || o.durationSeconds < 1 || o.durationSeconds > 86400)
-                throw std::invalid_argument("--duration takes 1..86400 seconds");
-        }
-        if (p.isSet(QStringLiteral("max-bytes"))) {
-            o.maxBytes = parseSize(p.value(QStringLiteral("max-bytes")));
-            if (o.maxBytes < 4096 || o.maxBytes > (64LL << 30))
-                throw std::invalid_argument("--max-bytes takes 4K..64G");
-        }
-        return std::make_unique<TcpdumpCollector>(o);
-    };
-    return f;
 }

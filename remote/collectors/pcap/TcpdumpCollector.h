@@ -30,5 +30,3 @@ public:
 private:
     Options m_options;
 };
-
-CollectorFactory tcpdumpCollectorFactory();

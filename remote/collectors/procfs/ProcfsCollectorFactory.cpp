@@ -3,46 +3,35 @@
 #include "KernelLogCollector.h"
 #include "ProcfsCollector.h"
 
-#include <stdexcept>
+#include <QCoreApplication>
+
+using Type = CollectorOption::Type;
 
 CollectorFactory procfsCollectorFactory()
 {
+    const ProcfsCollector::Options defaults;
     CollectorFactory f;
     f.kind = QStringLiteral("procfs");
-    f.description = QStringLiteral("Procfs snapshots: every task with state, wchan, kernel stack, fds; host load, PSI, memory, "
-                                   "cgroups, mounts, sockets, services (D-state triage).");
-    f.addOptions = [](QCommandLineParser &p) {
-        p.addOption({QStringLiteral("procfs"), QStringLiteral("Take procfs snapshots.")});
-        p.addOption({QStringLiteral("samples"), QStringLiteral("Procfs samples to take in one session (default 1)."), QStringLiteral("N")});
-        p.addOption({QStringLiteral("interval"), QStringLiteral("Seconds between procfs samples (default 2)."), QStringLiteral("S")});
-        p.addOption({QStringLiteral("services"),
-                     QStringLiteral("Comma-separated services whose state to record (default rpc-statd,rpcbind,nfs-client.target)."),
-                     QStringLiteral("LIST")});
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Procfs snapshots: every task with state, wchan, kernel stack, fds; host load, PSI, memory, "
+                                   "cgroups, mounts, sockets, services (D-state triage)."));
+    f.options = {
+        {.name = QStringLiteral("procfs"), .type = Type::Flag, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Procfs snapshots")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Take procfs snapshots.")), .defaultValue = false, .requests = true},
+        {.name = QStringLiteral("samples"), .type = Type::Integer, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Samples")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Procfs samples to take in one session.")), .valueName = QStringLiteral("N"),
+         .defaultValue = defaults.samples, .minimum = 1, .maximum = 1000},
+        {.name = QStringLiteral("interval"), .type = Type::Duration, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Interval")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Seconds between procfs samples.")), .valueName = QStringLiteral("S"),
+         .defaultValue = defaults.intervalS, .minimum = 0, .maximum = 3600, .decimals = 2},
+        {.name = QStringLiteral("services"), .type = Type::NameList, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Services")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Comma-separated services whose state to record.")), .valueName = QStringLiteral("LIST"),
+         .defaultValue = defaults.services},
     };
-    f.fromOptions = [](const QCommandLineParser &p) -> std::unique_ptr<Collector> {
-        if (!p.isSet(QStringLiteral("procfs")))
-            return nullptr;
+    f.create = [](const CollectorSettings &s) -> std::unique_ptr<Collector> {
         ProcfsCollector::Options o;
-        bool ok = true;
-        if (p.isSet(QStringLiteral("samples"))) {
-            o.samples = p.value(QStringLiteral("samples")).toInt(&ok);
-            if (!ok || o.samples < 1 || o.samples > 1000)
-                throw std::invalid_argument("--samples takes a number from 1 to 1000");
-        }
-        if (p.isSet(QStringLiteral("interval"))) {
-            o.intervalS = p.value(QStringLiteral("interval")).toDouble(&ok);
-            if (!ok || o.intervalS < 0 || o.intervalS > 3600)
-                throw std::invalid_argument("--interval takes seconds from 0 to 3600");
-        }
-        if (p.isSet(QStringLiteral("services"))) {
-            o.services.clear();
-            for (const QString &s : p.value(QStringLiteral("services")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                for (QChar c : s)
-                    if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('@')))
-                        throw std::invalid_argument("--services: names may hold letters, digits, - _ . @ only");
-                o.services.append(s.trimmed());
-            }
-        }
+        o.samples = int(s.integer(QStringLiteral("samples")));
+        o.intervalS = s.seconds(QStringLiteral("interval"));
+        o.services = s.list(QStringLiteral("services"));
         return std::make_unique<ProcfsCollector>(o);
     };
     return f;
@@ -52,15 +41,12 @@ CollectorFactory kernelLogCollectorFactory()
 {
     CollectorFactory f;
     f.kind = QStringLiteral("kernel-log");
-    f.description = QStringLiteral("Kernel log (dmesg or journalctl -k) with wall-clock times; hung tasks, OOM kills, NFS/lockd, "
-                                   "lockups, RCU stalls, oops/panic as events.");
-    f.addOptions = [](QCommandLineParser &p) {
-        p.addOption({QStringLiteral("kernel-log"), QStringLiteral("Collect the kernel log.")});
+    f.description = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Kernel log (dmesg or journalctl -k) with wall-clock times; hung tasks, OOM kills, NFS/lockd, "
+                                   "lockups, RCU stalls, oops/panic as events."));
+    f.options = {
+        {.name = QStringLiteral("kernel-log"), .type = Type::Flag, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Kernel log")),
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Collect the kernel log.")), .defaultValue = false, .requests = true},
     };
-    f.fromOptions = [](const QCommandLineParser &p) -> std::unique_ptr<Collector> {
-        if (!p.isSet(QStringLiteral("kernel-log")))
-            return nullptr;
-        return std::make_unique<KernelLogCollector>();
-    };
+    f.create = [](const CollectorSettings &) -> std::unique_ptr<Collector> { return std::make_unique<KernelLogCollector>(); };
     return f;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collectors/Collector.h"
+#include "collectors/CollectorFactory.h"
 
 // casectl collect --procfs [--samples N --interval S] [--services LIST] / --kernel-log
 CollectorFactory procfsCollectorFactory();

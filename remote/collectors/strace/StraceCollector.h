@@ -17,5 +17,3 @@ public:
 private:
     StraceCaptureOptions m_options;
 };
-
-CollectorFactory straceCollectorFactory();

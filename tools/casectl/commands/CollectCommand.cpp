@@ -31,10 +31,8 @@ public:
         RemoteOptions::add(p);
         p.addOption({QStringLiteral("one-by-one"),
                      QStringLiteral("Run a host's collectors one after another instead of together in one capture window.")});
-        for (const CollectorFactory &f : CollectorCatalog::all()) {
-            if (f.addOptions)
-                f.addOptions(p);
-        }
+        // Generated from each collector's declared options (CollectorOptionSet).
+        CollectorCatalog::addOptions(p, CollectorCatalog::all());
         addJsonOption(p);
     }
 
@@ -54,7 +52,7 @@ public:
         QStringList kinds;
         for (const CollectorFactory &f : factories) {
             try {
-                if (f.fromOptions && f.fromOptions(p))
+                if (f.fromOptions(p))
                     kinds << f.kind;
             } catch (const std::invalid_argument &e) {
                 throw UsageError(QString::fromUtf8(e.what()));
@@ -77,7 +75,7 @@ public:
         const FleetCollection::CollectorSet collectorSet = [&p, &factories](const CollectionTarget &) {
             std::vector<std::unique_ptr<Collector>> set;
             for (const CollectorFactory &f : factories)
-                if (std::unique_ptr<Collector> c = f.fromOptions ? f.fromOptions(p) : nullptr)
+                if (std::unique_ptr<Collector> c = f.fromOptions(p))
                     set.push_back(std::move(c));
             return set;
         };
