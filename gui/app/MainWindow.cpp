@@ -3,6 +3,7 @@
 
 #include "CaseInfoDialog.h"
 #include "CaseSession.h"
+#include "help/HandbookDialog.h"
 #include "RecentCases.h"
 #include "audit/AuditLogPane.h"
 #include "collect/CollectDialog.h"
@@ -332,6 +333,13 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    a = help->addAction(tr("&Handbook"), this, [this] {
+        auto *handbook = new HandbookDialog(this);
+        handbook->setAttribute(Qt::WA_DeleteOnClose);
+        handbook->show();
+    });
+    a->setShortcut(QKeySequence::HelpContents);
+    a->setObjectName(QStringLiteral("handbookAction"));
     a = help->addAction(tr("&About Casebook"), this, &MainWindow::about);
     a->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
