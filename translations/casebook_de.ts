@@ -31,7 +31,7 @@
         <translation>Prüfprotokoll filtern…</translation>
     </message>
     <message>
-        <source>&amp;Verify Case</source>
+        <source>Verif&amp;y Case</source>
         <translation>Fall &amp;prüfen</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
 <context>
     <name>BlockersPane</name>
     <message>
-        <source>&amp;Analyse Again</source>
+        <source>Analyse A&amp;gain</source>
         <translation>Erneut &amp;analysieren</translation>
     </message>
     <message>
@@ -1172,8 +1172,8 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <translation>&amp;Prozesse</translation>
     </message>
     <message>
-        <source>S&amp;tacks</source>
-        <translation>S&amp;tacks</translation>
+        <source>Stac&amp;ks</source>
+        <translation>Stac&amp;ks</translation>
     </message>
     <message>
         <source>&amp;Report</source>
@@ -1192,7 +1192,7 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <translation>Fall-&amp;Navigator</translation>
     </message>
     <message>
-        <source>&amp;Findings</source>
+        <source>F&amp;indings</source>
         <translation>&amp;Befunde</translation>
     </message>
     <message>
@@ -1228,7 +1228,7 @@ Was bisher angekommen ist, bleibt erhalten; die unterbrochenen Erhebungen werden
         <translation>Alles wird während der Arbeit im Fall gespeichert; dies speichert ausstehende Notizänderungen sofort.</translation>
     </message>
     <message>
-        <source>Save a &amp;Copy As…</source>
+        <source>Save a Cop&amp;y As…</source>
         <translation>&amp;Kopie speichern unter…</translation>
     </message>
     <message>
@@ -1922,12 +1922,12 @@ Betrifft %1</translation>
         <translation>Schlagwörter, durch Komma getrennt (z. B. nfs, root-cause)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Preview</source>
-        <translation>&amp;Vorschau</translation>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>New Note</source>
@@ -1954,8 +1954,8 @@ Betrifft %1</translation>
         <translation>Die Notiz „%1“ löschen? Ihr Text bleibt im Prüfprotokoll erhalten.</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>Ver&amp;lauf</translation>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Loading history…</source>
@@ -2605,7 +2605,7 @@ Betrifft %1</translation>
         <translation>&amp;Gruppen und Vergleich</translation>
     </message>
     <message>
-        <source>&amp;Fleet Matrix</source>
+        <source>Fleet &amp;Matrix</source>
         <translation>&amp;Flottenmatrix</translation>
     </message>
     <message>
@@ -3199,11 +3199,11 @@ Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y auf
         <translation>Zeitleiste nach Text oder Art filtern…</translation>
     </message>
     <message>
-        <source>&amp;Sources</source>
+        <source>So&amp;urces</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <source>&amp;Hosts</source>
+        <source>H&amp;osts</source>
         <translation>&amp;Hosts</translation>
     </message>
     <message>

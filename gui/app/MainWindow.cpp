@@ -249,7 +249,7 @@ void MainWindow::buildMenus()
     a->setShortcut(QKeySequence::Save);
     a->setToolTip(tr("Everything is saved into the case as you work; this saves pending note edits now."));
     m_caseActions << a;
-    a = file->addAction(tr("Save a &Copy As…"), this, [this] {
+    a = file->addAction(tr("Save a Cop&y As…"), this, [this] {
         const QString p = SafeFileDialog::getSaveFileName(this, tr("Save a Copy of the Case"), QString(), kCaseFilter);
         if (!p.isEmpty())
             saveCopyAs(p.endsWith(QLatin1String(".casebook")) ? p : p + QStringLiteral(".casebook"));

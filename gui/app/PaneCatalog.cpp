@@ -35,7 +35,7 @@ QList<WorkbenchPane *> PaneCatalog::create(CaseSession *session, QWidget *parent
     panes << new ProcessesPane(session, parent);
     panes << new StacksPane(session, parent);
     auto *strace = new StracePane(session, parent);
-    panes << adapt(owned, strace, {QStringLiteral("strace"), QCoreApplication::translate("MainWindow", "&Strace"), QCoreApplication::translate("MainWindow", "St&race"), QKeySequence(Qt::CTRL | Qt::Key_5), P::Tab, {LinkKind::StraceCall}},
+    panes << adapt(owned, strace, {QStringLiteral("strace"), QCoreApplication::translate("MainWindow", "&Strace"), QCoreApplication::translate("MainWindow", "&Strace"), QKeySequence(Qt::CTRL | Qt::Key_5), P::Tab, {LinkKind::StraceCall}},
                    [strace](const ResolvedLink &l) { return strace->showCall(l.id); });
     panes << adapt(owned, new ReportPane(parent), {QStringLiteral("report"), QCoreApplication::translate("MainWindow", "&Report"), QCoreApplication::translate("MainWindow", "&Report"), QKeySequence(Qt::CTRL | Qt::Key_4), P::Tab, {}});
     auto *network = new NetworkPane(session, parent);

@@ -55,7 +55,7 @@ AuditLogPane::AuditLogPane(CaseSession *session, QWidget *parent)
     m_chain->setTextFormat(Qt::PlainText);
     m_chain->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chain->setWordWrap(true);
-    m_verify = new QPushButton(tr("&Verify Case"), this);
+    m_verify = new QPushButton(tr("Verif&y Case"), this);
     m_verify->setObjectName(QStringLiteral("auditVerifyCase"));
     m_verify->setToolTip(tr("Re-hash every artifact against the hashes recorded when it was collected, and check the audit chain"));
     m_result = new QPlainTextEdit(this);

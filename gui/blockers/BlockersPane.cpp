@@ -62,7 +62,7 @@ QString linkify(const QString &text)
 }
 
 BlockersPane::BlockersPane(CaseSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_hosts(new QComboBox(this)), m_analyse(new QPushButton(tr("&Analyse Again"), this)),
+    : QWidget(parent), m_session(session), m_hosts(new QComboBox(this)), m_analyse(new QPushButton(tr("Analyse A&gain"), this)),
       m_status(new QLabel(this)), m_view(new BlockersGraphView(this)), m_details(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("BlockersPane"));

@@ -211,7 +211,7 @@ void FindingsPane::showDetail()
 
 WorkbenchPane::Info FindingsPane::paneInfo() const
 {
-    return {QStringLiteral("findings"), QCoreApplication::translate("MainWindow", "&Findings"), {}, {}, Placement::BottomDock, {LinkKind::Finding}};
+    return {QStringLiteral("findings"), QCoreApplication::translate("MainWindow", "F&indings"), {}, {}, Placement::BottomDock, {LinkKind::Finding}};
 }
 
 bool FindingsPane::showLink(const ResolvedLink &link)

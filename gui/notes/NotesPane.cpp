@@ -97,10 +97,10 @@ NotesPane::NotesPane(CaseSession *session, QWidget *parent)
     m_editor = new NoteEditor(m_tabs);
     m_preview = new QTextBrowser(m_tabs);
     m_preview->setOpenLinks(false);
-    m_tabs->addTab(m_editor, tr("&Edit"));
-    m_tabs->addTab(m_preview, tr("&Preview"));
+    m_tabs->addTab(m_editor, tr("Edit"));
+    m_tabs->addTab(m_preview, tr("Preview"));
     m_history = new NoteHistoryView(m_tabs);
-    m_tabs->addTab(m_history, tr("&History"));
+    m_tabs->addTab(m_history, tr("History"));
     m_state = new QLabel(right);
     m_state->setTextFormat(Qt::PlainText);
     rightLayout->addWidget(m_title);

@@ -122,7 +122,7 @@ StacksPane::StacksPane(CaseSession *session, QWidget *parent)
     m_fleetView = makeTable(m_tabs);
     m_fleetView->setModel(m_fleet);
     m_fleetView->horizontalHeader()->setStretchLastSection(false);
-    m_tabs->addTab(m_fleetView, tr("&Fleet Matrix"));
+    m_tabs->addTab(m_fleetView, tr("Fleet &Matrix"));
 
     connect(m_snapshot, &QComboBox::currentIndexChanged, this, &StacksPane::loadGroups);
     connect(diffGroups, &QPushButton::clicked, this, &StacksPane::diffSelectedGroups);
@@ -349,7 +349,7 @@ void StacksPane::loadFleet()
 
 WorkbenchPane::Info StacksPane::paneInfo() const
 {
-    return {QStringLiteral("stacks"), QCoreApplication::translate("MainWindow", "S&tacks"), QCoreApplication::translate("MainWindow", "&Stacks"), QKeySequence(Qt::CTRL | Qt::Key_3), Placement::Tab,
+    return {QStringLiteral("stacks"), QCoreApplication::translate("MainWindow", "Stac&ks"), QCoreApplication::translate("MainWindow", "Stac&ks"), QKeySequence(Qt::CTRL | Qt::Key_3), Placement::Tab,
             {LinkKind::Stack, LinkKind::Group}};
 }
 

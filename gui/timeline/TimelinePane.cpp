@@ -33,12 +33,12 @@ TimelinePane::TimelinePane(CaseSession *session, QWidget *parent)
     m_filter = new FilterLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter the timeline by text or kind…"));
     m_sourcesButton = new QToolButton(this);
-    m_sourcesButton->setText(tr("&Sources"));
+    m_sourcesButton->setText(tr("So&urces"));
     m_sourcesButton->setPopupMode(QToolButton::InstantPopup);
     m_sourcesMenu = new QMenu(m_sourcesButton);
     m_sourcesButton->setMenu(m_sourcesMenu);
     m_hostsButton = new QToolButton(this);
-    m_hostsButton->setText(tr("&Hosts"));
+    m_hostsButton->setText(tr("H&osts"));
     m_hostsButton->setPopupMode(QToolButton::InstantPopup);
     m_hostsMenu = new QMenu(m_hostsButton);
     m_hostsButton->setMenu(m_hostsMenu);
