@@ -3259,8 +3259,8 @@ Erschlossen aus den Aufrufen, die ihn öffneten (das Protokoll wurde ohne -y auf
         <translation>Keine zeitlichen Einträge passen.</translation>
     </message>
     <message>
-        <source>%1 items in %2 lanes · view %3 s · %4</source>
-        <translation>%1 Einträge in %2 Spuren · Ansicht %3 s · %4</translation>
+        <source>%1 items in %2 lanes · view %3 · %4</source>
+        <translation>%1 Einträge in %2 Spuren · Ansicht %3 · %4</translation>
     </message>
     <message numerus="yes">
         <source>%n items shown</source>

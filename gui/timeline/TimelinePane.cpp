@@ -1,5 +1,6 @@
 #include "TimelinePane.h"
 
+
 #include "MarkerDialog.h"
 #include "TimelineController.h"
 #include "TimelineView.h"
@@ -8,6 +9,7 @@
 #include "casefile/HostStore.h"
 #include "timeline/MarkerStore.h"
 #include "timeline/TimelineQuery.h"
+#include "util/HumanDuration.h"
 #include "util/CaseError.h"
 #include "util/FilterLineEdit.h"
 #include "util/PaneLoader.h"
@@ -204,11 +206,11 @@ void TimelinePane::updateStatus()
     else if (m_controller->totalItems() == 0)
         s = tr("No timed items match.");
     else {
-        const double spanS = double(m_view->toUs() - m_view->fromUs()) / 1e6;
-        s = tr("%1 items in %2 lanes · view %3 s · %4")
+        // The span as people read it ("16 d 12 h", "3 min 20 s"), never 1.428e+06 s.
+        s = tr("%1 items in %2 lanes · view %3 · %4")
                 .arg(QLocale().toString(qulonglong(m_controller->totalItems())))
                 .arg(m_controller->lanes().size())
-                .arg(QLocale().toString(spanS, 'g', 4))
+                .arg(HumanDuration::fromUs(m_view->toUs() - m_view->fromUs()))
                 .arg(m_controller->isDetailed() ? tr("%n items shown", nullptr, int(m_controller->items().size()))
                                                 : tr("aggregated (zoom in for items)"));
     }

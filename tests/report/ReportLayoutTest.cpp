@@ -11,6 +11,7 @@
 #include "report/PdfCanvas.h"
 #include "report/PdfTableLayout.h"
 #include "report/ReportBuilder.h"
+#include "util/HumanDuration.h"
 #include "util/TimeUtil.h"
 
 #include <QDir>
@@ -19,6 +20,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 // The report a responder sends after light editing (issue #15.4, seed 002's
 // shape): notes rendered, not printed raw; collections compact with their
@@ -233,6 +236,19 @@ private slots:
         const QList<double> w = PdfTableLayout::columnWidths(header, rows, 7.5, pageWidth);
         QVERIFY(w[3] >= PdfCanvas::textWidth(QStringLiteral("complete"), PdfCanvas::Font::Regular, 7.5));
         QVERIFY(w[0] >= PdfTableLayout::kMinColumn);
+    }
+
+    // Durations as the report and the timeline show them: never 1.428e+06 s.
+    void humanDurations()
+    {
+        QCOMPARE(HumanDuration::fromUs(0), QStringLiteral("0 µs"));
+        QCOMPARE(HumanDuration::fromUs(850000), QStringLiteral("850 ms"));
+        QCOMPARE(HumanDuration::fromUs(12400000), QStringLiteral("12.4 s"));
+        QCOMPARE(HumanDuration::fromUs(200LL * 1000000), QStringLiteral("3 min 20 s"));
+        QCOMPARE(HumanDuration::fromUs(4LL * 3600 * 1000000 + 5LL * 60 * 1000000), QStringLiteral("4 h 05 min"));
+        QCOMPARE(HumanDuration::fromUs(1428000LL * 1000000), QStringLiteral("16 d 12 h"));
+        QCOMPARE(HumanDuration::fromUs(-2500000), QStringLiteral("-2.50 s"));
+        QCOMPARE(HumanDuration::fromUs(std::numeric_limits<qint64>::min()).left(1), QStringLiteral("-"));
     }
 
     void pdfPagesRenderToPng()
