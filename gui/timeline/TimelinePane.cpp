@@ -1,6 +1,5 @@
 #include "TimelinePane.h"
 
-
 #include "MarkerDialog.h"
 #include "TimelineController.h"
 #include "TimelineView.h"
