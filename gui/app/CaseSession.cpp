@@ -40,6 +40,31 @@ signals:
 private:
     using QObject::QObject;
 };
+// Runs work on a worker thread while the event loop keeps running (user
+// input excluded), and returns its result; a CaseError or other exception
+// thrown by work ends up in the result's error.
+template<class R>
+std::shared_ptr<R> runOffGuiThread(std::function<void(R &)> work)
+{
+    QFuture<std::shared_ptr<R>> future = QtConcurrent::run([work] {
+        auto r = std::make_shared<R>();
+        try {
+            work(*r);
+        } catch (const CaseError &e) {
+            r->error = e.message();
+        } catch (const std::exception &e) {
+            r->error = QString::fromUtf8(e.what());
+        }
+        return r;
+    });
+    QFutureWatcher<std::shared_ptr<R>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return future.result();
+}
 }
 
 CaseSession::CaseSession(QObject *parent)
@@ -74,26 +99,11 @@ void CaseSession::create(const QString &path, const QString &title)
         QString error;
     };
     m_opening = true;
-    QFuture<std::shared_ptr<Made>> future = QtConcurrent::run([path, title] {
-        auto r = std::make_shared<Made>();
-        try {
-            r->caseFile = CaseFile::create(path, title);
-            r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
-        } catch (const CaseError &e) {
-            r->error = e.message();
-        } catch (const std::exception &e) {
-            r->error = QString::fromUtf8(e.what());
-        }
-        return r;
+    const std::shared_ptr<Made> r = runOffGuiThread<Made>([path, title](Made &m) {
+        m.caseFile = CaseFile::create(path, title);
+        m.readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
     });
-    QFutureWatcher<std::shared_ptr<Made>> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
     m_opening = false;
-    const std::shared_ptr<Made> r = future.result();
     if (!r->caseFile)
         throw CaseError(r->error);
     attach(std::move(r->caseFile), std::move(r->readOnly));
@@ -121,32 +131,17 @@ void CaseSession::open(const QString &path)
     m_opening = true;
     emit opening(path);
     const bool writable = QFileInfo(path).isWritable();
-    QFuture<std::shared_ptr<Opened>> future = QtConcurrent::run([path, writable] {
-        auto r = std::make_shared<Opened>();
-        try {
-            if (CaseFileValidator::isFamiliar(path)) {
-                r->caseFile = CaseFile::open(path, writable ? CaseFile::Access::ReadWrite : CaseFile::Access::ReadOnly);
-                if (writable)
-                    r->readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
-            } else {
-                r->caseFile = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
-                r->needsCheck = true;
-            }
-        } catch (const CaseError &e) {
-            r->error = e.message();
-        } catch (const std::exception &e) {
-            r->error = QString::fromUtf8(e.what());
+    const std::shared_ptr<Opened> r = runOffGuiThread<Opened>([path, writable](Opened &o) {
+        if (CaseFileValidator::isFamiliar(path)) {
+            o.caseFile = CaseFile::open(path, writable ? CaseFile::Access::ReadWrite : CaseFile::Access::ReadOnly);
+            if (writable)
+                o.readOnly = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+        } else {
+            o.caseFile = CaseFile::open(path, CaseFile::Access::ReadOnly, CaseFileValidator::Integrity::Never);
+            o.needsCheck = true;
         }
-        return r;
     });
-    QFutureWatcher<std::shared_ptr<Opened>> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
     m_opening = false;
-    const std::shared_ptr<Opened> r = future.result();
     if (!r->caseFile)
         throw CaseError(r->error);
     const int recovered = r->caseFile->recoveredCollections();
