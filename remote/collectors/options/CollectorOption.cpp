@@ -282,7 +282,7 @@ QVariant CollectorOption::parse(const QStringList &texts) const
     }
     case Type::NameList:
         value = splitList(text, QRegularExpression(QStringLiteral(",")));
-        if (value.toStringList().isEmpty())
+        if (value.toStringList().isEmpty() && !emptyAllowed)
             unreadable = QStringLiteral("%1 needs at least one name").arg(flag);
         break;
     case Type::PidList: {
@@ -320,7 +320,7 @@ bool CollectorOption::isGiven(const QVariant &value) const
         return v.toBool() != defaultValue.toBool();
     case Type::NameList:
     case Type::PathList:
-        return !v.toStringList().isEmpty() && v.toStringList() != defaultValue.toStringList();
+        return (emptyAllowed || !v.toStringList().isEmpty()) && v.toStringList() != defaultValue.toStringList();
     case Type::PidList:
         return !pidsOf(v).isEmpty();
     case Type::Text:

@@ -41,6 +41,7 @@ struct CollectorOption
     double maximum = 0;
     int decimals = 0;      // Duration
     QStringList choices{};   // Choice
+    bool emptyAllowed = false; // NameList: an empty list is a value (--services "" records none)
     bool requests = false; // giving it requests the collector (--procfs, --tcpdump IFACE, --pull PATH)
     QString enabledBy{};   // a Flag option this one only matters with (--become-method with --sudo)
 

@@ -24,8 +24,8 @@ CollectorFactory procfsCollectorFactory()
          .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Seconds between procfs samples.")), .valueName = QStringLiteral("S"),
          .defaultValue = defaults.intervalS, .minimum = 0, .maximum = 3600, .decimals = 2},
         {.name = QStringLiteral("services"), .type = Type::NameList, .label = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Services")),
-         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Comma-separated services whose state to record.")), .valueName = QStringLiteral("LIST"),
-         .defaultValue = defaults.services},
+         .help = QStringLiteral(QT_TRANSLATE_NOOP("CollectorOption", "Comma-separated services whose state to record (empty: none).")), .valueName = QStringLiteral("LIST"),
+         .defaultValue = defaults.services, .emptyAllowed = true},
     };
     f.create = [](const CollectorSettings &s) -> std::unique_ptr<Collector> {
         ProcfsCollector::Options o;
