@@ -308,6 +308,10 @@
 <context>
     <name>CollectDialog</name>
     <message>
+        <source>cancelled (%1)</source>
+        <translation>abgebrochen (%1)</translation>
+    </message>
+    <message>
         <source>Collect</source>
         <translation>Erheben</translation>
     </message>
@@ -2082,7 +2086,7 @@ Betrifft %1</translation>
         <translation>Nach Befehl, wchan, Benutzer, Cgroup oder PID filtern…</translation>
     </message>
     <message>
-        <source>S&amp;napshot:</source>
+        <source>Snapsh&amp;ot:</source>
         <translation>Sc&amp;hnappschuss:</translation>
     </message>
     <message>
@@ -2577,7 +2581,7 @@ Betrifft %1</translation>
 <context>
     <name>StacksPane</name>
     <message>
-        <source>S&amp;napshot:</source>
+        <source>Snapsh&amp;ot:</source>
         <translation>Sc&amp;hnappschuss:</translation>
     </message>
     <message>

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -208,7 +209,10 @@ void BlockersPane::show(const Loaded &data)
         m_hosts->setCurrentIndex(keep >= 0 ? keep : best);
     }
     m_analyse->setEnabled(m_session->isWritable() && !m_analysing);
-    if (data.stale && m_session->isWritable() && !m_autoAnalysed) {
+    // The analysis runs by itself once per opening when the stored graph is
+    // older than the evidence (setting blockers/analyseOnOpen, default on).
+    if (data.stale && m_session->isWritable() && !m_autoAnalysed
+        && QSettings().value(QStringLiteral("blockers/analyseOnOpen"), true).toBool()) {
         m_autoAnalysed = true; // once per opening: a failing analysis is not retried in a loop
         analyse();
     }

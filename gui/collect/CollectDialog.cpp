@@ -357,7 +357,10 @@ bool CollectDialog::startCollection()
         row.status->setTextFormat(Qt::PlainText);
         row.status->setWordWrap(true);
         row.cancel = new QPushButton(tr("Cancel"), m_progressBox);
-        connect(row.cancel, &QPushButton::clicked, this, [this, h] { m_runner->cancel(h); });
+        connect(row.cancel, &QPushButton::clicked, this, [this, h] {
+            m_cancelledHosts.insert(h);
+            m_runner->cancel(h);
+        });
         m_progress->addWidget(name, r, 0);
         m_progress->addWidget(row.bar, r, 1);
         m_progress->addWidget(row.cancel, r, 2);
@@ -391,8 +394,10 @@ void CollectDialog::showHostFinished(const QString &host, bool ok, const QString
     row.bar->setProperty("failed", !ok);
     row.bar->setStyleSheet(ok ? QString() : kFailedStyle);
     row.bar->setFormat(ok ? tr("Done") : tr("Failed"));
-    row.bar->setToolTip(ok ? QString() : message);
-    row.status->setText((ok ? tr("Done: %1") : tr("Failed: %1")).arg(message));
+    // A host the user stopped says so, whatever its collectors reported.
+    const QString said = !ok && m_cancelledHosts.contains(host) ? tr("cancelled (%1)").arg(message) : message;
+    row.bar->setToolTip(ok ? QString() : said);
+    row.status->setText((ok ? tr("Done: %1") : tr("Failed: %1")).arg(said));
     row.status->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
     row.cancel->setEnabled(false);
     m_session->pollForChanges();
@@ -424,6 +429,8 @@ void CollectDialog::reject()
             return;
         }
         m_closeWhenStopped = true; // closes once the hosts have stopped
+        for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
+            m_cancelledHosts.insert(it.key());
         m_runner->cancelAll();
     });
     m_cancelQuestion->open();

@@ -3,6 +3,7 @@
 #include "collectors/options/CollectorSettings.h"
 
 #include <QDialog>
+#include <QSet>
 #include <QHash>
 
 class CaseSession;
@@ -81,6 +82,7 @@ private:
 
     void updateLocalHost();
     void showHostFinished(const QString &host, bool ok, const QString &message);
+    QSet<QString> m_cancelledHosts; // hosts the user stopped: their end says "cancelled"
 
     CaseSession *m_session;
     CollectRunner *m_runner;

@@ -60,7 +60,7 @@ ProcessesPane::ProcessesPane(CaseSession *session, QWidget *parent)
     m_state->addItem(tr("S (sleeping)"), QStringLiteral("S"));
     m_filter = new FilterLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter by command, wchan, user, cgroup or PID…"));
-    auto *snapLabel = new QLabel(tr("S&napshot:"), this);
+    auto *snapLabel = new QLabel(tr("Snapsh&ot:"), this);
     snapLabel->setBuddy(m_snapshot);
     auto *cmpLabel = new QLabel(tr("C&ompare with:"), this);
     cmpLabel->setBuddy(m_compare);

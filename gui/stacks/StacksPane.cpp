@@ -68,7 +68,7 @@ StacksPane::StacksPane(CaseSession *session, QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_snapshot = new QComboBox(page);
     m_snapshot->setMinimumContentsLength(28);
-    auto *label = new QLabel(tr("S&napshot:"), page);
+    auto *label = new QLabel(tr("Snapsh&ot:"), page);
     label->setBuddy(m_snapshot);
     auto *diffGroups = new QPushButton(tr("&Diff Selected Groups"), page);
     diffGroups->setToolTip(tr("Select two groups (Ctrl+click) and compare their stacks"));
