@@ -2090,7 +2090,7 @@ Betrifft %1</translation>
         <translation>Sc&amp;hnappschuss:</translation>
     </message>
     <message>
-        <source>C&amp;ompare with:</source>
+        <source>Co&amp;mpare with:</source>
         <translation>&amp;Vergleichen mit:</translation>
     </message>
     <message>

@@ -62,7 +62,7 @@ ProcessesPane::ProcessesPane(CaseSession *session, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by command, wchan, user, cgroup or PID…"));
     auto *snapLabel = new QLabel(tr("Snapsh&ot:"), this);
     snapLabel->setBuddy(m_snapshot);
-    auto *cmpLabel = new QLabel(tr("C&ompare with:"), this);
+    auto *cmpLabel = new QLabel(tr("Co&mpare with:"), this);
     cmpLabel->setBuddy(m_compare);
     bar->addWidget(snapLabel);
     bar->addWidget(m_snapshot);
