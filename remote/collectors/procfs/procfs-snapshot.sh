@@ -60,6 +60,41 @@ max_involved=64
 max_fds=1024
 max_cgroup_threads=4096
 max_locks=100000
+
+# The memory cgroups named by /proc cgroup lines on stdin, as "VERSION PATH"
+# lines (2: the unified hierarchy, 1: the v1 memory controller), once each.
+memory_cgroups() {
+    step sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' | step sort -u
+}
+# Reads the memory files (limit, usage, events) of each cgroup in $1 ("VERSION
+# PATH" lines from memory_cgroups); with $2 = skip-root, not the root's.
+cgroup_memory_files() {
+    list=$1 skiproot=${2:-}
+    set --
+    oldifs=$IFS
+    IFS='
+'
+    set -f
+    for c in $list; do
+        v=${c%% *}
+        pth=${c#* }
+        case $pth in *[!A-Za-z0-9_./:@+=\\-]*) continue ;; esac
+        [ -n "$skiproot" ] && [ "$pth" = / ] && continue
+        if [ "$v" = 2 ]; then
+            d=/sys/fs/cgroup$pth
+            [ -e "$d/memory.max" ] || continue
+            set -- "$@" "$d/memory.max" "$d/memory.current" "$d/memory.events" "$d/memory.peak"
+        else
+            d=/sys/fs/cgroup/memory$pth
+            [ -e "$d/memory.limit_in_bytes" ] || continue
+            set -- "$@" "$d/memory.limit_in_bytes" "$d/memory.usage_in_bytes" "$d/memory.max_usage_in_bytes" \
+                "$d/memory.oom_control" "$d/memory.failcnt"
+        fi
+    done
+    set +f
+    IFS=$oldifs
+    [ $# -gt 0 ] && files "$@"
+}
 involved_pids() {
     # "REASON PID" lines: tasks in D, /proc/locks holders and waiters, FUSE
     # servers (processes with /dev/fuse open), zombie leaders.
@@ -107,32 +142,8 @@ blocker_evidence() {
     zcgs=
     [ -n "$zprocs" ] && zcgs=$( (for p in $zprocs; do printf '%s\n' "$p"/task/[0-9]*/cgroup; done) \
         | step head -n "$max_cgroup_threads" \
-        | step xargs grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' -- 2>/dev/null \
-        | step sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' | step sort -u)
-    set --
-    oldifs=$IFS
-    IFS='
-'
-    set -f
-    for c in $zcgs; do
-        v=${c%% *}
-        pth=${c#* }
-        case $pth in *[!A-Za-z0-9_./:@+=\\-]*) continue ;; esac
-        [ "$pth" = / ] && continue
-        if [ "$v" = 2 ]; then
-            d=/sys/fs/cgroup$pth
-            [ -e "$d/memory.max" ] || continue
-            set -- "$@" "$d/memory.max" "$d/memory.current" "$d/memory.events" "$d/memory.peak"
-        else
-            d=/sys/fs/cgroup/memory$pth
-            [ -e "$d/memory.limit_in_bytes" ] || continue
-            set -- "$@" "$d/memory.limit_in_bytes" "$d/memory.usage_in_bytes" "$d/memory.max_usage_in_bytes" \
-                "$d/memory.oom_control" "$d/memory.failcnt"
-        fi
-    done
-    set +f
-    IFS=$oldifs
-    [ $# -gt 0 ] && files "$@"
+        | step xargs grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' -- 2>/dev/null | memory_cgroups)
+    cgroup_memory_files "$zcgs" skip-root
 }
 # --- end of blocker evidence
 cd /proc || { echo "CASEBOOK-PROCFS 2 $tok"; hdr ERROR no-proc; exit 3; }
@@ -220,31 +231,8 @@ while [ "$i" -le "$samples" ]; do
     step find [0-9]*/fd [0-9]*/ns/pid "$@" -maxdepth 1 -type l -printf '%p\0%l\0'
     blocker_evidence
     hdr CGROUPMEM
-    cgs=$(step grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' [0-9]*/cgroup 2>/dev/null \
-        | step sed -n 's/^0::\(\/.*\)$/2 \1/p; s/^[0-9]*:[^:]*memory[^:]*:\(\/.*\)$/1 \1/p' | step sort -u)
-    set --
-    oldifs=$IFS
-    IFS='
-'
-    set -f
-    for c in $cgs; do
-        v=${c%% *}
-        pth=${c#* }
-        case $pth in *[!A-Za-z0-9_./:@+=\\-]*) continue ;; esac
-        if [ "$v" = 2 ]; then
-            d=/sys/fs/cgroup$pth
-            [ -e "$d/memory.max" ] || continue
-            set -- "$@" "$d/memory.max" "$d/memory.current" "$d/memory.events" "$d/memory.peak"
-        else
-            d=/sys/fs/cgroup/memory$pth
-            [ -e "$d/memory.limit_in_bytes" ] || continue
-            set -- "$@" "$d/memory.limit_in_bytes" "$d/memory.usage_in_bytes" "$d/memory.max_usage_in_bytes" \
-                "$d/memory.oom_control" "$d/memory.failcnt"
-        fi
-    done
-    set +f
-    IFS=$oldifs
-    [ $# -gt 0 ] && files "$@"
+    cgs=$(step grep -h -a -e '^0::/' -e '^[0-9]*:[^:]*memory[^:]*:/' [0-9]*/cgroup 2>/dev/null | memory_cgroups)
+    cgroup_memory_files "$cgs"
     hdr MOUNTS
     files self/mountinfo self/mountstats
     hdr NET
