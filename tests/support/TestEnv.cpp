@@ -38,25 +38,31 @@ void isolateUserConfig(const QString &dir)
 
 }
 
-CasectlResult runCasectl(const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
+ProcessResult runProgram(const QString &program, const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(TestEnv::casectlPath(), args);
-    CasectlResult r;
+    p.start(program, args);
+    ProcessResult r;
     if (!p.waitForStarted(10000)) {
-        r.err = "could not start casectl: " + p.errorString().toUtf8();
+        r.err = "could not start " + program.toUtf8() + ": " + p.errorString().toUtf8();
         return r;
     }
     p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
+    const bool finished = p.waitForFinished(timeoutMs);
+    if (!finished) {
         p.kill();
         p.waitForFinished();
-        r.err = "casectl timed out";
-        return r;
     }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.exitCode = finished && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
+    if (!finished)
+        r.err += "\n" + program.toUtf8() + " timed out";
     return r;
+}
+
+CasectlResult runCasectl(const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
+{
+    return runProgram(TestEnv::casectlPath(), args, timeoutMs, env);
 }

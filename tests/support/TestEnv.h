@@ -15,13 +15,20 @@ QString casectlPath();
 void isolateUserConfig(const QString &dir);
 }
 
-// Runs casectl as a real child process.
-struct CasectlResult
+// A finished child process: exit code (-1 if it did not start, crashed or
+// timed out), its output, its error output (plus why it did not finish).
+struct ProcessResult
 {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
 };
+using CasectlResult = ProcessResult;
 
+// Runs program as a real child process, its standard input closed; kills it
+// after timeoutMs.
+ProcessResult runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000,
+                         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// Runs casectl the same way.
 CasectlResult runCasectl(const QStringList &args, int timeoutMs = 120000,
                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
