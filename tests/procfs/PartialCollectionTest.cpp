@@ -269,11 +269,8 @@ private slots:
         CaseFile::create(casePath, QStringLiteral("ssh"));
         qputenv("USER", "not-the-operator");
         auto cf = CaseFile::open(casePath);
-        SshOptions so;
-        so.configFile = sshd.sshConfigPath();
-        so.knownHostsFile = sshd.knownHostsPath();
         const QString spec = sshd.alias();
-        auto t = TransportFactory::create(spec, so);
+        auto t = TransportFactory::create(spec, sshd.sshOptions());
         t->connect(CancelToken());
         CollectionContext ctx = context(*cf, spec);
         ProcfsCollector::Options o;

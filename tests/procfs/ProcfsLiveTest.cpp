@@ -46,13 +46,8 @@ class ProcfsLiveTest : public QObject
             *host = QStringLiteral("local");
             return std::make_unique<LocalTransport>();
         }
-        SshOptions o;
-        o.configFile = m_sshd->sshConfigPath();
-        o.knownHostsFile = m_sshd->knownHostsPath();
         *host = m_sshd->hostSpec();
-        auto t = TransportFactory::create(*host, o);
-        t->connect(CancelToken());
-        return t;
+        return m_sshd->connect();
     }
 
     CollectorResult collect(int samples = 1, double interval = 0.2, Transport *via = nullptr, const QString &host = QStringLiteral("local"))

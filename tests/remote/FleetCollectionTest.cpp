@@ -97,8 +97,7 @@ class FleetCollectionTest : public QObject
         FleetCollection::Settings s;
         s.casePath = casePath;
         s.jobs = jobs;
-        s.ssh.configFile = m_sshd.sshConfigPath();
-        s.ssh.knownHostsFile = m_sshd.knownHostsPath();
+        s.ssh = m_sshd.sshOptions();
         return s;
     }
 

@@ -21,13 +21,7 @@ class FleetRunnerTest : public QObject
     SshdFixture m_sshd;
     QTemporaryDir m_dir;
 
-    SshOptions options() const
-    {
-        SshOptions o;
-        o.configFile = m_sshd.sshConfigPath();
-        o.knownHostsFile = m_sshd.knownHostsPath();
-        return o;
-    }
+    SshOptions options() const { return m_sshd.sshOptions(); }
 
 private slots:
     void initTestCase()

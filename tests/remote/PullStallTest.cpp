@@ -34,13 +34,7 @@ class PullStallTest : public QObject
             ::kill(pid_t(pid), signal);
     }
 
-    SshOptions options() const
-    {
-        SshOptions o;
-        o.configFile = m_sshd.sshConfigPath();
-        o.knownHostsFile = m_sshd.knownHostsPath();
-        return o;
-    }
+    SshOptions options() const { return m_sshd.sshOptions(); }
 
 private slots:
     void initTestCase()

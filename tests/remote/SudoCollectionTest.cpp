@@ -82,13 +82,7 @@ class SudoCollectionTest : public QObject
                           QStringLiteral("--pull"), QStringLiteral("/etc/sudoers"), QStringLiteral("--json")};
     }
 
-    SshOptions sshOptions() const
-    {
-        SshOptions o;
-        o.configFile = m_sshd.sshConfigPath();
-        o.knownHostsFile = m_sshd.knownHostsPath();
-        return o;
-    }
+    SshOptions sshOptions() const { return m_sshd.sshOptions(); }
 
 private slots:
     void initTestCase()

@@ -1,5 +1,8 @@
 #include "SshdFixture.h"
 
+#include "transport/TransportFactory.h"
+#include "util/CancelToken.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -318,6 +321,21 @@ QString SshdFixture::logPath(int i) const
 QStringList SshdFixture::casectlArgs() const
 {
     return {QStringLiteral("--ssh-config"), sshConfigPath(), QStringLiteral("--known-hosts"), knownHostsPath()};
+}
+
+SshOptions SshdFixture::sshOptions() const
+{
+    SshOptions o;
+    o.configFile = sshConfigPath();
+    o.knownHostsFile = knownHostsPath();
+    return o;
+}
+
+std::unique_ptr<Transport> SshdFixture::connect(int i) const
+{
+    auto t = TransportFactory::create(hostSpec(i), sshOptions());
+    t->connect(CancelToken());
+    return t;
 }
 
 QProcessEnvironment SshdFixture::environment() const

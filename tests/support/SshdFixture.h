@@ -1,5 +1,8 @@
 #pragma once
 
+#include "transport/SshOptions.h"
+#include "transport/Transport.h"
+
 #include <QProcessEnvironment>
 #include <QString>
 #include <QList>
@@ -66,6 +69,11 @@ public:
                         const QString &passphrase = {}) const;
     // Common casectl arguments: --ssh-config F --known-hosts F.
     QStringList casectlArgs() const;
+    // The same for the library: sshConfigPath() and knownHostsPath().
+    SshOptions sshOptions() const;
+    // A transport to hostSpec(i) with sshOptions(), connected (throws
+    // CaseError when it cannot connect).
+    std::unique_ptr<Transport> connect(int i = 0) const;
     // The environment for child processes, without an ssh-agent socket.
     QProcessEnvironment environment() const;
 
